@@ -1,0 +1,347 @@
+"""Figure builders: result table in, plotly figure out; and in-place updaters.
+
+Each chart has `<name>_figure(...)`, which builds the figure's fixed parts (traces, colours,
+axes) and fills it by calling `update_<name>(fig, ...)`. The dashboard wraps the figure in
+a FigureWidget once and calls the same `update_<name>` on every change, so a figure is
+never rebuilt and the mapping from table to trace lives in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from woonlib.labels import fmt_number, label
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+COLOURS = {
+    "social_rent": "#0072B2",
+    "mid_priced": "#E69F00",
+    "expensive": "#CC79A7",
+    "mid_rent": "#E69F00",
+    "affordable_purchase": "#F3C777",
+    "expensive_rent": "#CC79A7",
+    "expensive_purchase": "#E6B8D3",
+    "zero_step": "#009E73",
+    "clustered": "#56B4E9",
+    "care_suitable": "#D55E00",
+    "cbs_2022": "#000000",
+    "primos_2021": "#56B4E9",
+    "primos_2022": "#009E73",
+    "trend_2021": "#E69F00",
+    "highlight": "#D55E00",
+    "neutral": "#999999",
+    "target": "#D55E00",
+}
+SEGMENTS = ("social_rent", "mid_priced", "expensive")
+MARKET = ("social_rent", "mid_rent", "affordable_purchase", "expensive_rent", "expensive_purchase")
+HOME_TYPES = ("zero_step", "clustered", "care_suitable")
+OUTFLOW_GROUPS = ("urgent", "protected_living", "detention", "youth_care", "shelter", "other")
+FORECASTS = ("cbs_2022", "primos_2021", "primos_2022", "trend_2021")
+
+
+def _layout(fig: go.Figure, title: str, y_title: str, **extra: Any) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0.01, "font": {"size": 15}},
+        yaxis_title=y_title,
+        margin={"l": 60, "r": 20, "t": 50, "b": 40},
+        height=360,
+        template="plotly_white",
+        legend={"orientation": "h", "y": -0.18},
+        separators=",." if extra.pop("lang", "nl") == "nl" else ".,",
+        **extra,
+    )
+    return fig
+
+
+def _hover(lang: str) -> str:
+    return "%{x}: %{y:,.0f}<extra>%{fullData.name}</extra>"
+
+
+# --- households ------------------------------------------------------------------------------
+
+
+def households_figure(yearly: pd.DataFrame, chosen: str, lang: str = "nl") -> go.Figure:
+    """The four forecasts per year, published points marked, the chosen one highlighted."""
+    fig = go.Figure()
+    for forecast in FORECASTS:
+        rows = yearly[yearly["forecast"] == forecast]
+        published = rows[rows["kind"] == "published"]
+        fig.add_scatter(
+            x=rows["year"],
+            y=rows["households"],
+            mode="lines",
+            name=label(forecast, lang),
+            line={"color": COLOURS[forecast]},
+            legendgroup=forecast,
+            hovertemplate=_hover(lang),
+        )
+        fig.add_scatter(
+            x=published["year"],
+            y=published["households"],
+            mode="markers",
+            name=label(forecast, lang),
+            showlegend=False,
+            legendgroup=forecast,
+            marker={"color": COLOURS[forecast], "size": 8},
+            hovertemplate=_hover(lang),
+        )
+    _layout(fig, label("chart_households", lang), label("households", lang), lang=lang)
+    update_households(fig, chosen)
+    return fig
+
+
+def update_households(fig: go.Figure, chosen: str) -> None:
+    """Highlight the chosen forecast (thick line), dim the others."""
+    for i, forecast in enumerate(FORECASTS):
+        line, points = fig.data[2 * i], fig.data[2 * i + 1]
+        on = forecast == chosen
+        line.line.width = 4 if on else 1.5
+        line.line.dash = "solid" if on else "dot"
+        line.opacity = 1.0 if on else 0.6
+        points.opacity = 1.0 if on else 0.6
+
+
+# --- programme -------------------------------------------------------------------------------
+
+PROGRAMME_BARS = (
+    "basis_homes",
+    "ambition_homes",
+    "programme_homes",
+    "programme_homes_appendix",
+    "plan_capacity_needed",
+)
+
+
+def programme_figure(programme: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """Basis vs ambition vs current programme vs plan capacity needed  [homes]."""
+    fig = go.Figure()
+    colours = [
+        COLOURS["neutral"],
+        COLOURS["social_rent"],
+        COLOURS["mid_priced"],
+        COLOURS["affordable_purchase"],
+        COLOURS["target"],
+    ]
+    fig.add_bar(
+        x=[label(k, lang) for k in PROGRAMME_BARS],
+        y=[0] * len(PROGRAMME_BARS),
+        marker_color=colours,
+        texttemplate="%{y:,.0f}",
+        textposition="outside",
+        hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
+        name=label("homes_unit", lang),
+    )
+    _layout(fig, label("chart_programme", lang), label("homes_unit", lang), lang=lang)
+    update_programme(fig, programme)
+    return fig
+
+
+def update_programme(fig: go.Figure, programme: pd.DataFrame) -> None:
+    values = programme.set_index("item")["value"]
+    fig.data[0].y = [float(values[k]) for k in PROGRAMME_BARS]
+
+
+def build_path_figure(path: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """Cumulative homes at the build rate against the straight path to the ambition."""
+    fig = go.Figure()
+    fig.add_bar(
+        x=[],
+        y=[],
+        name=label("built_at_rate", lang),
+        marker_color=COLOURS["social_rent"],
+        hovertemplate=_hover(lang),
+    )
+    fig.add_scatter(
+        x=[],
+        y=[],
+        name=label("ambition_homes", lang),
+        mode="lines+markers",
+        line={"color": COLOURS["target"], "width": 3},
+        hovertemplate=_hover(lang),
+    )
+    _layout(fig, label("chart_build_path", lang), label("homes_unit", lang), lang=lang)
+    update_build_path(fig, path)
+    return fig
+
+
+def update_build_path(fig: go.Figure, path: pd.DataFrame) -> None:
+    years = [int(y) for y in path["year"]]
+    fig.data[0].x, fig.data[0].y = years, [float(v) for v in path["cumulative"]]
+    fig.data[1].x, fig.data[1].y = years, [float(v) for v in path["target_cumulative"]]
+
+
+# --- segments --------------------------------------------------------------------------------
+
+SEGMENT_SERIES = ("scenario", "growth", "basis", "programme", "programme_appendix")
+
+
+def segments_figure(comparison: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """Homes per segment: the scenario's split against Figuur 5 and appendix 5.3."""
+    fig = go.Figure()
+    for segment in SEGMENTS:
+        fig.add_bar(
+            x=[label(s, lang) for s in SEGMENT_SERIES],
+            y=[0] * len(SEGMENT_SERIES),
+            name=label(segment, lang),
+            marker_color=COLOURS[segment],
+            texttemplate="%{y:,.0f}",
+            textposition="outside",
+            hovertemplate=_hover(lang),
+        )
+    _layout(
+        fig, label("chart_segments", lang), label("homes_unit", lang), lang=lang, barmode="group"
+    )
+    update_segments(fig, comparison)
+    return fig
+
+
+def update_segments(fig: go.Figure, comparison: pd.DataFrame) -> None:
+    wide = comparison.pivot(index="series", columns="segment", values="homes")
+    for trace, segment in zip(fig.data, SEGMENTS, strict=True):
+        trace.y = [float(wide.loc[s, segment]) for s in SEGMENT_SERIES]
+
+
+def market_figure(market: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """Appendix 5.3: the five market segments per scenario, stacked (static data)."""
+    totals = market[market["row"] == "total"]
+    fig = go.Figure()
+    scenarios = ("basis", "growth", "programme")
+    for segment in MARKET:
+        rows = totals[totals["segment"] == segment].set_index("scenario")["homes"]
+        fig.add_bar(
+            x=[label(s, lang) for s in scenarios],
+            y=[float(rows[s]) for s in scenarios],
+            name=label(segment, lang),
+            marker_color=COLOURS[segment],
+            hovertemplate=_hover(lang),
+        )
+    return _layout(
+        fig, label("chart_market", lang), label("homes_unit", lang), lang=lang, barmode="relative"
+    )
+
+
+# --- elderly ---------------------------------------------------------------------------------
+
+
+def elderly_figure(task: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """Tabel 2: the task per period, stacked by home type  [homes]."""
+    fig = go.Figure()
+    for home_type in HOME_TYPES:
+        fig.add_bar(
+            x=[label("to_2030", lang), label("2030_2040", lang)],
+            y=[0, 0],
+            name=label(home_type, lang),
+            marker_color=COLOURS[home_type],
+            texttemplate="%{y:,.0f}",
+            hovertemplate=_hover(lang),
+        )
+    _layout(
+        fig, label("chart_elderly", lang), label("homes_unit", lang), lang=lang, barmode="stack"
+    )
+    update_elderly(fig, task)
+    return fig
+
+
+def update_elderly(fig: go.Figure, task: pd.DataFrame) -> None:
+    wide = task.pivot(index="home_type", columns="period", values="homes")
+    for trace, home_type in zip(fig.data, HOME_TYPES, strict=True):
+        trace.y = [float(wide.loc[home_type, "to_2030"]), float(wide.loc[home_type, "2030_2040"])]
+
+
+def age_classes_figure(ages: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """Age classes 2020 and 2050, shares of inhabitants as published  [%]."""
+    fig = go.Figure()
+    for column, colour in (
+        ("share_2020", COLOURS["neutral"]),
+        ("share_2050", COLOURS["clustered"]),
+    ):
+        fig.add_bar(
+            x=list(ages["age_class"]),
+            y=[float(v) for v in ages[column]],
+            name=column.removeprefix("share_"),
+            marker_color=colour,
+            hovertemplate="%{x}: %{y:.1f}%<extra>%{fullData.name}</extra>",
+        )
+    return _layout(fig, label("chart_age_classes", lang), "%", lang=lang, barmode="group")
+
+
+def suitability_figure(stock: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """Suitability of the housing stock for the elderly, overall and by tenure  [%]."""
+    fig = go.Figure()
+    parts = (
+        ("suitable", "#009E73"),
+        ("can_be_made_suitable", "#F0E442"),
+        ("not_suitable", "#999999"),
+    )
+    for column, colour in parts:
+        fig.add_bar(
+            y=[label(f"tenure_{t}", lang) for t in stock["tenure"]],
+            x=[float(v) for v in stock[column]],
+            orientation="h",
+            name=label(column, lang),
+            marker_color=colour,
+            hovertemplate="%{y}: %{x:.0f}%<extra>%{fullData.name}</extra>",
+        )
+    return _layout(
+        fig, label("chart_suitability", lang), "", lang=lang, barmode="stack", xaxis_title="%"
+    )
+
+
+# --- outflow ---------------------------------------------------------------------------------
+
+
+def outflow_figure(outflow: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """Tabel 1: homes per year per group; an unknown group is marked, not hidden."""
+    fig = go.Figure()
+    fig.add_bar(
+        x=[label(g, lang) for g in OUTFLOW_GROUPS],
+        y=[0] * len(OUTFLOW_GROUPS),
+        marker_color=COLOURS["social_rent"],
+        texttemplate="%{text}",
+        textposition="outside",
+        hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
+        name=label("homes_per_year_unit", lang),
+    )
+    _layout(fig, label("chart_outflow", lang), label("homes_per_year_unit", lang), lang=lang)
+    update_outflow(fig, outflow, lang)
+    return fig
+
+
+def update_outflow(fig: go.Figure, outflow: pd.DataFrame, lang: str = "nl") -> None:
+    rows = outflow.set_index("group")
+    values = [float(rows.loc[g, "homes_per_year"]) for g in OUTFLOW_GROUPS]
+    unknown = [bool(rows.loc[g, "unknown_in_source"]) for g in OUTFLOW_GROUPS]
+    fig.data[0].y = values
+    fig.data[0].text = [
+        f"{fmt_number(v, lang)} ({label('unknown', lang)})" if u else fmt_number(v, lang)
+        for v, u in zip(values, unknown, strict=True)
+    ]
+    fig.data[0].marker.pattern.shape = ["/" if u else "" for u in unknown]
+
+
+def care_vs_outflow_figure(vs: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """Outflow need to the target year against the care homes of the 30% rule  [homes]."""
+    fig = go.Figure()
+    fig.add_bar(
+        x=[label("outflow_cumulative", lang), label("care_homes_from_social_rent", lang)],
+        y=[0, 0],
+        marker_color=[COLOURS["target"], COLOURS["social_rent"]],
+        texttemplate="%{y:,.0f}",
+        textposition="outside",
+        hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
+        name=label("homes_unit", lang),
+    )
+    _layout(fig, label("chart_care_outflow", lang), label("homes_unit", lang), lang=lang)
+    update_care_vs_outflow(fig, vs)
+    return fig
+
+
+def update_care_vs_outflow(fig: go.Figure, vs: pd.DataFrame) -> None:
+    values = vs.set_index("item")["value"]
+    fig.data[0].y = [
+        float(values["outflow_cumulative"]),
+        float(values["care_homes_from_social_rent"]),
+    ]

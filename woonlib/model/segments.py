@@ -1,0 +1,125 @@
+"""Affordability segments (§2.2, Figuur 5, appendix 5.3): the split and its comparisons."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from woonlib.assumptions import Assumptions
+from woonlib.data import WoonvisieData
+
+SEGMENTS = ("social_rent", "mid_priced", "expensive")
+MARKET_SEGMENTS = {  # appendix 5.3 segment -> Figuur 5 segment
+    "social_rent": "social_rent",
+    "mid_rent": "mid_priced",
+    "affordable_purchase": "mid_priced",
+    "expensive_rent": "expensive",
+    "expensive_purchase": "expensive",
+}
+APPENDIX_COLUMNS = ("basis", "growth", "programme")
+AFFORDABLE = ("social_rent", "mid_priced")
+
+
+def split_homes(total: float, shares: Mapping[str, float]) -> pd.DataFrame:
+    """Homes per segment for `total` homes and segment `shares`  [homes].
+
+    Columns: segment, share [-], homes [homes].
+    """
+    return pd.DataFrame(
+        {
+            "segment": list(SEGMENTS),
+            "share": [shares[s] for s in SEGMENTS],
+            "homes": [total * shares[s] for s in SEGMENTS],
+        }
+    )
+
+
+def affordable_share(social_rent: float, mid_priced: float, total: float) -> float:
+    """Share of social rent plus mid-priced homes in `total`  [-] (target: 70%, §2.2)."""
+    return (social_rent + mid_priced) / total if total else 0.0
+
+
+def appendix_by_figuur5_segment(appendix: pd.DataFrame) -> pd.DataFrame:
+    """Appendix 5.3 totals summed to Figuur 5's three segments, per scenario  [homes].
+
+    Rows: social_rent, mid_priced, expensive; columns: basis, growth, programme. Social
+    rent counts including demolition where the appendix gives that row (programme).
+    """
+    totals = appendix[appendix["row"] == "total"].set_index("segment")[list(APPENDIX_COLUMNS)]
+    net = appendix[appendix["row"] == "total_incl_demolition"].set_index("segment")
+    totals = totals.astype("float64")
+    for segment in net.index:
+        for column in APPENDIX_COLUMNS:
+            if pd.notna(net.loc[segment, column]):
+                totals.loc[segment, column] = net.loc[segment, column]
+    groups = {s: [m for m, g in MARKET_SEGMENTS.items() if g == s] for s in SEGMENTS}
+    return pd.DataFrame({s: totals.loc[members].sum() for s, members in groups.items()}).T
+
+
+def market_segments(data: WoonvisieData) -> pd.DataFrame:
+    """Appendix 5.3 in long form: segment, figuur5_segment, scenario, row, homes  [homes]."""
+    table = data["appendix_segments"]
+    long = table.melt(
+        id_vars=["segment", "row"],
+        value_vars=list(APPENDIX_COLUMNS),
+        var_name="scenario",
+        value_name="homes",
+    ).dropna(subset=["homes"])
+    long.insert(1, "figuur5_segment", long["segment"].map(MARKET_SEGMENTS))
+    return long.reset_index(drop=True)
+
+
+def segment_comparison(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
+    """Homes per segment: the scenario's split against Figuur 5 and appendix 5.3  [homes].
+
+    Columns: series (scenario, growth, basis, programme, programme_appendix), segment,
+    homes; one row per series and segment, plus the series' total.
+    """
+    scenario = split_homes(a.ambition_homes, a.shares).set_index("segment")["homes"]
+    figuur5 = data["figuur5_segments"].set_index("scenario")
+    appendix = appendix_by_figuur5_segment(data["appendix_segments"])
+    series = {
+        "scenario": scenario,
+        "growth": figuur5.loc["growth", list(SEGMENTS)],
+        "basis": figuur5.loc["basis", list(SEGMENTS)],
+        "programme": figuur5.loc["programme", list(SEGMENTS)],
+        "programme_appendix": appendix["programme"],
+    }
+    rows = []
+    for name, homes in series.items():
+        rows += [(name, s, float(homes[s])) for s in SEGMENTS]
+        rows.append((name, "total", float(sum(homes[s] for s in SEGMENTS))))
+    return pd.DataFrame(rows, columns=["series", "segment", "homes"])
+
+
+def affordability_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
+    """Affordable share per series against the 70% target  [-].
+
+    Columns: series, affordable_homes, total, affordable_share, target, target_met.
+    """
+    target = data.figure("policy_norms", "affordable_target") / 100
+    wide = segment_comparison(data, a).pivot(index="series", columns="segment", values="homes")
+    rows = []
+    for series in ("scenario", "programme", "programme_appendix", "growth", "basis"):
+        r = wide.loc[series]
+        share = affordable_share(r["social_rent"], r["mid_priced"], r["total"])
+        rows.append(
+            (
+                series,
+                r["social_rent"] + r["mid_priced"],
+                r["total"],
+                share,
+                target,
+                bool(share >= target - 1e-12),
+            )
+        )
+    return pd.DataFrame(
+        rows,
+        columns=["series", "affordable_homes", "total", "affordable_share", "target", "target_met"],
+    )
+
+
+def norm_shares(data: WoonvisieData) -> dict[str, float]:
+    """The Woondeal Twente norm 30/40/30 from the data package  [-]."""
+    return {s: data.figure("policy_norms", f"norm_{s}") / 100 for s in SEGMENTS}

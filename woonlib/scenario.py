@@ -1,0 +1,37 @@
+"""Scenario files: JSON objects of assumption name → value (read, write)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from woonlib.assumptions import AssumptionError, Assumptions, from_mapping
+
+
+class ScenarioError(ValueError):
+    """A scenario file that cannot be read or holds a bad assumption; names the file."""
+
+
+def read_scenario(path: str | Path) -> Assumptions:
+    """Assumptions from a scenario file; missing names keep their Woonvisie default."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ScenarioError(f"scenario file {path}: cannot read ({exc.strerror})") from None
+    try:
+        values = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ScenarioError(
+            f"scenario file {path}: not valid JSON at line {exc.lineno}, "
+            f"column {exc.colno}: {exc.msg}"
+        ) from None
+    try:
+        return from_mapping(values)
+    except (AssumptionError, TypeError) as exc:
+        raise ScenarioError(f"scenario file {path}: {exc}") from None
+
+
+def scenario_json(a: Assumptions) -> str:
+    """The scenario file text of `a`: every assumption, so the file stands on its own."""
+    return json.dumps(a.to_dict(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,167 @@
+"""One control per assumption: slider, Dutch readout, exact entry, help, own reset."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as W
+
+from woonlib.assumptions import DEFAULTS, SPECS, Spec
+from woonlib.labels import fmt_value, label, unit_label
+
+LABEL_WIDTH = "230px"
+
+
+def _scale(spec: Spec) -> int:
+    """Fractions are shown and entered as whole percents."""
+    return 100 if spec.unit == "fraction" else 1
+
+
+def display_unit(spec: Spec, lang: str) -> str:
+    return "%" if spec.unit == "fraction" else unit_label(spec.unit, lang)
+
+
+class NumberControl(W.HBox):
+    """A numeric assumption: slider (no browser readout), exact entry, Dutch readout, reset.
+
+    `value` is in the assumption's own unit (a fraction stays a fraction); the widgets
+    show percents for fractions.
+    """
+
+    def __init__(self, name: str, lang: str, on_change: Callable[[str, Any], None]) -> None:
+        self.name, self.spec, self.lang = name, SPECS[name], lang
+        self._on_change = on_change
+        scale = _scale(self.spec)
+        assert self.spec.minimum is not None and self.spec.maximum is not None
+        is_int = self.spec.unit in ("homes", "homes/year", "year") or scale == 100
+        lo, hi = self.spec.minimum * scale, self.spec.maximum * scale
+        step = (self.spec.step or 1) * scale
+        default = getattr(DEFAULTS, name) * scale
+        text = f"{label(name, lang)} ({display_unit(self.spec, lang)})"
+        if is_int:
+            self.slider: W.IntSlider | W.FloatSlider = W.IntSlider(
+                value=round(default), min=round(lo), max=round(hi), step=max(1, round(step))
+            )
+            self.entry: W.BoundedIntText | W.BoundedFloatText = W.BoundedIntText(
+                value=round(default), min=round(lo), max=round(hi), step=1
+            )
+        else:
+            self.slider = W.FloatSlider(value=default, min=lo, max=hi, step=step)
+            self.entry = W.BoundedFloatText(value=default, min=lo, max=hi, step=step)
+        self.slider.description = text
+        self.slider.readout = False
+        self.slider.continuous_update = False
+        self.slider.style = {"description_width": LABEL_WIDTH}
+        self.slider.layout = W.Layout(width="480px")
+        self.entry.description = ""
+        self.entry.layout = W.Layout(width="90px")
+        self.entry.tooltip = f"{label('exact_entry', lang)}: {label(name, lang)}"
+        self.readout = W.HTML(layout=W.Layout(width="150px"))
+        self.reset_button = W.Button(
+            icon="undo",
+            tooltip=f"{label('reset_one', lang)}: {label(name, lang)}",
+            layout=W.Layout(width="36px"),
+        )
+        self.reset_button.description = ""
+        self.help = W.HTML(
+            f'<span title="{self.spec.source}" aria-label="{self.spec.source}">ⓘ</span>',
+            layout=W.Layout(width="24px"),
+        )
+        W.link((self.slider, "value"), (self.entry, "value"))
+        self.slider.observe(self._changed, names="value")
+        self.reset_button.on_click(lambda _: self.reset())
+        super().__init__([self.slider, self.entry, self.readout, self.reset_button, self.help])
+        self._show()
+
+    @property
+    def value(self) -> Any:
+        v = self.slider.value / _scale(self.spec)
+        return int(v) if self.spec.unit in ("homes", "homes/year", "year") else v
+
+    def set_value(self, value: Any, notify: bool = False) -> None:
+        """Show `value` (assumption unit); with notify=False the change is not reported."""
+        self._silent = not notify
+        try:
+            self.slider.value = value * _scale(self.spec)
+        finally:
+            self._silent = False
+        self._show()
+
+    def reset(self) -> None:
+        self.set_value(getattr(DEFAULTS, self.name), notify=True)
+
+    _silent = False
+
+    def _changed(self, change: dict) -> None:
+        self._show()
+        if not self._silent:
+            self._on_change(self.name, self.value)
+
+    def _show(self) -> None:
+        self.readout.value = f"<b>{fmt_value(self.value, self.spec.unit, self.lang)}</b>" + (
+            "" if self.spec.unit == "fraction" else f" {display_unit(self.spec, self.lang)}"
+        )
+
+
+class ChoiceControl(W.HBox):
+    """A choice (dropdown) or yes/no (checkbox) assumption with help and reset."""
+
+    def __init__(self, name: str, lang: str, on_change: Callable[[str, Any], None]) -> None:
+        self.name, self.spec, self.lang = name, SPECS[name], lang
+        self._on_change = on_change
+        default = getattr(DEFAULTS, name)
+        if self.spec.choices:
+            self.widget: W.Dropdown | W.Checkbox = W.Dropdown(
+                options=[(label(c, lang), c) for c in self.spec.choices],
+                value=default,
+                description=label(name, lang),
+                style={"description_width": LABEL_WIDTH},
+                layout=W.Layout(width="480px"),
+            )
+        else:
+            self.widget = W.Checkbox(
+                value=default,
+                description=label(name, lang),
+                indent=False,
+                layout=W.Layout(width="480px"),
+            )
+        self.reset_button = W.Button(
+            icon="undo",
+            tooltip=f"{label('reset_one', lang)}: {label(name, lang)}",
+            layout=W.Layout(width="36px"),
+        )
+        self.help = W.HTML(
+            f'<span title="{self.spec.source}">ⓘ</span>', layout=W.Layout(width="24px")
+        )
+        self.widget.observe(self._changed, names="value")
+        self.reset_button.on_click(lambda _: self.reset())
+        super().__init__([self.widget, self.reset_button, self.help])
+
+    _silent = False
+
+    @property
+    def value(self) -> Any:
+        return self.widget.value
+
+    def set_value(self, value: Any, notify: bool = False) -> None:
+        self._silent = not notify
+        try:
+            self.widget.value = value
+        finally:
+            self._silent = False
+
+    def reset(self) -> None:
+        self.set_value(getattr(DEFAULTS, self.name), notify=True)
+
+    def _changed(self, change: dict) -> None:
+        if not self._silent:
+            self._on_change(self.name, self.value)
+
+
+def control(name: str, lang: str, on_change: Callable[[str, Any], None]) -> W.HBox:
+    """The right control for assumption `name`."""
+    spec = SPECS[name]
+    if spec.choices or spec.unit == "bool":
+        return ChoiceControl(name, lang, on_change)
+    return NumberControl(name, lang, on_change)

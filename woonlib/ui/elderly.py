@@ -1,0 +1,93 @@
+"""Ouderen: Tabel 2 per type and period, yearly rates, share, and the background figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as W
+
+from woonlib import charts
+from woonlib.assumptions import DEFAULTS, ELDERLY_FIELDS, Assumptions
+from woonlib.labels import label
+from woonlib.model.elderly import elderly_summary, elderly_task
+from woonlib.ui.panel import Panel, figure_widget, heading
+from woonlib.ui.tables import STYLE, html_table, item_table
+
+CONTROLS = (*ELDERLY_FIELDS, "elderly_scale", "elderly_to_2030_inclusive")
+
+
+class ElderlyPanel(Panel):
+    title_key = "tab_elderly"
+    depends = frozenset(
+        {*CONTROLS, "start_year", "target_year", "target_year_inclusive", "ambition_homes"}
+    )
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        lang = self.lang
+        self.fig_task = figure_widget(charts.elderly_figure(elderly_task(DEFAULTS), lang))
+        self.table = W.HTML()
+        self.summary = W.HTML()
+        ages = charts.age_classes_figure(self.data["age_classes"], lang)
+        stock = charts.suitability_figure(self.data["stock_suitability"], lang)
+        self.children = [
+            W.HTML(STYLE),
+            heading(label("assumptions", lang)),
+            *self.make_controls(CONTROLS),
+            self.fig_task,
+            self.table,
+            self.summary,
+            heading(label("elderly_context", lang)),
+            W.HTML(self._context_table()),
+            W.HBox([figure_widget(ages), figure_widget(stock)]),
+        ]
+
+    def compute(self, a: Assumptions) -> dict[str, Any]:
+        return {"task": elderly_task(a), "summary": elderly_summary(a)}
+
+    def show(self, result: dict[str, Any]) -> None:
+        lang = self.lang
+        with self.fig_task.batch_update():
+            charts.update_elderly(self.fig_task, result["task"])
+        self.table.value = html_table(
+            label("chart_elderly", lang),
+            [
+                label("home_type", lang),
+                label("period", lang),
+                label("homes_unit", lang),
+                label("years", lang),
+                label("homes_per_year_unit", lang),
+            ],
+            [
+                [
+                    (r.home_type, "label"),
+                    (r.period, "label"),
+                    (r.homes, "homes"),
+                    (r.years, "years"),
+                    (r.per_year, "homes/year"),
+                ]
+                for r in result["task"].itertuples()
+            ],
+            lang,
+        )
+        s = result["summary"]
+        self.summary.value = item_table(
+            label("elderly_totals", lang), [(r.item, r.value, r.unit) for r in s.itertuples()], lang
+        )
+
+    def _context_table(self) -> str:
+        lang, data = self.lang, self.data
+        share = data["elderly_share"].set_index("year")["share_65plus"]
+        households = data["elderly_households"].set_index("year")["households"]
+        ctx = data["elderly_context"].set_index("key")
+        items: list[tuple[str, float, str]] = [
+            ("share_65plus_2020", share[2020] / 100, "fraction"),
+            ("share_65plus_2050", share[2050] / 100, "fraction"),
+            ("elderly_households_2019", households[2019], "households"),
+            ("elderly_households_2040", households[2040], "households"),
+            ("clustered_extra_low", ctx.loc["clustered_extra_units", "value"], "homes"),
+            ("clustered_extra_high", ctx.loc["clustered_extra_units", "value_high"], "homes"),
+            ("nursing_places_planned", ctx.loc["nursing_places_planned", "value"], "homes"),
+            ("growth_75plus_20y", ctx.loc["growth_75plus_20y", "value"], "households"),
+        ]
+        return item_table(label("elderly_context", lang), items, lang)

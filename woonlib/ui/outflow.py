@@ -1,0 +1,78 @@
+"""Uitstroom & urgentie: Tabel 1 per group per year against the care homes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as W
+
+from woonlib import charts
+from woonlib.assumptions import DEFAULTS, OUTFLOW_FIELDS, SHARE_FIELDS, Assumptions
+from woonlib.labels import label
+from woonlib.model.outflow import outflow_table, outflow_vs_care
+from woonlib.ui.panel import Panel, figure_widget, heading
+from woonlib.ui.tables import STYLE, html_table, item_table
+
+
+class OutflowPanel(Panel):
+    title_key = "tab_outflow"
+    depends = frozenset(
+        {
+            *OUTFLOW_FIELDS,
+            "start_year",
+            "target_year",
+            "target_year_inclusive",
+            "care_share_social_rent",
+            "care_base",
+            "ambition_homes",
+            *SHARE_FIELDS,
+        }
+    )
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        lang = self.lang
+        self.fig_outflow = figure_widget(charts.outflow_figure(outflow_table(DEFAULTS), lang))
+        self.fig_care = figure_widget(
+            charts.care_vs_outflow_figure(outflow_vs_care(self.data, DEFAULTS), lang)
+        )
+        self.table = W.HTML()
+        self.summary = W.HTML()
+        note = W.HTML(f'<div class="wl-note">{label("youth_care_unknown", lang)}</div>')
+        self.children = [
+            W.HTML(STYLE),
+            heading(label("assumptions", lang)),
+            *self.make_controls(OUTFLOW_FIELDS),
+            note,
+            W.HBox([self.fig_outflow, self.fig_care]),
+            self.table,
+            self.summary,
+        ]
+
+    def compute(self, a: Assumptions) -> dict[str, Any]:
+        return {"table": outflow_table(a), "vs": outflow_vs_care(self.data, a)}
+
+    def show(self, result: dict[str, Any]) -> None:
+        lang = self.lang
+        with self.fig_outflow.batch_update():
+            charts.update_outflow(self.fig_outflow, result["table"], lang)
+        with self.fig_care.batch_update():
+            charts.update_care_vs_outflow(self.fig_care, result["vs"])
+        self.table.value = html_table(
+            label("chart_outflow", lang),
+            [label("group", lang), label("homes_per_year_unit", lang), label("remark", lang)],
+            [
+                [
+                    (r.group, "label"),
+                    (r.homes_per_year, "homes/year"),
+                    (label("unknown", lang) if r.unknown_in_source else "", "text"),
+                ]
+                for r in result["table"].itertuples()
+            ],
+            lang,
+        )
+        self.summary.value = item_table(
+            label("outflow_vs_care", lang),
+            [(r.item, r.value, r.unit) for r in result["vs"].itertuples()],
+            lang,
+        )

@@ -1,0 +1,78 @@
+"""Overzicht: headline indicators and the policy checks as traffic lights."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+import ipywidgets as W
+
+from woonlib.assumptions import Assumptions
+from woonlib.indicators import indicators, policy_checks
+from woonlib.labels import fmt_value, label
+from woonlib.ui.panel import EVERY, Panel, heading
+from woonlib.ui.tables import STYLE
+
+CARDS = (  # indicator, unit
+    ("ambition_homes", "homes"),
+    ("basis_homes", "homes"),
+    ("programme_homes", "homes"),
+    ("plan_capacity_needed", "homes"),
+    ("affordable_share_programme", "fraction"),
+    ("care_homes_from_social_rent", "homes"),
+    ("elderly_task_total", "homes"),
+    ("outflow_homes_per_year", "homes/year"),
+)
+LIGHTS = {"ok": "#009E73", "warning": "#E69F00", "fail": "#D55E00"}
+SYMBOLS = {"ok": "✔", "warning": "!", "fail": "✖"}
+
+
+class OverviewPanel(Panel):
+    title_key = "tab_overview"
+    depends = EVERY
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.cards = W.HTML()
+        self.checks = W.HTML()
+        self.children = [
+            W.HTML(STYLE),
+            heading(label("headline", self.lang)),
+            self.cards,
+            heading(label("policy_checks", self.lang)),
+            self.checks,
+        ]
+
+    def compute(self, a: Assumptions) -> tuple[str, str]:
+        ind = indicators(self.data, a)
+        lang = self.lang
+        cards = "".join(
+            f'<div class="wl-card" role="group" aria-label="{escape(label(k, lang))}">'
+            f'<div class="wl-card-v">{escape(fmt_value(ind[k], unit, lang))}</div>'
+            f'<div class="wl-card-l">{escape(label(k, lang))}</div></div>'
+            for k, unit in CARDS
+        )
+        css = (
+            "<style>.wl-cards{display:flex;flex-wrap:wrap;gap:10px}.wl-card{border:1px solid "
+            "#ccc;border-radius:6px;padding:8px 12px;min-width:190px}.wl-card-v{font-size:22px;"
+            "font-weight:600}.wl-card-l{font-size:12px;color:#444}</style>"
+        )
+        rows = []
+        for check in policy_checks(self.data, a).itertuples():
+            colour, symbol = LIGHTS[check.status], SYMBOLS[check.status]
+            explain = label(f"explain_{check.check}", lang).format(
+                value=fmt_value(check.value, check.unit, lang),
+                target=fmt_value(check.target, check.unit, lang),
+            )
+            rows.append(
+                f'<tr><td><span style="display:inline-block;width:22px;height:22px;'
+                f"border-radius:11px;background:{colour};color:white;text-align:center;"
+                f'font-weight:700">{symbol}</span></td>'
+                f"<td><b>{escape(label(check.check, lang))}</b> — "
+                f"{escape(label(check.status, lang))}<br><small>{escape(explain)}</small></td></tr>"
+            )
+        checks = f'<table class="wl-table">{"".join(rows)}</table>'
+        return css + f'<div class="wl-cards">{cards}</div>', checks
+
+    def show(self, result: tuple[str, str]) -> None:
+        self.cards.value, self.checks.value = result

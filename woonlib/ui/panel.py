@@ -1,0 +1,62 @@
+"""The panel base: a section of the dashboard with its controls and in-place outputs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import ipywidgets as W
+import plotly.graph_objects as go
+
+from woonlib.assumptions import Assumptions
+from woonlib.data import WoonvisieData
+from woonlib.ui.controls import control
+
+OnChange = Callable[[str, Any], None]
+EVERY = frozenset({"*"})
+
+
+class Panel(W.VBox):
+    """One dashboard section.
+
+    `depends` names the assumptions its outputs depend on (EVERY for all). `compute(a)`
+    is pure and may fail; `show(result)` puts a computed result into the widgets. The
+    dashboard computes every affected panel first and shows only when all succeeded, so a
+    failure never leaves the page half-updated.
+    """
+
+    title_key = ""
+    depends: frozenset[str] = frozenset()
+
+    def __init__(self, data: WoonvisieData, lang: str, on_change: OnChange) -> None:
+        self.data, self.lang, self._on_change = data, lang, on_change
+        self.controls: dict[str, W.HBox] = {}
+        super().__init__(layout=W.Layout(padding="6px"))
+
+    def make_controls(self, names: Iterable[str]) -> list[W.HBox]:
+        made = [control(name, self.lang, self._on_change) for name in names]
+        self.controls.update({c.name: c for c in made})
+        return made
+
+    def affected_by(self, changed: set[str]) -> bool:
+        return self.depends == EVERY or bool(self.depends & changed)
+
+    def compute(self, a: Assumptions) -> Any:
+        return None
+
+    def show(self, result: Any) -> None:
+        return None
+
+    def update(self, a: Assumptions) -> None:
+        self.show(self.compute(a))
+
+
+def figure_widget(fig: go.Figure) -> go.FigureWidget:
+    """Wrap a built figure once; later changes go through batch_update on this widget."""
+    widget = go.FigureWidget(fig)
+    widget.layout.autosize = True
+    return widget
+
+
+def heading(text: str, level: int = 3) -> W.HTML:
+    return W.HTML(f"<h{level} style='margin:10px 0 4px'>{text}</h{level}>")

@@ -1,0 +1,92 @@
+"""Huishoudens & programma: forecasts, basis vs ambition vs programme, build path."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as W
+
+from woonlib import charts
+from woonlib.assumptions import Assumptions
+from woonlib.labels import label
+from woonlib.model.households import forecast_yearly
+from woonlib.model.programme import build_path, programme_table
+from woonlib.ui.panel import Panel, figure_widget, heading
+from woonlib.ui.tables import STYLE, item_table
+
+CONTROLS = (
+    "forecast",
+    "shortage_catch_up",
+    "ambition_homes",
+    "start_year",
+    "target_year",
+    "target_year_inclusive",
+    "build_rate",
+    "plan_failure_surcharge",
+)
+TABLE_ITEMS = (
+    "basis_demand",
+    "shortage_catch_up",
+    "basis_homes",
+    "ambition_homes",
+    "programme_homes",
+    "programme_homes_appendix",
+    "plan_capacity_needed",
+    "programme_gap",
+    "programme_gap_appendix",
+    "programme_years",
+    "required_rate",
+    "build_rate",
+    "built_at_rate",
+    "build_shortfall",
+)
+
+
+class ProgrammePanel(Panel):
+    title_key = "tab_programme"
+    depends = frozenset(CONTROLS)
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        from woonlib.assumptions import DEFAULTS
+
+        lang = self.lang
+        self.yearly = forecast_yearly(self.data)  # static: read once
+        self.fig_households = figure_widget(
+            charts.households_figure(self.yearly, DEFAULTS.forecast, lang)
+        )
+        self.fig_programme = figure_widget(
+            charts.programme_figure(programme_table(self.data, DEFAULTS), lang)
+        )
+        self.fig_path = figure_widget(charts.build_path_figure(build_path(DEFAULTS), lang))
+        self.table = W.HTML()
+        controls = self.make_controls(CONTROLS)
+        self.children = [
+            W.HTML(STYLE),
+            heading(label("assumptions", lang)),
+            *controls,
+            self.fig_households,
+            W.HBox([self.fig_programme, self.fig_path]),
+            self.table,
+        ]
+
+    def compute(self, a: Assumptions) -> dict[str, Any]:
+        return {
+            "forecast": a.forecast,
+            "programme": programme_table(self.data, a),
+            "path": build_path(a),
+        }
+
+    def show(self, result: dict[str, Any]) -> None:
+        with self.fig_households.batch_update():
+            charts.update_households(self.fig_households, result["forecast"])
+        with self.fig_programme.batch_update():
+            charts.update_programme(self.fig_programme, result["programme"])
+        with self.fig_path.batch_update():
+            charts.update_build_path(self.fig_path, result["path"])
+        values = result["programme"].set_index("item")
+        self.table.value = item_table(
+            label("chart_programme", self.lang),
+            [(k, values.loc[k, "value"], values.loc[k, "unit"]) for k in TABLE_ITEMS],
+            self.lang,
+        )

@@ -1,0 +1,150 @@
+"""Segmenten: the 30/40/30 split against Figuur 5, market segments, care homes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as W
+
+from woonlib import charts
+from woonlib.assumptions import DEFAULTS, SHARE_FIELDS, Assumptions
+from woonlib.labels import label
+from woonlib.model.care import care_table
+from woonlib.model.segments import (
+    SEGMENTS,
+    affordability_table,
+    market_segments,
+    segment_comparison,
+)
+from woonlib.ui.panel import Panel, figure_widget, heading
+from woonlib.ui.shares import ShareGroup
+from woonlib.ui.tables import STYLE, html_table
+
+CARE_CONTROLS = ("care_share_social_rent", "care_base")
+SERIES = ("scenario", "growth", "basis", "programme", "programme_appendix")
+
+
+class SegmentsPanel(Panel):
+    title_key = "tab_segments"
+    depends = frozenset({"ambition_homes", *SHARE_FIELDS, *CARE_CONTROLS})
+
+    def __init__(self, *args: Any, on_shares: Any = None) -> None:
+        super().__init__(*args)
+        lang = self.lang
+        self.share_group = ShareGroup(DEFAULTS.shares, lang, on_shares)
+        self.fig_segments = figure_widget(
+            charts.segments_figure(segment_comparison(self.data, DEFAULTS), lang)
+        )
+        market = market_segments(self.data)
+        self.fig_market = figure_widget(charts.market_figure(market, lang))
+        self.table = W.HTML()
+        self.afford = W.HTML()
+        self.care = W.HTML()
+        self.market_table = W.HTML(self._market_table(market))
+        care_controls = self.make_controls(CARE_CONTROLS)
+        self.children = [
+            W.HTML(STYLE),
+            heading(label("segment_shares", lang)),
+            self.share_group,
+            self.fig_segments,
+            self.table,
+            self.afford,
+            heading(label("care", lang)),
+            *care_controls,
+            self.care,
+            heading(label("market_segments", lang)),
+            self.fig_market,
+            self.market_table,
+        ]
+
+    def compute(self, a: Assumptions) -> dict[str, Any]:
+        return {
+            "comparison": segment_comparison(self.data, a),
+            "afford": affordability_table(self.data, a),
+            "care": care_table(self.data, a),
+        }
+
+    def show(self, result: dict[str, Any]) -> None:
+        lang = self.lang
+        comparison = result["comparison"]
+        with self.fig_segments.batch_update():
+            charts.update_segments(self.fig_segments, comparison)
+        wide = comparison.pivot(index="series", columns="segment", values="homes")
+        self.table.value = html_table(
+            label("chart_segments", lang),
+            [label("series", lang), *(label(s, lang) for s in SEGMENTS), label("total", lang)],
+            [
+                [(s, "label"), *((wide.loc[s, seg], "homes") for seg in (*SEGMENTS, "total"))]
+                for s in SERIES
+            ],
+            lang,
+        )
+        afford = result["afford"]
+        self.afford.value = html_table(
+            label("affordability", lang),
+            [
+                label("series", lang),
+                label("affordable_homes", lang),
+                label("total", lang),
+                label("affordable_share", lang),
+                label("affordable_target_met", lang),
+            ],
+            [
+                [
+                    (r.series, "label"),
+                    (r.affordable_homes, "homes"),
+                    (r.total, "homes"),
+                    (r.affordable_share, "fraction"),
+                    (bool(r.target_met), "bool"),
+                ]
+                for r in afford.itertuples()
+            ],
+            lang,
+        )
+        care = result["care"]
+        self.care.value = html_table(
+            label("care", lang),
+            [
+                label("care_base", lang),
+                label("social_rent", lang),
+                label("care_share_social_rent", lang),
+                label("care_homes_from_social_rent", lang),
+            ],
+            [
+                [
+                    (r.base, "label"),
+                    (r.social_rent_homes, "homes"),
+                    (r.care_share, "fraction"),
+                    (r.care_homes, "homes"),
+                ]
+                for r in care.itertuples()
+            ],
+            lang,
+        )
+
+    def _market_table(self, market: Any) -> str:
+        lang = self.lang
+        wide = market.pivot_table(
+            index=["segment", "row"], columns="scenario", values="homes", sort=False
+        )
+        rows = []
+        for (segment, row), values in wide.iterrows():
+            rows.append(
+                [
+                    (segment, "label"),
+                    (f"row_{row}", "label"),
+                    *((values.get(s), "homes") for s in ("basis", "growth", "programme")),
+                ]
+            )
+        return html_table(
+            label("chart_market", lang),
+            [
+                label("segment", lang),
+                label("type", lang),
+                label("basis", lang),
+                label("growth", lang),
+                label("programme", lang),
+            ],
+            rows,
+            lang,
+        )
