@@ -51,6 +51,7 @@ def _layout(fig: go.Figure, title: str, y_title: str, **extra: Any) -> go.Figure
         template="plotly_white",
         legend={"orientation": "h", "y": -0.18},
         separators=",." if extra.pop("lang", "nl") == "nl" else ".,",
+        yaxis_tickformat=",d",  # 80.000 rather than 80k: whole numbers in the page's format
         **extra,
     )
     return fig
@@ -345,3 +346,39 @@ def update_care_vs_outflow(fig: go.Figure, vs: pd.DataFrame) -> None:
         float(values["outflow_cumulative"]),
         float(values["care_homes_from_social_rent"]),
     ]
+
+
+MODEBAR_NL = {  # plotly.js modebar strings in Dutch (config.locales; no extra script needed)
+    "Download plot as a png": "Download grafiek als PNG",
+    "Download plot": "Download grafiek",
+    "Zoom": "Zoomen",
+    "Pan": "Verschuiven",
+    "Box Select": "Rechthoek selecteren",
+    "Lasso Select": "Lasso selecteren",
+    "Zoom in": "Inzoomen",
+    "Zoom out": "Uitzoomen",
+    "Autoscale": "Automatisch schalen",
+    "Reset axes": "Assen herstellen",
+    "Toggle Spike Lines": "Hulplijnen aan/uit",
+    "Show closest data on hover": "Dichtstbijzijnde gegevens tonen",
+    "Compare data on hover": "Gegevens vergelijken",
+    "Produced with Plotly.js": "Gemaakt met Plotly.js",
+    "Double-click to zoom back out": "Dubbelklik om uit te zoomen",
+    "Reset": "Herstellen",
+}
+
+
+def plotly_config(lang: str = "nl", filename: str = "woonvisie-grafiek") -> dict[str, Any]:
+    """plotly.js config: Dutch modebar and number format, PNG download, no logo."""
+    config: dict[str, Any] = {
+        "displaylogo": False,
+        "responsive": True,
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+    if lang == "nl":
+        config["locale"] = "nl"
+        config["locales"] = {
+            "nl": {"dictionary": MODEBAR_NL, "format": {"decimal": ",", "thousands": "."}}
+        }
+    return config

@@ -19,7 +19,7 @@ LABELS: dict[str, L] = {
     # assumptions
     "forecast": {"nl": "Huishoudensprognose", "en": "Household forecast"},
     "shortage_catch_up": {"nl": "Inlopen woningtekort", "en": "Shortage catch-up"},
-    "ambition_homes": {"nl": "Ambitie (woningen)", "en": "Ambition (homes)"},
+    "ambition_homes": {"nl": "Ambitie", "en": "Ambition"},
     "start_year": {"nl": "Startjaar", "en": "Start year"},
     "target_year": {"nl": "Doeljaar", "en": "Target year"},
     "target_year_inclusive": {

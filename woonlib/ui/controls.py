@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 import ipywidgets as W
@@ -19,7 +20,20 @@ def _scale(spec: Spec) -> int:
 
 
 def display_unit(spec: Spec, lang: str) -> str:
+    if spec.unit == "year":
+        return ""
     return "%" if spec.unit == "fraction" else unit_label(spec.unit, lang)
+
+
+def help_icon(text: str) -> W.HTML:
+    """A '?' with the assumption's source as tooltip (and accessible name)."""
+    return W.HTML(
+        f'<span title="{escape(text)}" aria-label="{escape(text)}" role="img" '
+        'style="display:inline-block;width:18px;height:18px;border-radius:9px;'
+        "border:1px solid #777;text-align:center;font-size:12px;line-height:17px;"
+        'cursor:help">?</span>',
+        layout=W.Layout(width="24px"),
+    )
 
 
 class NumberControl(W.HBox):
@@ -38,7 +52,8 @@ class NumberControl(W.HBox):
         lo, hi = self.spec.minimum * scale, self.spec.maximum * scale
         step = (self.spec.step or 1) * scale
         default = getattr(DEFAULTS, name) * scale
-        text = f"{label(name, lang)} ({display_unit(self.spec, lang)})"
+        unit = display_unit(self.spec, lang)
+        text = f"{label(name, lang)} ({unit})" if unit else label(name, lang)
         if is_int:
             self.slider: W.IntSlider | W.FloatSlider = W.IntSlider(
                 value=round(default), min=round(lo), max=round(hi), step=max(1, round(step))
@@ -64,10 +79,7 @@ class NumberControl(W.HBox):
             layout=W.Layout(width="36px"),
         )
         self.reset_button.description = ""
-        self.help = W.HTML(
-            f'<span title="{self.spec.source}" aria-label="{self.spec.source}">ⓘ</span>',
-            layout=W.Layout(width="24px"),
-        )
+        self.help = help_icon(self.spec.source)
         W.link((self.slider, "value"), (self.entry, "value"))
         self.slider.observe(self._changed, names="value")
         self.reset_button.on_click(lambda _: self.reset())
@@ -131,9 +143,7 @@ class ChoiceControl(W.HBox):
             tooltip=f"{label('reset_one', lang)}: {label(name, lang)}",
             layout=W.Layout(width="36px"),
         )
-        self.help = W.HTML(
-            f'<span title="{self.spec.source}">ⓘ</span>', layout=W.Layout(width="24px")
-        )
+        self.help = help_icon(self.spec.source)
         self.widget.observe(self._changed, names="value")
         self.reset_button.on_click(lambda _: self.reset())
         super().__init__([self.widget, self.reset_button, self.help])

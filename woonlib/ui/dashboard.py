@@ -25,6 +25,11 @@ from woonlib.ui.segments import SegmentsPanel
 from woonlib.ui.sources import SourcesPanel
 
 log = logging.getLogger("woonlib.ui")
+PAGE_CSS = (  # tab titles in full; widget labels may wrap instead of being cut off
+    "<style>.jupyter-widget-TabPanel-tabBar .lm-TabBar-tab{flex:0 0 auto !important;"
+    "max-width:none !important;min-width:fit-content !important;padding:0 14px}"
+    ".widget-label{white-space:normal !important}</style>"
+)
 
 
 class Dashboard(W.VBox):

@@ -10,7 +10,7 @@ from woonlib import charts
 from woonlib.assumptions import DEFAULTS, ELDERLY_FIELDS, Assumptions
 from woonlib.labels import label
 from woonlib.model.elderly import elderly_summary, elderly_task
-from woonlib.ui.panel import Panel, figure_widget, heading
+from woonlib.ui.panel import Panel, heading
 from woonlib.ui.tables import STYLE, html_table, item_table
 
 CONTROLS = (*ELDERLY_FIELDS, "elderly_scale", "elderly_to_2030_inclusive")
@@ -25,7 +25,7 @@ class ElderlyPanel(Panel):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         lang = self.lang
-        self.fig_task = figure_widget(charts.elderly_figure(elderly_task(DEFAULTS), lang))
+        self.fig_task = self.figure(charts.elderly_figure(elderly_task(DEFAULTS), lang))
         self.table = W.HTML()
         self.summary = W.HTML()
         ages = charts.age_classes_figure(self.data["age_classes"], lang)
@@ -39,7 +39,7 @@ class ElderlyPanel(Panel):
             self.summary,
             heading(label("elderly_context", lang)),
             W.HTML(self._context_table()),
-            W.HBox([figure_widget(ages), figure_widget(stock)]),
+            W.HBox([self.figure(ages), self.figure(stock)]),
         ]
 
     def compute(self, a: Assumptions) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from woonlib import charts
 from woonlib.assumptions import DEFAULTS, OUTFLOW_FIELDS, SHARE_FIELDS, Assumptions
 from woonlib.labels import label
 from woonlib.model.outflow import outflow_table, outflow_vs_care
-from woonlib.ui.panel import Panel, figure_widget, heading
+from woonlib.ui.panel import Panel, heading
 from woonlib.ui.tables import STYLE, html_table, item_table
 
 
@@ -32,8 +32,8 @@ class OutflowPanel(Panel):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         lang = self.lang
-        self.fig_outflow = figure_widget(charts.outflow_figure(outflow_table(DEFAULTS), lang))
-        self.fig_care = figure_widget(
+        self.fig_outflow = self.figure(charts.outflow_figure(outflow_table(DEFAULTS), lang))
+        self.fig_care = self.figure(
             charts.care_vs_outflow_figure(outflow_vs_care(self.data, DEFAULTS), lang)
         )
         self.table = W.HTML()

@@ -9,11 +9,21 @@ import ipywidgets as W
 import plotly.graph_objects as go
 
 from woonlib.assumptions import Assumptions
+from woonlib.charts import plotly_config
 from woonlib.data import WoonvisieData
 from woonlib.ui.controls import control
+from woonlib.ui.plotly_shared import PlotlyBundle, SharedFigureWidget
 
 OnChange = Callable[[str, Any], None]
 EVERY = frozenset({"*"})
+_BUNDLE: list[PlotlyBundle] = []
+
+
+def page_bundle() -> PlotlyBundle:
+    """The PlotlyBundle of this kernel (one page per kernel under Voila), made once."""
+    if not _BUNDLE:
+        _BUNDLE.append(PlotlyBundle())
+    return _BUNDLE[0]
 
 
 class Panel(W.VBox):
@@ -38,6 +48,9 @@ class Panel(W.VBox):
         self.controls.update({c.name: c for c in made})
         return made
 
+    def figure(self, fig: go.Figure) -> go.FigureWidget:
+        return figure_widget(fig, self.lang)
+
     def affected_by(self, changed: set[str]) -> bool:
         return self.depends == EVERY or bool(self.depends & changed)
 
@@ -51,10 +64,10 @@ class Panel(W.VBox):
         self.show(self.compute(a))
 
 
-def figure_widget(fig: go.Figure) -> go.FigureWidget:
+def figure_widget(fig: go.Figure, lang: str = "nl") -> go.FigureWidget:
     """Wrap a built figure once; later changes go through batch_update on this widget."""
-    widget = go.FigureWidget(fig)
-    widget.layout.autosize = True
+    widget = SharedFigureWidget(fig, page_bundle())
+    widget._config = plotly_config(lang)
     return widget
 
 

@@ -11,7 +11,7 @@ from woonlib.assumptions import Assumptions
 from woonlib.labels import label
 from woonlib.model.households import forecast_yearly
 from woonlib.model.programme import build_path, programme_table
-from woonlib.ui.panel import Panel, figure_widget, heading
+from woonlib.ui.panel import Panel, heading
 from woonlib.ui.tables import STYLE, item_table
 
 CONTROLS = (
@@ -52,13 +52,13 @@ class ProgrammePanel(Panel):
 
         lang = self.lang
         self.yearly = forecast_yearly(self.data)  # static: read once
-        self.fig_households = figure_widget(
+        self.fig_households = self.figure(
             charts.households_figure(self.yearly, DEFAULTS.forecast, lang)
         )
-        self.fig_programme = figure_widget(
+        self.fig_programme = self.figure(
             charts.programme_figure(programme_table(self.data, DEFAULTS), lang)
         )
-        self.fig_path = figure_widget(charts.build_path_figure(build_path(DEFAULTS), lang))
+        self.fig_path = self.figure(charts.build_path_figure(build_path(DEFAULTS), lang))
         self.table = W.HTML()
         controls = self.make_controls(CONTROLS)
         self.children = [

@@ -16,7 +16,7 @@ from woonlib.model.segments import (
     market_segments,
     segment_comparison,
 )
-from woonlib.ui.panel import Panel, figure_widget, heading
+from woonlib.ui.panel import Panel, heading
 from woonlib.ui.shares import ShareGroup
 from woonlib.ui.tables import STYLE, html_table
 
@@ -32,11 +32,11 @@ class SegmentsPanel(Panel):
         super().__init__(*args)
         lang = self.lang
         self.share_group = ShareGroup(DEFAULTS.shares, lang, on_shares)
-        self.fig_segments = figure_widget(
+        self.fig_segments = self.figure(
             charts.segments_figure(segment_comparison(self.data, DEFAULTS), lang)
         )
         market = market_segments(self.data)
-        self.fig_market = figure_widget(charts.market_figure(market, lang))
+        self.fig_market = self.figure(charts.market_figure(market, lang))
         self.table = W.HTML()
         self.afford = W.HTML()
         self.care = W.HTML()

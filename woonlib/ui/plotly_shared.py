@@ -1,0 +1,94 @@
+"""plotly FigureWidgets that share one copy of plotly.js in the page.
+
+A plain FigureWidget carries plotly's 5 MB widget bundle as its own `_esm`, so a page with
+ten charts receives 50 MB over the websocket (13–17 s to render here). Here one
+`PlotlyBundle` widget holds the bundle's text once, in a synced trait; each
+`SharedFigureWidget` has a small `_esm` that finds that widget, imports the bundle once per
+page, and delegates to plotly's own model and view. The Python API is FigureWidget's
+(`batch_update`, in-place trace updates). anywidget gives a model's `initialize` 2 s, too
+little to import 5 MB on a busy machine, so the heavy import runs outside it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import anywidget
+import ipywidgets as W
+import plotly
+import plotly.graph_objects as go
+import traitlets
+
+BUNDLE = Path(plotly.__file__).parent / "package_data" / "widgetbundle.js"
+
+PROXY_ESM = """
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function bundleText(model) {
+  for (let i = 0; i < 2000; i++) {  // the reference arrives with the widget's state
+    const ref = model.get("_bundle");
+    if (typeof ref === "string" && ref.startsWith("IPY_MODEL_")) {
+      const carrier = await model.widget_manager.get_model(ref.slice("IPY_MODEL_".length));
+      return carrier.get("bundle");
+    }
+    await sleep(15);
+  }
+  throw new Error("no plotly bundle widget");
+}
+
+function loadPlotly(model) {
+  if (!globalThis.__woonlibPlotly) {
+    globalThis.__woonlibPlotly = bundleText(model).then(async (text) => {
+      const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
+      try { return (await import(/* @vite-ignore */ url)).default; }
+      finally { URL.revokeObjectURL(url); }
+    });
+  }
+  return globalThis.__woonlibPlotly;
+}
+
+export default () => {
+  let inner = null;
+  let ready = null;
+  const init = (ctx) => {
+    if (!ready) ready = loadPlotly(ctx.model).then((factory) => {
+      inner = factory();
+      return inner.initialize(ctx);
+    });
+    return ready;
+  };
+  return {
+    initialize(ctx) { init(ctx).catch((e) => console.error("[woonlib] plotly:", e)); },
+    async render(ctx) { await init(ctx); return inner.render(ctx); },
+  };
+};
+"""
+
+
+@cache
+def bundle_text() -> str:
+    return BUNDLE.read_text(encoding="utf-8")
+
+
+class PlotlyBundle(anywidget.AnyWidget):
+    """Holds plotly's widget bundle once for the page; shows nothing."""
+
+    _esm = "export default { render() {} };"
+    bundle = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self) -> None:
+        super().__init__(bundle=bundle_text())
+
+
+class SharedFigureWidget(go.FigureWidget):
+    """A FigureWidget whose front end is the bundle held by a `PlotlyBundle`."""
+
+    _esm = PROXY_ESM
+    _bundle = traitlets.Instance(PlotlyBundle, allow_none=True).tag(
+        sync=True, **W.widget_serialization
+    )
+
+    def __init__(self, figure: go.Figure, bundle: PlotlyBundle) -> None:
+        super().__init__(figure)
+        self._bundle = bundle
