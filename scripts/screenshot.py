@@ -25,6 +25,7 @@ sys.path.insert(0, str(REPO_ROOT / "tests"))
 from voila_harness import (  # noqa: E402
     PageWatch,
     launch_chromium,
+    screenshot_full,
     start_voila,
     wait_for_dashboard,
 )
@@ -32,32 +33,13 @@ from voila_harness import (  # noqa: E402
 VIEWPORT = {"width": 1400, "height": 900}
 TAB_BAR = ".jupyter-widget-TabPanel-tabBar"  # ipywidgets 8 Tab: a lumino TabBar
 TAB = "li.lm-TabBar-tab"
-# Voilà 0.5 lays the page out in a lumino panel as high as the window, and #rendered_cells
-# scrolls inside it: a "full page" shot is a window as high as that content.
-CONTENT_HEIGHT_JS = """() => {
-  const cells = document.getElementById('rendered_cells');
-  if (!cells) return document.documentElement.scrollHeight;
-  return Math.ceil(cells.getBoundingClientRect().top + window.scrollY + cells.scrollHeight);
-}"""
-
-
 def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "tab"
 
 
 def shoot(page: Any, path: Path, timeout_ms: float) -> None:
-    """Save the whole rendered page: grow the window to the content's height, then restore."""
-    height = VIEWPORT["height"]
-    for _ in range(3):  # a taller window can re-wrap the content; stop when the height holds
-        needed = max(VIEWPORT["height"], int(page.evaluate(CONTENT_HEIGHT_JS)))
-        if needed == height:
-            break
-        height = needed
-        page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
-        wait_for_dashboard(page, timeout=timeout_ms)
-    page.screenshot(path=str(path), full_page=True)
-    page.set_viewport_size(VIEWPORT)
+    screenshot_full(page, path, VIEWPORT, timeout_ms)
     print(f"saved {path}")
 
 

@@ -412,6 +412,32 @@ def wait_for_dashboard(
     return time.perf_counter() - t0
 
 
+# Voilà 0.5 lays the page out in a lumino panel as high as the window, and #rendered_cells
+# scrolls inside it: a "full page" shot is a window as high as that content.
+_CONTENT_HEIGHT_JS = """() => {
+  const cells = document.getElementById('rendered_cells');
+  if (!cells) return document.documentElement.scrollHeight;
+  return Math.ceil(cells.getBoundingClientRect().top + window.scrollY + cells.scrollHeight);
+}"""
+
+
+def screenshot_full(
+    page: Any, path: str | os.PathLike[str], viewport: dict[str, int], timeout: float = 60_000
+) -> None:
+    """Save the whole rendered page as PNG: grow the window to the content's height (a
+    taller window can re-wrap it; up to three tries), shoot, then restore ``viewport``."""
+    height = viewport["height"]
+    for _ in range(3):
+        needed = max(viewport["height"], int(page.evaluate(_CONTENT_HEIGHT_JS)))
+        if needed == height:
+            break
+        height = needed
+        page.set_viewport_size({"width": viewport["width"], "height": height})
+        wait_for_dashboard(page, timeout=timeout)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(viewport)
+
+
 _CSP_REPORTER_JS = """
 document.addEventListener('securitypolicyviolation', (e) => {
   const blocked = e.blockedURI || '(inline)';
@@ -422,12 +448,14 @@ document.addEventListener('securitypolicyviolation', (e) => {
 
 class PageWatch:
     """What a page did, recorded from before it loads: every request and websocket URL,
-    uncaught errors, and Content-Security-Policy violations (voila.json sends a CSP)."""
+    uncaught errors, console errors, and Content-Security-Policy violations (voila.json
+    sends a CSP)."""
 
     def __init__(self, page: Any) -> None:
         self.urls: list[str] = []
         self.page_errors: list[str] = []
         self.csp_violations: list[str] = []
+        self.console_errors: list[str] = []
         page.add_init_script(_CSP_REPORTER_JS)
         page.on("request", lambda request: self.urls.append(request.url))
         page.on("websocket", lambda ws: self.urls.append(ws.url))
@@ -437,6 +465,8 @@ class PageWatch:
     def _on_console(self, message: Any) -> None:
         if message.text.startswith("CSP violation: "):
             self.csp_violations.append(message.text)
+        elif message.type == "error":
+            self.console_errors.append(message.text)
 
     def non_loopback(self) -> list[str]:
         return non_loopback(self.urls)

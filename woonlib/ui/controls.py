@@ -11,7 +11,7 @@ import ipywidgets as W
 from woonlib.assumptions import DEFAULTS, SPECS, Spec
 from woonlib.labels import fmt_value, label, unit_label
 
-LABEL_WIDTH = "230px"
+LABEL_WIDTH = "290px"
 
 
 def _scale(spec: Spec) -> int:
@@ -66,13 +66,13 @@ class NumberControl(W.HBox):
             self.entry = W.BoundedFloatText(value=default, min=lo, max=hi, step=step)
         self.slider.description = text
         self.slider.readout = False
-        self.slider.continuous_update = False
+        self.slider.continuous_update = True
         self.slider.style = {"description_width": LABEL_WIDTH}
-        self.slider.layout = W.Layout(width="480px")
+        self.slider.layout = W.Layout(width="540px")
         self.entry.description = ""
         self.entry.layout = W.Layout(width="90px")
         self.entry.tooltip = f"{label('exact_entry', lang)}: {label(name, lang)}"
-        self.readout = W.HTML(layout=W.Layout(width="150px"))
+        self.readout = W.HTML(layout=W.Layout(width="190px"))
         self.reset_button = W.Button(
             icon="undo",
             tooltip=f"{label('reset_one', lang)}: {label(name, lang)}",
@@ -129,14 +129,14 @@ class ChoiceControl(W.HBox):
                 value=default,
                 description=label(name, lang),
                 style={"description_width": LABEL_WIDTH},
-                layout=W.Layout(width="480px"),
+                layout=W.Layout(width="540px"),
             )
         else:
             self.widget = W.Checkbox(
                 value=default,
                 description=label(name, lang),
                 indent=False,
-                layout=W.Layout(width="480px"),
+                layout=W.Layout(width="540px"),
             )
         self.reset_button = W.Button(
             icon="undo",

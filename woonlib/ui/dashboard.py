@@ -72,6 +72,7 @@ class Dashboard(W.VBox):
         )
         super().__init__(
             [
+                W.HTML(PAGE_CSS, layout=W.Layout(display="none")),
                 W.HBox(
                     [title, self.reset_button], layout=W.Layout(justify_content="space-between")
                 ),

@@ -25,7 +25,9 @@ class ElderlyPanel(Panel):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         lang = self.lang
-        self.fig_task = self.figure(charts.elderly_figure(elderly_task(DEFAULTS), lang))
+        self.fig_task = self.figure(
+            charts.elderly_figure(elderly_task(DEFAULTS), lang), "elderly"
+        )
         self.table = W.HTML()
         self.summary = W.HTML()
         ages = charts.age_classes_figure(self.data["age_classes"], lang)
@@ -39,7 +41,7 @@ class ElderlyPanel(Panel):
             self.summary,
             heading(label("elderly_context", lang)),
             W.HTML(self._context_table()),
-            W.HBox([self.figure(ages), self.figure(stock)]),
+            W.HBox([self.figure(ages, "age-classes"), self.figure(stock, "suitability")]),
         ]
 
     def compute(self, a: Assumptions) -> dict[str, Any]:

@@ -32,9 +32,11 @@ class OutflowPanel(Panel):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         lang = self.lang
-        self.fig_outflow = self.figure(charts.outflow_figure(outflow_table(DEFAULTS), lang))
+        self.fig_outflow = self.figure(
+            charts.outflow_figure(outflow_table(DEFAULTS), lang), "outflow"
+        )
         self.fig_care = self.figure(
-            charts.care_vs_outflow_figure(outflow_vs_care(self.data, DEFAULTS), lang)
+            charts.care_vs_outflow_figure(outflow_vs_care(self.data, DEFAULTS), lang), "care"
         )
         self.table = W.HTML()
         self.summary = W.HTML()

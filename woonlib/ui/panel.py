@@ -45,11 +45,16 @@ class Panel(W.VBox):
 
     def make_controls(self, names: Iterable[str]) -> list[W.HBox]:
         made = [control(name, self.lang, self._on_change) for name in names]
+        for c in made:  # a stable hook for tests and page CSS: wl-control-<assumption>
+            c.add_class("wl-control").add_class(f"wl-control-{c.name}")
         self.controls.update({c.name: c for c in made})
         return made
 
-    def figure(self, fig: go.Figure) -> go.FigureWidget:
-        return figure_widget(fig, self.lang)
+    def figure(self, fig: go.Figure, key: str) -> go.FigureWidget:
+        """The chart as an in-place widget, with CSS classes wl-chart and wl-chart-<key>."""
+        widget = figure_widget(fig, self.lang)
+        widget.add_class("wl-chart").add_class(f"wl-chart-{key}")
+        return widget
 
     def affected_by(self, changed: set[str]) -> bool:
         return self.depends == EVERY or bool(self.depends & changed)

@@ -53,12 +53,14 @@ class ProgrammePanel(Panel):
         lang = self.lang
         self.yearly = forecast_yearly(self.data)  # static: read once
         self.fig_households = self.figure(
-            charts.households_figure(self.yearly, DEFAULTS.forecast, lang)
+            charts.households_figure(self.yearly, DEFAULTS.forecast, lang), "households"
         )
         self.fig_programme = self.figure(
-            charts.programme_figure(programme_table(self.data, DEFAULTS), lang)
+            charts.programme_figure(programme_table(self.data, DEFAULTS), lang), "programme"
         )
-        self.fig_path = self.figure(charts.build_path_figure(build_path(DEFAULTS), lang))
+        self.fig_path = self.figure(
+            charts.build_path_figure(build_path(DEFAULTS), lang), "build-path"
+        )
         self.table = W.HTML()
         controls = self.make_controls(CONTROLS)
         self.children = [

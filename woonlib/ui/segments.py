@@ -33,10 +33,10 @@ class SegmentsPanel(Panel):
         lang = self.lang
         self.share_group = ShareGroup(DEFAULTS.shares, lang, on_shares)
         self.fig_segments = self.figure(
-            charts.segments_figure(segment_comparison(self.data, DEFAULTS), lang)
+            charts.segments_figure(segment_comparison(self.data, DEFAULTS), lang), "segments"
         )
         market = market_segments(self.data)
-        self.fig_market = self.figure(charts.market_figure(market, lang))
+        self.fig_market = self.figure(charts.market_figure(market, lang), "market")
         self.table = W.HTML()
         self.afford = W.HTML()
         self.care = W.HTML()

@@ -56,7 +56,7 @@ class ShareGroup(W.VBox):
                 step=1,
                 description=f"{label('share_' + key, lang)} (%)",
                 readout=True,
-                continuous_update=False,
+                continuous_update=True,
                 style={"description_width": "210px"},
                 layout=W.Layout(width="460px"),
             )
@@ -70,7 +70,7 @@ class ShareGroup(W.VBox):
             slider.observe(self._moved, names="value")
             lock.observe(lambda ch, s=slider: setattr(s, "disabled", ch["new"]), names="value")
             self.sliders[key], self.locks[key] = slider, lock
-            rows.append(W.HBox([slider, lock]))
+            rows.append(W.HBox([slider, lock]).add_class("wl-share").add_class(f"wl-share-{key}"))
         self.sum_label = W.HTML()
         super().__init__([*rows, self.sum_label])
         self._show_sum()

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Make sure the browser tests have a Chromium: $CHROMIUM_PATH, Debian's /usr/bin/chromium, or
+# Playwright's own build. Installs Debian's package when running as root on Debian (no browser
+# download needed), else Playwright's build (`playwright install chromium`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ] && exit 0
+[ -x /usr/bin/chromium ] && exit 0
+if .venv/bin/python - <<'PY'
+import os, sys
+from playwright.sync_api import sync_playwright
+with sync_playwright() as pw:
+    sys.exit(0 if os.path.exists(pw.chromium.executable_path) else 1)
+PY
+then exit 0; fi
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the browser tests ..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+else
+  echo "Installing Playwright's Chromium for the browser tests ..."
+  .venv/bin/python -m playwright install chromium
+fi
