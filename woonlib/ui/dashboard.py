@@ -28,7 +28,9 @@ log = logging.getLogger("woonlib.ui")
 PAGE_CSS = (  # tab titles in full; widget labels may wrap instead of being cut off
     "<style>.jupyter-widget-TabPanel-tabBar .lm-TabBar-tab{flex:0 0 auto !important;"
     "max-width:none !important;min-width:fit-content !important;padding:0 14px}"
-    ".widget-label{white-space:normal !important}</style>"
+    ".wl-control .widget-label{white-space:normal !important;line-height:15px !important;"
+    "height:auto !important;min-height:28px;display:flex;align-items:center;"
+    "justify-content:flex-end;text-align:right}</style>"
 )
 
 
