@@ -13,6 +13,7 @@ from woonlib.assumptions import DEFAULTS, SPECS, Assumptions
 from woonlib.data import WoonvisieData
 from woonlib.ui import Dashboard
 from woonlib.ui.controls import NumberControl
+from woonlib.ui.safety import FAULT_AMBITION, FAULT_ENV, fault_from_env
 from woonlib.ui.shares import rebalance
 
 
@@ -207,3 +208,38 @@ def test_every_control_has_an_accessible_name(dash: Dashboard) -> None:
         assert control.reset_button.tooltip, name
     for slider in dash.segments.share_group.sliders.values():
         assert slider.description.strip()
+
+
+def test_forced_fault_switch_is_off_unless_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(FAULT_ENV, raising=False)
+    assert fault_from_env() is None
+    monkeypatch.setenv(FAULT_ENV, "1")
+    fault = fault_from_env()
+    assert fault is not None
+    fault(DEFAULTS)  # only the sentinel value fails
+    with pytest.raises(RuntimeError, match="forced test fault"):
+        fault(DEFAULTS.replace(ambition_homes=FAULT_AMBITION))
+
+
+def test_forced_fault_in_the_page_keeps_the_scenario(
+    data: WoonvisieData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(FAULT_ENV, "1")
+    d = Dashboard(data, fault=fault_from_env())
+    ambition = d.controls["ambition_homes"]
+    ambition.slider.value = FAULT_AMBITION  # no exception may escape the callback
+    assert "role=\"alert\"" in d.status.value
+    assert d.assumptions.ambition_homes == DEFAULTS.ambition_homes
+    assert ambition.slider.value == DEFAULTS.ambition_homes  # the control shows the kept value
+    ambition.slider.value = 9400
+    assert d.assumptions.ambition_homes == 9400 and d.status.value == ""
+
+
+def test_a_raising_callback_is_caught_and_logged(caplog: pytest.LogCaptureFixture) -> None:
+    def boom(name: str, value: Any) -> None:
+        raise ValueError("boom")
+
+    c = NumberControl("ambition_homes", "nl", boom)
+    c.slider.value = 9500  # would raise into the widget comm without the guard
+    assert c.value == 9500
+    assert any("boom" in (r.exc_text or "") or r.exc_info for r in caplog.records)

@@ -10,6 +10,7 @@ import ipywidgets as W
 
 from woonlib.assumptions import DEFAULTS, SPECS, Spec
 from woonlib.labels import fmt_value, label, unit_label
+from woonlib.ui.safety import guarded
 
 LABEL_WIDTH = "290px"
 
@@ -82,7 +83,7 @@ class NumberControl(W.HBox):
         self.help = help_icon(self.spec.source)
         W.link((self.slider, "value"), (self.entry, "value"))
         self.slider.observe(self._changed, names="value")
-        self.reset_button.on_click(lambda _: self.reset())
+        self.reset_button.on_click(guarded(lambda _: self.reset()))
         super().__init__([self.slider, self.entry, self.readout, self.reset_button, self.help])
         self._show()
 
@@ -105,6 +106,7 @@ class NumberControl(W.HBox):
 
     _silent = False
 
+    @guarded
     def _changed(self, change: dict) -> None:
         self._show()
         if not self._silent:
@@ -145,7 +147,7 @@ class ChoiceControl(W.HBox):
         )
         self.help = help_icon(self.spec.source)
         self.widget.observe(self._changed, names="value")
-        self.reset_button.on_click(lambda _: self.reset())
+        self.reset_button.on_click(guarded(lambda _: self.reset()))
         super().__init__([self.widget, self.reset_button, self.help])
 
     _silent = False
@@ -164,6 +166,7 @@ class ChoiceControl(W.HBox):
     def reset(self) -> None:
         self.set_value(getattr(DEFAULTS, self.name), notify=True)
 
+    @guarded
     def _changed(self, change: dict) -> None:
         if not self._silent:
             self._on_change(self.name, self.value)

@@ -21,6 +21,7 @@ from woonlib.ui.outflow import OutflowPanel
 from woonlib.ui.overview import OverviewPanel
 from woonlib.ui.panel import Panel
 from woonlib.ui.programme import ProgrammePanel
+from woonlib.ui.safety import fault_from_env, guarded
 from woonlib.ui.segments import SegmentsPanel
 from woonlib.ui.sources import SourcesPanel
 
@@ -67,7 +68,7 @@ class Dashboard(W.VBox):
             tooltip=label("reset_all", lang),
             layout=W.Layout(width="auto"),
         )
-        self.reset_button.on_click(lambda _: self.reset())
+        self.reset_button.on_click(guarded(lambda _: self.reset()))
         title = W.HTML(
             f"<h2 style='margin:4px 0'>{escape(label('title', lang))}</h2>"
             f"<div>{escape(label('subtitle', lang))}</div>"
@@ -91,9 +92,11 @@ class Dashboard(W.VBox):
 
     # --- changes -----------------------------------------------------------------------------
 
+    @guarded
     def _on_control(self, name: str, value: Any) -> None:
         self.apply({name: value})
 
+    @guarded
     def _on_shares(self, shares: Mapping[str, float]) -> None:
         self.apply({f"share_{k}": v for k, v in shares.items()})
 
@@ -121,8 +124,13 @@ class Dashboard(W.VBox):
             self._show_values(self.assumptions)
             return False
         self.assumptions = new
-        for panel, result in results:
-            panel.show(result)
+        try:
+            for panel, result in results:
+                panel.show(result)
+        except Exception:  # a bug in a show(): say so rather than leave the page silent
+            log.exception("showing the result failed for %r", {k: getattr(new, k) for k in changed})
+            self._message(label("error_message", self.lang))
+            return False
         self._message("")
         return True
 
@@ -160,4 +168,4 @@ class Dashboard(W.VBox):
 def build_dashboard(lang: str = "nl") -> Dashboard:
     """The dashboard on the shipped data package (what notebooks/dashboard.ipynb shows)."""
     logging.basicConfig(level=logging.WARNING)
-    return Dashboard(load_data(), lang)
+    return Dashboard(load_data(), lang, fault=fault_from_env())

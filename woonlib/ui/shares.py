@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 import ipywidgets as W
 
 from woonlib.labels import label
+from woonlib.ui.safety import guarded
 
 TOTAL = 100  # percent; shares are whole percents, so a value never falls off the slider step
 
@@ -90,6 +91,7 @@ class ShareGroup(W.VBox):
             self._busy = False
         self._show_sum()
 
+    @guarded
     def _moved(self, change: dict) -> None:
         if self._busy:
             return
