@@ -2,30 +2,32 @@
 
 One server and one page serve the whole module (a page load runs the notebook, ~3 s); the
 tests run in file order and each leaves the page back at the Woonvisie (global reset).
-Screenshots of every section go to $WOONLIB_ARTIFACTS (default: a pytest temp dir).
+Screenshots of every section are kept in test-artifacts/screenshots/ ($WOONLIB_ARTIFACTS).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
-from voila_harness import (
-    PageWatch,
-    chromium_available,
-    launch_chromium,
-    screenshot_full,
-    start_voila,
-    wait_for_dashboard,
+from dashboard_page import (
+    RESET_ALL,
+    TAB,
+    VIEWPORT,
+    Served,
+    artifacts_dir,
+    open_tab,
+    section_text,
+    served_dashboard,
+    share_values,
+    traces,
+    wait_for_y,
+    y_of,
 )
+from voila_harness import screenshot_full
 
-VIEWPORT = {"width": 1400, "height": 900}
-TAB = ".jupyter-widget-TabPanel-tabBar .lm-TabBar-tab"
 # Each section: its tab title, its charts, and numbers of the Woonvisie it must show in
 # Dutch format (thousands with a dot, decimals with a comma).
 SECTIONS = {
@@ -40,89 +42,20 @@ SECTIONS = {
     "Bronnen": ((), ("Tabel 1", "Tabel 2", "Figuur 5")),
 }
 
-TRACES_JS = """(key) => {
-  const gd = document.querySelector('.wl-chart-' + key);
-  if (!gd || !gd.data) return null;
-  return gd.data.map(t => ({name: t.name, x: Array.from(t.x || []), y: Array.from(t.y || [])}));
-}"""
-
-
-def traces(page: Page, key: str) -> list[dict[str, Any]]:
-    result = page.evaluate(TRACES_JS, key)
-    assert result is not None, f"chart {key} is not in the page"
-    return result
-
-
-def y_of(page: Page, key: str, trace: int = 0) -> list[float]:
-    return traces(page, key)[trace]["y"]
-
-
-def wait_for_y(page: Page, key: str, trace: int, index: int, value: float) -> None:
-    page.wait_for_function(
-        """([key, trace, index, value]) => {
-          const gd = document.querySelector('.wl-chart-' + key);
-          return !!gd && !!gd.data && gd.data[trace].y[index] === value;
-        }""",
-        arg=[key, trace, index, value],
-        timeout=15_000,
-    )
-
-
-def open_tab(page: Page, title: str) -> None:
-    page.locator(TAB, has_text=title).click()
-    wait_for_dashboard(page, timeout=30_000)
-
-
-def section_text(page: Page) -> str:
-    """The text of the visible tab panel."""
-    return str(
-        page.evaluate(
-            """() => Array.from(document.querySelectorAll('.widget-tab-contents > .lm-Widget'))
-              .filter(el => !el.classList.contains('lm-mod-hidden'))
-              .map(el => el.innerText).join('\\n')"""
-        )
-    )
-
-
-def share_values(page: Page) -> dict[str, float]:
-    return {
-        key: float(
-            page.locator(f".wl-share-{key} .noUi-handle").get_attribute("aria-valuenow") or "nan"
-        )
-        for key in ("social_rent", "mid_priced", "expensive")
-    }
 
 
 @pytest.fixture(scope="module")
-def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = os.environ.get("WOONLIB_ARTIFACTS")
-    out = Path(path) if path else tmp_path_factory.mktemp("screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    return out
+def dashboard() -> Iterator[Served]:
+    with served_dashboard() as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
-def dashboard() -> Iterator[tuple[Page, PageWatch, Any]]:
-    with sync_playwright() as pw:
-        assert chromium_available(pw), (
-            "no Chromium: run `bash scripts/test.sh` (installs Debian's chromium as root, "
-            "else `python -m playwright install chromium`), or set CHROMIUM_PATH"
-        )
-        with start_voila() as server:
-            server.wait_for_preheated_pool(timeout=120)
-            browser = launch_chromium(pw)
-            try:
-                page = browser.new_page(viewport=VIEWPORT)
-                watch = PageWatch(page)
-                response = page.goto(server.url)
-                assert response is not None and response.ok, response
-                wait_for_dashboard(page, timeout=90_000, selector=".wl-chart")
-                yield page, watch, server
-            finally:
-                browser.close()
+def artifacts() -> Path:
+    return artifacts_dir("screenshots")
 
 
-def test_every_section_renders_its_charts_and_numbers(dashboard: Any, artifacts: Path) -> None:
+def test_every_section_renders_its_charts_and_numbers(dashboard: Served, artifacts: Path) -> None:
     page, watch, _ = dashboard
     titles = [t.strip() for t in page.locator(TAB).all_inner_texts()]
     assert titles == list(SECTIONS)
@@ -143,7 +76,7 @@ def test_every_section_renders_its_charts_and_numbers(dashboard: Any, artifacts:
     assert watch.console_errors == []
 
 
-def test_key_press_updates_chart_table_and_readout(dashboard: Any) -> None:
+def test_key_press_updates_chart_table_and_readout(dashboard: Served) -> None:
     page, watch, _ = dashboard
     open_tab(page, "Huishoudens & programma")
     assert y_of(page, "programme")[1] == 9300
@@ -155,13 +88,13 @@ def test_key_press_updates_chart_table_and_readout(dashboard: Any) -> None:
     assert y_of(page, "programme")[4] == round(9350 * 1.3)
     assert "9.350 woningen" in page.locator(".wl-control-ambition_homes").inner_text()
     assert "12.155" in section_text(page)
-    page.get_by_role("button", name="Alles terug naar de Woonvisie").click()
+    page.get_by_role("button", name=RESET_ALL).click()
     wait_for_y(page, "programme", 0, 1, 9300)
     assert "9.300 woningen" in page.locator(".wl-control-ambition_homes").inner_text()
     assert watch.page_errors == [] and watch.console_errors == []
 
 
-def test_exact_entry_updates_the_slider_and_chart(dashboard: Any) -> None:
+def test_exact_entry_updates_the_slider_and_chart(dashboard: Served) -> None:
     page, _, _ = dashboard
     open_tab(page, "Huishoudens & programma")
     entry = page.locator(".wl-control-ambition_homes input[type=number]")
@@ -170,11 +103,11 @@ def test_exact_entry_updates_the_slider_and_chart(dashboard: Any) -> None:
     wait_for_y(page, "programme", 0, 1, 10000)
     handle = page.locator(".wl-control-ambition_homes .noUi-handle")
     assert float(handle.get_attribute("aria-valuenow") or 0) == 10000
-    page.get_by_role("button", name="Alles terug naar de Woonvisie").click()
+    page.get_by_role("button", name=RESET_ALL).click()
     wait_for_y(page, "programme", 0, 1, 9300)
 
 
-def test_linked_shares_add_to_100_after_drag_and_keys(dashboard: Any) -> None:
+def test_linked_shares_add_to_100_after_drag_and_keys(dashboard: Served) -> None:
     page, watch, _ = dashboard
     open_tab(page, "Segmenten")
     assert share_values(page) == {"social_rent": 30, "mid_priced": 40, "expensive": 30}
@@ -223,7 +156,7 @@ def test_linked_shares_add_to_100_after_drag_and_keys(dashboard: Any) -> None:
     assert sum(after.values()) == 100
     assert "Σ = 100%" in section_text(page)
     page.locator(".wl-share-expensive button").click()  # unlock
-    page.get_by_role("button", name="Alles terug naar de Woonvisie").click()
+    page.get_by_role("button", name=RESET_ALL).click()
     page.wait_for_function(
         """() => ['social_rent', 'mid_priced', 'expensive'].map(k => document
             .querySelector('.wl-share-' + k + ' .noUi-handle').getAttribute('aria-valuenow'))
@@ -234,7 +167,21 @@ def test_linked_shares_add_to_100_after_drag_and_keys(dashboard: Any) -> None:
     assert watch.page_errors == [] and watch.console_errors == []
 
 
-def test_page_asked_no_other_host(dashboard: Any) -> None:
+def test_page_survives_200_quick_slider_moves(dashboard: Served) -> None:
+    page, watch, _ = dashboard
+    open_tab(page, "Huishoudens & programma")
+    page.locator(".wl-control-ambition_homes .noUi-handle").focus()
+    for _ in range(200):  # as fast as the keyboard goes: no waiting between presses
+        page.keyboard.press("ArrowRight", delay=0)
+    wait_for_y(page, "programme", 0, 1, 9300 + 200 * 50)  # every move arrives, in order
+    assert y_of(page, "programme")[4] == round(19300 * 1.3)
+    assert "19.300 woningen" in page.locator(".wl-control-ambition_homes").inner_text()
+    page.get_by_role("button", name=RESET_ALL).click()
+    wait_for_y(page, "programme", 0, 1, 9300)
+    assert watch.page_errors == [] and watch.console_errors == []
+
+
+def test_page_asked_no_other_host(dashboard: Served) -> None:
     _, watch, server = dashboard
     assert watch.non_loopback() == []
     assert watch.csp_violations == []

@@ -30,7 +30,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -75,12 +75,14 @@ class VoilaServer:
         port: int | None = None,
         extra_args: Sequence[str] = (),
         startup_timeout: float = 60.0,
+        env: Mapping[str, str] | None = None,
     ) -> None:
         nb = Path(notebook)
         self.notebook = nb if nb.is_absolute() else REPO_ROOT / nb
         self.port = port or free_port()
         self.extra_args = tuple(extra_args)
         self.startup_timeout = startup_timeout
+        self.extra_env = dict(env or {})
         self.url = ""
         self.proc: subprocess.Popen[str] | None = None
         self._lines: list[str] = []
@@ -107,7 +109,12 @@ class VoilaServer:
             f"--Voila.connection_dir_root={self._conn_root}",
             *self.extra_args,
         ]
-        env = {**os.environ, "PYTHONUNBUFFERED": "1", "JUPYTER_PATH": _jupyter_path()}
+        env = {
+            **os.environ,
+            **self.extra_env,
+            "PYTHONUNBUFFERED": "1",
+            "JUPYTER_PATH": _jupyter_path(),
+        }
         self.proc = subprocess.Popen(
             cmd,
             cwd=REPO_ROOT,  # Voilà reads voila.json from its working directory
@@ -324,14 +331,17 @@ def start_voila(
     port: int | None = None,
     extra_args: Sequence[str] = (),
     startup_timeout: float = 60.0,
+    env: Mapping[str, str] | None = None,
 ) -> VoilaServer:
     """Start Voilà on ``notebook`` (relative to the repository root, or absolute) with the
     repository's configuration, on ``port`` or a free loopback port; return once it listens.
 
     ``extra_args`` are passed on the command line, after voila.json, and override it
-    (e.g. ``["--MappingKernelManager.cull_idle_timeout=5"]``).
+    (e.g. ``["--MappingKernelManager.cull_idle_timeout=5"]``). ``env`` adds to (or
+    overrides) the environment Voilà, and so every kernel it starts, inherits
+    (e.g. ``{"WOONLIB_TEST_FAULT": "1"}``).
     """
-    return VoilaServer(notebook, port, extra_args, startup_timeout).start()
+    return VoilaServer(notebook, port, extra_args, startup_timeout, env).start()
 
 
 # -- browser -----------------------------------------------------------------------------

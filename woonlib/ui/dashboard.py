@@ -16,6 +16,7 @@ import ipywidgets as W
 from woonlib.assumptions import DEFAULTS, SHARE_FIELDS, SPECS, AssumptionError, Assumptions
 from woonlib.data import WoonvisieData, load_data
 from woonlib.labels import label
+from woonlib.ui.a11y import PageA11y
 from woonlib.ui.elderly import ElderlyPanel
 from woonlib.ui.outflow import OutflowPanel
 from woonlib.ui.overview import OverviewPanel
@@ -26,9 +27,10 @@ from woonlib.ui.segments import SegmentsPanel
 from woonlib.ui.sources import SourcesPanel
 
 log = logging.getLogger("woonlib.ui")
-PAGE_CSS = (  # tab titles in full; widget labels may wrap instead of being cut off
+PAGE_CSS = (  # tab titles in full and with enough contrast; long labels wrap, not cut off
     "<style>.jupyter-widget-TabPanel-tabBar .lm-TabBar-tab{flex:0 0 auto !important;"
-    "max-width:none !important;min-width:fit-content !important;padding:0 14px}"
+    "max-width:none !important;min-width:fit-content !important;padding:0 14px;"
+    "color:#1f1f1f !important}"
     ".wl-control .widget-label{white-space:normal !important;line-height:15px !important;"
     "height:auto !important;min-height:28px;display:flex;align-items:center;"
     "justify-content:flex-end;text-align:right}</style>"
@@ -76,6 +78,7 @@ class Dashboard(W.VBox):
         super().__init__(
             [
                 W.HTML(PAGE_CSS, layout=W.Layout(display="none")),
+                PageA11y(lang=lang),
                 W.HBox(
                     [title, self.reset_button], layout=W.Layout(justify_content="space-between")
                 ),

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Make sure the browser tests have a Chromium: $CHROMIUM_PATH, Debian's /usr/bin/chromium, or
-# Playwright's own build. Installs Debian's package when running as root on Debian (no browser
-# download needed), else Playwright's build (`playwright install chromium`).
+# What the browser tests need beyond .venv: axe-core (fetched once from the npm registry,
+# pinned and verified, into .cache/) and a Chromium: $CHROMIUM_PATH, Debian's /usr/bin/chromium,
+# or Playwright's own build. Installs Debian's package when running as root on Debian (no
+# browser download needed), else Playwright's build (`playwright install chromium`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+.venv/bin/python scripts/fetch_axe.py >/dev/null
 [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ] && exit 0
 [ -x /usr/bin/chromium ] && exit 0
 if .venv/bin/python - <<'PY'

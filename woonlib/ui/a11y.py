@@ -1,0 +1,76 @@
+"""Accessible names where ipywidgets leaves them out, set in the page by a tiny widget.
+
+ipywidgets 8 draws a slider as a noUiSlider handle (role=slider) that its visible label does
+not name, and a number box whose <label for> is empty when it has no description. axe-core
+reports both (aria-input-field-name, label). `PageA11y` names them in the browser from what
+the page already shows: a handle gets its slider's label and the Dutch readout as value
+text; a number box, an icon-only button and a toggle get their tooltip. It also sets the
+page's language, so that screen readers read Dutch as Dutch.
+"""
+
+from __future__ import annotations
+
+import anywidget
+import traitlets
+
+A11Y_ESM = """
+function textOf(el) { return el ? el.textContent.replace(/\\s+/g, ' ').trim() : ''; }
+
+function nameSliders(root) {
+  for (const slider of root.querySelectorAll('.widget-slider')) {
+    const label = textOf(slider.querySelector(':scope > .widget-label'));
+    const handle = slider.querySelector('.noUi-handle');
+    if (!handle || !label) continue;
+    if (handle.getAttribute('aria-label') !== label) handle.setAttribute('aria-label', label);
+    // The Dutch readout beside the slider (e.g. "9.300 woningen") is the better value text.
+    const control = slider.closest('.wl-control');
+    const readout = control && textOf(control.querySelector('.widget-html-content'));
+    if (readout && handle.getAttribute('aria-valuetext') !== readout) {
+      handle.setAttribute('aria-valuetext', readout);
+    }
+  }
+}
+
+function nameByTooltip(root) {
+  for (const box of root.querySelectorAll('.widget-text, .widget-hbox')) {
+    const input = box.querySelector(':scope > input');
+    const label = box.querySelector(':scope > .widget-label');
+    if (input && !input.getAttribute('aria-label') && label && label.title &&
+        label.title !== 'null' && !textOf(label)) {
+      input.setAttribute('aria-label', label.title);
+    }
+  }
+  for (const button of root.querySelectorAll('button.jupyter-button[title]')) {
+    const title = button.getAttribute('title');
+    if (title && button.getAttribute('aria-label') !== title) {
+      button.setAttribute('aria-label', title);
+    }
+  }
+}
+
+export default {
+  render({ model, el }) {
+    el.style.display = 'none';
+    document.documentElement.lang = model.get('lang');
+    model.on('change:lang', () => { document.documentElement.lang = model.get('lang'); });
+    let queued = false;
+    const fix = () => {
+      queued = false;
+      nameSliders(document);
+      nameByTooltip(document);
+    };
+    const schedule = () => { if (!queued) { queued = true; requestAnimationFrame(fix); } };
+    const observer = new MutationObserver(schedule);
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    schedule();
+    return () => observer.disconnect();
+  },
+};
+"""
+
+
+class PageA11y(anywidget.AnyWidget):
+    """Invisible: names the page's sliders, number boxes and icon buttons; sets <html lang>."""
+
+    _esm = traitlets.Unicode(A11Y_ESM).tag(sync=True)
+    lang = traitlets.Unicode("nl").tag(sync=True)
