@@ -61,13 +61,25 @@ def test_ambition_slider_updates_every_dependent_output(dash: Dashboard) -> None
     assert dash.controls["ambition_homes"].readout.value.startswith("<b>10.000</b>")
 
 
-def test_exact_entry_is_linked_to_the_slider(dash: Dashboard) -> None:
-    control = dash.controls["build_rate"]
+def test_exact_entry_keeps_an_off_step_value(dash: Dashboard) -> None:
+    control = dash.controls["build_rate"]  # slider step 50
     assert isinstance(control, NumberControl)
     control.entry.value = 1234
     assert dash.assumptions.build_rate == 1234
-    assert control.slider.value == 1234
+    assert control.slider.value == 1250  # on its step: the browser never snaps it back
+    assert control.readout.value.startswith("<b>1.234</b>")
     assert dash.panels[1].fig_path.data[0].y[0] == 1234
+    control.slider.value = 1500  # a slider move wins again, and shows in the box
+    assert dash.assumptions.build_rate == 1500 and control.entry.value == 1500
+
+
+def test_exact_percent_entry_allows_decimals(dash: Dashboard) -> None:
+    control = dash.controls["plan_failure_surcharge"]
+    assert isinstance(control, NumberControl)
+    control.entry.value = 32.5
+    assert dash.assumptions.plan_failure_surcharge == pytest.approx(0.325)
+    assert control.slider.value == 32 or control.slider.value == 33
+    assert control.readout.value.startswith("<b>32,5%</b>")
 
 
 def test_percent_control_converts_to_fraction(dash: Dashboard) -> None:

@@ -94,15 +94,25 @@ def test_key_press_updates_chart_table_and_readout(dashboard: Served) -> None:
     assert watch.page_errors == [] and watch.console_errors == []
 
 
-def test_exact_entry_updates_the_slider_and_chart(dashboard: Served) -> None:
-    page, _, _ = dashboard
+def test_exact_entry_off_the_slider_step_keeps_its_value(dashboard: Served) -> None:
+    """9.333 is off the slider's 50-step: the browser would snap a slider set to it and send
+    9.350 back; the control keeps 9.333 and puts the slider on 9.350."""
+    page = dashboard.page
     open_tab(page, "Huishoudens & programma")
     entry = page.locator(".wl-control-ambition_homes input[type=number]")
-    entry.fill("10000")
+    entry.fill("9333")
     entry.press("Enter")
-    wait_for_y(page, "programme", 0, 1, 10000)
+    wait_for_y(page, "programme", 0, 1, 9333)
     handle = page.locator(".wl-control-ambition_homes .noUi-handle")
-    assert float(handle.get_attribute("aria-valuenow") or 0) == 10000
+    page.wait_for_function(
+        "() => document.querySelector('.wl-control-ambition_homes .noUi-handle')"
+        ".getAttribute('aria-valuenow') === '9350.0'"
+    )
+    page.wait_for_timeout(500)  # time for a snapped value to come back, if it did
+    assert y_of(page, "programme")[1] == 9333
+    assert entry.input_value() == "9333"
+    assert "9.333 woningen" in page.locator(".wl-control-ambition_homes").inner_text()
+    assert handle.get_attribute("aria-valuenow") == "9350.0"
     page.get_by_role("button", name=RESET_ALL).click()
     wait_for_y(page, "programme", 0, 1, 9300)
 

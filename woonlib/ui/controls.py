@@ -37,34 +37,44 @@ def help_icon(text: str) -> W.HTML:
     )
 
 
+INT_UNITS = ("homes", "homes/year", "year")
+
+
 class NumberControl(W.HBox):
     """A numeric assumption: slider (no browser readout), exact entry, Dutch readout, reset.
 
     `value` is in the assumption's own unit (a fraction stays a fraction); the widgets
-    show percents for fractions.
+    show percents for fractions. The value is held here, not in the slider: an exact entry
+    off the slider's step (9.333 with step 50) keeps its value, and the slider is put on the
+    nearest step, since the browser snaps an off-step slider and sends the snapped value back.
     """
 
     def __init__(self, name: str, lang: str, on_change: Callable[[str, Any], None]) -> None:
         self.name, self.spec, self.lang = name, SPECS[name], lang
         self._on_change = on_change
-        scale = _scale(self.spec)
+        self._scale = scale = _scale(self.spec)
         assert self.spec.minimum is not None and self.spec.maximum is not None
-        is_int = self.spec.unit in ("homes", "homes/year", "year") or scale == 100
+        self._is_int = self.spec.unit in INT_UNITS
+        self._value: Any = getattr(DEFAULTS, name)
         lo, hi = self.spec.minimum * scale, self.spec.maximum * scale
         step = (self.spec.step or 1) * scale
-        default = getattr(DEFAULTS, name) * scale
+        shown = self._value * scale
         unit = display_unit(self.spec, lang)
         text = f"{label(name, lang)} ({unit})" if unit else label(name, lang)
-        if is_int:
+        if self._is_int or scale == 100:
             self.slider: W.IntSlider | W.FloatSlider = W.IntSlider(
-                value=round(default), min=round(lo), max=round(hi), step=max(1, round(step))
-            )
-            self.entry: W.BoundedIntText | W.BoundedFloatText = W.BoundedIntText(
-                value=round(default), min=round(lo), max=round(hi), step=1
+                value=round(shown), min=round(lo), max=round(hi), step=max(1, round(step))
             )
         else:
-            self.slider = W.FloatSlider(value=default, min=lo, max=hi, step=step)
-            self.entry = W.BoundedFloatText(value=default, min=lo, max=hi, step=step)
+            self.slider = W.FloatSlider(value=shown, min=lo, max=hi, step=step)
+        if self._is_int:
+            self.entry: W.BoundedIntText | W.BoundedFloatText = W.BoundedIntText(
+                value=round(shown), min=round(lo), max=round(hi), step=1
+            )
+        else:  # percents and factors: decimals allowed in the box
+            self.entry = W.BoundedFloatText(
+                value=shown, min=lo, max=hi, step=0.1 if scale == 100 else step
+            )
         self.slider.description = text
         self.slider.readout = False
         self.slider.continuous_update = True
@@ -81,36 +91,58 @@ class NumberControl(W.HBox):
         )
         self.reset_button.description = ""
         self.help = help_icon(self.spec.source)
-        W.link((self.slider, "value"), (self.entry, "value"))
-        self.slider.observe(self._changed, names="value")
+        self.slider.observe(self._moved, names="value")
+        self.entry.observe(self._typed, names="value")
         self.reset_button.on_click(guarded(lambda _: self.reset()))
         super().__init__([self.slider, self.entry, self.readout, self.reset_button, self.help])
         self._show()
 
     @property
     def value(self) -> Any:
-        v = self.slider.value / _scale(self.spec)
-        return int(v) if self.spec.unit in ("homes", "homes/year", "year") else v
+        return self._value
 
     def set_value(self, value: Any, notify: bool = False) -> None:
         """Show `value` (assumption unit); with notify=False the change is not reported."""
-        self._silent = not notify
-        try:
-            self.slider.value = value * _scale(self.spec)
-        finally:
-            self._silent = False
-        self._show()
+        self._set(value, notify)
 
     def reset(self) -> None:
         self.set_value(getattr(DEFAULTS, self.name), notify=True)
 
     _silent = False
 
+    def _from_widget(self, shown: float) -> Any:
+        v = shown / self._scale
+        return int(round(v)) if self._is_int else round(float(v), 6)
+
+    def _on_step(self, shown: float) -> float:
+        """The slider position nearest to `shown` (widget units), within its range."""
+        s = self.slider
+        at = s.min + round((shown - s.min) / s.step) * s.step
+        return min(max(at, s.min), s.max)
+
     @guarded
-    def _changed(self, change: dict) -> None:
-        self._show()
+    def _moved(self, change: dict) -> None:
         if not self._silent:
-            self._on_change(self.name, self.value)
+            self._set(self._from_widget(change["new"]), notify=True)
+
+    @guarded
+    def _typed(self, change: dict) -> None:
+        if not self._silent:
+            self._set(self._from_widget(change["new"]), notify=True)
+
+    def _set(self, value: Any, notify: bool) -> None:
+        self._value = value
+        shown = value * self._scale
+        self._silent = True
+        try:
+            with self.hold_sync():
+                self.slider.value = self._on_step(shown)
+                self.entry.value = round(shown) if self._is_int else shown
+        finally:
+            self._silent = False
+        self._show()
+        if notify:
+            self._on_change(self.name, value)
 
     def _show(self) -> None:
         self.readout.value = f"<b>{fmt_value(self.value, self.spec.unit, self.lang)}</b>" + (
