@@ -112,7 +112,7 @@ class NumberControl(W.HBox):
 
     def _from_widget(self, shown: float) -> Any:
         v = shown / self._scale
-        return int(round(v)) if self._is_int else round(float(v), 6)
+        return round(v) if self._is_int else round(float(v), 6)
 
     def _on_step(self, shown: float) -> float:
         """The slider position nearest to `shown` (widget units), within its range."""
