@@ -34,6 +34,7 @@ SECTIONS = (
     "Segmenten",
     "Ouderen",
     "Uitstroom & urgentie",
+    "Vergelijken",
     "Bronnen",
 )
 AXE_RUN = """async () => {
@@ -98,7 +99,7 @@ def test_page_language_is_dutch(dashboard: Served) -> None:
     assert dashboard.page.evaluate("() => document.documentElement.lang") == "nl"
 
 
-@pytest.mark.parametrize("title", SECTIONS[1:5])
+@pytest.mark.parametrize("title", SECTIONS[1:6])
 def test_keyboard_reaches_every_named_control(dashboard: Served, title: str) -> None:
     """Tab from the top of the page reaches every slider, box and button of the section,
     and each has a name."""

@@ -1,8 +1,12 @@
-"""Excel export: a sheet per topic, the assumptions, the sources and the data notes."""
+"""Excel and CSV export: a sheet per topic, the assumptions, the sources and the data notes."""
 
 from __future__ import annotations
 
+import io
+import re
+import unicodedata
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 
@@ -114,10 +118,48 @@ def workbook_tables(
     }
 
 
+def _write_sheets(target: Path | IO[bytes], tables: dict[str, pd.DataFrame]) -> None:
+    with pd.ExcelWriter(target, engine="openpyxl") as writer:
+        for sheet, table in tables.items():
+            table.to_excel(writer, sheet_name=sheet[:31], index=False)
+
+
 def write_workbook(path: str | Path, tables: dict[str, pd.DataFrame]) -> Path:
     """Write `tables` as one sheet each to an .xlsx file."""
     path = Path(path)
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for sheet, table in tables.items():
-            table.to_excel(writer, sheet_name=sheet[:31], index=False)
+    _write_sheets(path, tables)
     return path
+
+
+def workbook_bytes(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> bytes:
+    """The workbook of `write_workbook` as .xlsx bytes, for a browser download (no file)."""
+    buffer = io.BytesIO()
+    _write_sheets(buffer, workbook_tables(data, a, lang))
+    return buffer.getvalue()
+
+
+def table_csv(name: str, frame: pd.DataFrame) -> bytes:
+    """One table as CSV bytes: UTF-8 with a BOM, comma-separated, '.' as decimal point.
+
+    The BOM makes Excel read the Dutch text (ë, €, –) as UTF-8. Numbers stay machine-readable
+    (2675.0, 0.3) rather than Dutch (2.675, 0,3), so pandas, R and scripts read them back
+    unchanged; for reading in Excel with Dutch settings, the .xlsx workbook is the better
+    download. `name` is the table's name (a sheet name), used in the error for a table
+    without columns.
+    """
+    if len(frame.columns) == 0:
+        raise ValueError(f"table {name!r} has no columns to write as CSV")
+    text = frame.to_csv(index=False, sep=",", decimal=".", lineterminator="\r\n")
+    return text.encode("utf-8-sig")
+
+
+def scenario_csvs(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> dict[str, bytes]:
+    """Every table of the workbook as CSV bytes, keyed by its sheet name, in sheet order."""
+    return {name: table_csv(name, t) for name, t in workbook_tables(data, a, lang).items()}
+
+
+def csv_filename(name: str) -> str:
+    """A safe download name: 'Ouderen totalen' -> 'woonvisie-ouderen-totalen.csv'."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^0-9a-z]+", "-", ascii_name.lower()).strip("-") or "tabel"
+    return f"woonvisie-{slug}.csv"

@@ -6,9 +6,11 @@ Nothing else in woonlib formats a number for display: Dutch by default (9.300, 6
 
 from __future__ import annotations
 
+import datetime
 import math
 import numbers
 
+from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
 LANGUAGES = ("nl", "en")
@@ -415,6 +417,159 @@ LABELS: dict[str, L] = {
     },
     "yes": {"nl": "ja", "en": "yes"},
     "no": {"nl": "nee", "en": "no"},
+    # scenario presets (woonlib.presets)
+    "preset": {"nl": "Voorinstelling", "en": "Preset"},
+    "preset_woonvisie_2024": {"nl": "Woonvisie 2024", "en": "Woonvisie 2024"},
+    "preset_basis": {"nl": "Basisscenario", "en": "Basis scenario"},
+    "preset_groei_9300": {"nl": "Groeiscenario 9.300", "en": "Growth scenario 9,300"},
+    "preset_woondeal_30_40_30": {
+        "nl": "Woondeal-norm 30/40/30",
+        "en": "Woondeal norm 30/40/30",
+    },
+    "preset_huidige_programmering": {"nl": "Huidige programmering", "en": "Current programme"},
+    "preset_note_woonvisie_2024": {
+        "nl": "De aannames van de Woonvisie 2024: ambitie 9.300 woningen tot en met 2032, "
+        "verdeeld volgens de Woondeal-norm 30/40/30.",
+        "en": "The assumptions of the Woonvisie 2024: an ambition of 9,300 homes up to and "
+        "including 2032, split by the Woondeal norm 30/40/30.",
+    },
+    "preset_note_basis": {
+        "nl": "Ambitie gelijk aan het basisscenario: woningvraag uit de CBS-prognose 2022 (2.675) "
+        "plus inlopen van het woningtekort (850) = 3.525; de tekst schrijft 'circa 3.520'. "
+        "De verdeling blijft 30/40/30: in het basisscenario is sociale huur negatief (-455, "
+        "Figuur 5 en bijlage 5.3), dus daaruit zijn geen aandelen af te leiden.",
+        "en": "Ambition equal to the basis scenario: demand from the CBS 2022 forecast (2,675) "
+        "plus catching up the housing shortage (850) = 3,525; the text says 'about 3,520'. "
+        "The split stays 30/40/30: social rent is negative in the basis scenario (-455, "
+        "Figure 5 and appendix 5.3), so no shares can be taken from it.",
+    },
+    "preset_note_groei_9300": {
+        "nl": "Ambitie 9.300 met de verdeling van het groeiscenario uit Figuur 5: 2.090 sociale "
+        "huur, 5.160 middelduur en 2.050 duur (samen 9.300), als exacte breuken. Figuur 5 zegt "
+        "'tot 2030', de tekst 'tot en met 2032'; het doeljaar blijft 2032.",
+        "en": "Ambition 9,300 split as the growth scenario of Figure 5: 2,090 social rent, "
+        "5,160 mid-priced and 2,050 expensive (together 9,300), as exact fractions. Figure 5 "
+        "says 'up to 2030', the text 'up to and including 2032'; the target year stays 2032.",
+    },
+    "preset_note_woondeal_30_40_30": {
+        "nl": "Ambitie 9.300 en de Woondeal-norm 30/40/30. Dit is in alle aannames gelijk aan "
+        "de Woonvisie 2024, die deze norm overneemt.",
+        "en": "Ambition 9,300 and the Woondeal norm 30/40/30. This equals the Woonvisie 2024 "
+        "in every assumption: the Woonvisie adopts this norm.",
+    },
+    "preset_note_huidige_programmering": {
+        "nl": "Ambitie gelijk aan de huidige programmering: 8.305 woningen, de som van Figuur 5 "
+        "(2.720 + 2.915 + 2.670), verdeeld zoals die programmering. Sociale huur is netto na "
+        "sloop (4.220 nieuwbouw min 1.500 sloop); bijlage 5.3 telt in totaal 8.315.",
+        "en": "Ambition equal to the current programme: 8,305 homes, the sum of Figure 5 "
+        "(2,720 + 2,915 + 2,670), split as that programme. Social rent is net of demolition "
+        "(4,220 new build minus 1,500 demolished); appendix 5.3 adds up to 8,315.",
+    },
+    # the scenario memo (woonlib.memo)
+    "memo_title": {
+        "nl": "Scenario-notitie Woonvisie Enschede 2024",
+        "en": "Scenario memo Woonvisie Enschede 2024",
+    },
+    "memo_intro": {
+        "nl": "Doorrekening van een scenario met het rekenmodel van de Woonvisie Enschede 2024. "
+        "Alle cijfers volgen uit de aannames; wat niet hieronder staat, is gelijk aan de "
+        "Woonvisie.",
+        "en": "A scenario worked out with the model of the Woonvisie Enschede 2024. Every "
+        "number follows from the assumptions; whatever is not listed below equals the Woonvisie.",
+    },
+    "memo_date": {"nl": "Datum", "en": "Date"},
+    "memo_changed": {
+        "nl": "Aannames die afwijken van de Woonvisie",
+        "en": "Assumptions that differ from the Woonvisie",
+    },
+    "memo_none_changed": {
+        "nl": "Geen: alle aannames zijn die van de Woonvisie 2024.",
+        "en": "None: every assumption is that of the Woonvisie 2024.",
+    },
+    "memo_in_scenario": {"nl": "In dit scenario", "en": "In this scenario"},
+    "memo_in_woonvisie": {"nl": "Woonvisie", "en": "Woonvisie"},
+    "memo_status": {"nl": "Uitkomst", "en": "Outcome"},
+    "memo_check": {"nl": "Toets", "en": "Check"},
+    "memo_explanation": {"nl": "Toelichting", "en": "Explanation"},
+    "memo_charts": {"nl": "Grafieken", "en": "Charts"},
+    "memo_footer": {
+        "nl": "Gemaakt met woonlib. Regelnummers verwijzen naar de tekstversie van de Woonvisie "
+        "Enschede 2024 in het datapakket.",
+        "en": "Made with woonlib. Line numbers refer to the text version of the Woonvisie "
+        "Enschede 2024 in the data package.",
+    },
+    # --- scenario bar, links, compare (woonlib/ui/scenario_bar.py, links.py, compare.py) ---
+    "tab_compare": {"nl": "Vergelijken", "en": "Compare"},
+    "compare_title": {"nl": "Twee scenario's naast elkaar", "en": "Two scenarios side by side"},
+    "compare_a": {"nl": "Scenario A", "en": "Scenario A"},
+    "compare_b": {"nl": "Scenario B", "en": "Scenario B"},
+    "compare_current": {"nl": "Huidig scenario", "en": "Current scenario"},
+    "compare_loaded": {"nl": "Geladen bestand", "en": "Loaded file"},
+    "compare_indicators": {"nl": "Kerncijfers: A tegen B", "en": "Headline figures: A against B"},
+    "compare_segments": {
+        "nl": "Woningen per segment: A tegen B",
+        "en": "Homes per segment: A against B",
+    },
+    "indicator": {"nl": "Kerncijfer", "en": "Indicator"},
+    "difference": {"nl": "Verschil", "en": "Difference"},
+    "undo": {"nl": "Ongedaan maken", "en": "Undo"},
+    "redo": {"nl": "Opnieuw", "en": "Redo"},
+    "language_nl": {"nl": "Nederlands", "en": "Nederlands"},
+    "language_en": {"nl": "English", "en": "English"},
+    "share": {"nl": "Deel", "en": "Share"},
+    "share_link": {"nl": "Link naar dit scenario", "en": "Link to this scenario"},
+    "copy_link": {"nl": "Kopieer link", "en": "Copy link"},
+    "link_copied": {"nl": "Link gekopieerd", "en": "Link copied"},
+    "link_selected": {
+        "nl": "Link geselecteerd: kopieer met Ctrl+C",
+        "en": "Link selected: copy with Ctrl+C",
+    },
+    "link_ignored": {
+        "nl": "Niet gebruikt uit de link",
+        "en": "Not used from the link",
+    },
+    "query_unknown": {"nl": "onbekende aanname", "en": "unknown assumption"},
+    "query_malformed": {"nl": "geen geldige waarde", "en": "not a valid value"},
+    "query_out_of_range": {"nl": "buiten het toegestane bereik", "en": "outside the allowed range"},
+    "query_shares": {
+        "nl": "aandelen tellen niet op tot 100%",
+        "en": "shares do not add up to 100%",
+    },
+    "query_conflict": {
+        "nl": "past niet bij de andere waarden",
+        "en": "does not fit the other values",
+    },
+    "query_too_long": {"nl": "link te lang", "en": "link too long"},
+    "query_too_many": {"nl": "te veel parameters", "en": "too many parameters"},
+    "save_scenario": {"nl": "Opslaan (JSON)", "en": "Save (JSON)"},
+    "save_scenario_help": {
+        "nl": "Het scenario als JSON-bestand, ook te gebruiken met python -m woonlib",
+        "en": "The scenario as a JSON file, also usable with python -m woonlib",
+    },
+    "load_scenario": {"nl": "Laden (JSON)", "en": "Load (JSON)"},
+    "load_scenario_help": {
+        "nl": "Een opgeslagen scenario (JSON) laden",
+        "en": "Load a saved scenario (JSON)",
+    },
+    "load_failed": {"nl": "Scenario niet geladen", "en": "Scenario not loaded"},
+    "file_too_large": {
+        "nl": "bestand te groot (max. 100 kB)",
+        "en": "file too large (max. 100 kB)",
+    },
+    "download_excel": {"nl": "Excel", "en": "Excel"},
+    "download_csv": {"nl": "CSV-bestand", "en": "CSV file"},
+    "download_memo": {"nl": "Scenario-notitie", "en": "Scenario memo"},
+    "download_memo_help": {
+        "nl": "Afdrukbare notitie (HTML) met aannames, kerncijfers, toetsen, grafieken en bronnen",
+        "en": "Printable memo (HTML) with assumptions, figures, checks, charts and sources",
+    },
+    "download_failed": {
+        "nl": "Het bestand kon niet worden gemaakt; probeer het opnieuw.",
+        "en": "The file could not be made; please try again.",
+    },
+    "history": {"nl": "Geschiedenis", "en": "History"},
+    "history_empty": {"nl": "Nog niets gewijzigd.", "en": "Nothing changed yet."},
+    "preset_custom": {"nl": "Eigen scenario", "en": "Own scenario"},
 }
 
 UNITS: dict[str, L] = {
@@ -480,3 +635,8 @@ def fmt_value(value: object, unit: str, lang: str = "nl") -> str:
     if unit == "factor":
         return fmt_number(number, lang, decimals=2)
     return fmt_number(number, lang)
+
+
+def fmt_date(day: datetime.date, lang: str = "nl") -> str:
+    """2025-05-07 -> '7 mei 2025' (nl) or '7 May 2025' (en)."""
+    return format_date(day, format="long", locale=LOCALES[lang])

@@ -19,17 +19,21 @@ def read_scenario(path: str | Path) -> Assumptions:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ScenarioError(f"scenario file {path}: cannot read ({exc.strerror})") from None
+    return scenario_from_text(text, f"scenario file {path}")
+
+
+def scenario_from_text(text: str, source: str) -> Assumptions:
+    """Assumptions from a scenario file's text; errors name `source` (file or upload)."""
     try:
         values = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ScenarioError(
-            f"scenario file {path}: not valid JSON at line {exc.lineno}, "
-            f"column {exc.colno}: {exc.msg}"
+            f"{source}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         ) from None
     try:
         return from_mapping(values)
     except (AssumptionError, TypeError) as exc:
-        raise ScenarioError(f"scenario file {path}: {exc}") from None
+        raise ScenarioError(f"{source}: {exc}") from None
 
 
 def scenario_json(a: Assumptions) -> str:

@@ -4,8 +4,8 @@ ipywidgets 8 draws a slider as a noUiSlider handle (role=slider) that its visibl
 not name, and a number box whose <label for> is empty when it has no description. axe-core
 reports both (aria-input-field-name, label). `PageA11y` names them in the browser from what
 the page already shows: a handle gets its slider's label and the Dutch readout as value
-text; a number box, an icon-only button and a toggle get their tooltip. It also sets the
-page's language, so that screen readers read Dutch as Dutch.
+text; a number box and an icon-only button get their tooltip, a toggle its longer
+tooltip. It also sets the page's language, so that screen readers read Dutch as Dutch.
 """
 
 from __future__ import annotations
@@ -40,9 +40,12 @@ function nameByTooltip(root) {
       input.setAttribute('aria-label', label.title);
     }
   }
+  // An icon-only button is named by its tooltip; a button with text keeps its text as name
+  // unless the tooltip starts with it ("Vast" -> "Vast: Aandeel duur").
   for (const button of root.querySelectorAll('button.jupyter-button[title]')) {
     const title = button.getAttribute('title');
-    if (title && button.getAttribute('aria-label') !== title) {
+    const text = textOf(button);
+    if (title && (!text || title.startsWith(text)) && button.getAttribute('aria-label') !== title) {
       button.setAttribute('aria-label', title);
     }
   }

@@ -7,6 +7,9 @@ that depends on a changed assumption computes its result → all show, or none d
 from __future__ import annotations
 
 import logging
+import os
+import sys
+import time
 from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
@@ -15,14 +18,19 @@ import ipywidgets as W
 
 from woonlib.assumptions import DEFAULTS, SHARE_FIELDS, SPECS, AssumptionError, Assumptions
 from woonlib.data import WoonvisieData, load_data
+from woonlib.history import History, changed_names
 from woonlib.labels import label
+from woonlib.links import QueryNote, parse_query, scenario_query
+from woonlib.presets import PRESETS
 from woonlib.ui.a11y import PageA11y
+from woonlib.ui.compare import ComparePanel
 from woonlib.ui.elderly import ElderlyPanel
 from woonlib.ui.outflow import OutflowPanel
 from woonlib.ui.overview import OverviewPanel
 from woonlib.ui.panel import Panel
 from woonlib.ui.programme import ProgrammePanel
 from woonlib.ui.safety import fault_from_env, guarded
+from woonlib.ui.scenario_bar import ScenarioBar
 from woonlib.ui.segments import SegmentsPanel
 from woonlib.ui.sources import SourcesPanel
 
@@ -30,7 +38,7 @@ log = logging.getLogger("woonlib.ui")
 PAGE_CSS = (  # tab titles in full and with enough contrast; long labels wrap, not cut off
     "<style>.jupyter-widget-TabPanel-tabBar .lm-TabBar-tab{flex:0 0 auto !important;"
     "max-width:none !important;min-width:fit-content !important;padding:0 14px;"
-    "color:#1f1f1f !important}"
+    "color:#1f1f1f !important}.jupyter-widget-Collapse-header{color:#1f1f1f !important}"
     ".wl-control .widget-label{white-space:normal !important;line-height:15px !important;"
     "height:auto !important;min-height:28px;display:flex;align-items:center;"
     "justify-content:flex-end;text-align:right}</style>"
@@ -38,7 +46,11 @@ PAGE_CSS = (  # tab titles in full and with enough contrast; long labels wrap, n
 
 
 class Dashboard(W.VBox):
-    """The whole page. `assumptions` is the current scenario; `status` shows messages."""
+    """The whole page. `assumptions` is the current scenario; `status` shows messages.
+
+    Every change goes through `_update`: compute the affected panels, show them all or none,
+    then record the step (undo/redo) and put the scenario in the page's link.
+    """
 
     def __init__(
         self,
@@ -46,18 +58,27 @@ class Dashboard(W.VBox):
         lang: str = "nl",
         fault: Callable[[Assumptions], None] | None = None,
     ) -> None:
+        super().__init__()
         self.data = data or load_data()
-        self.lang = lang
         self.assumptions = DEFAULTS
+        self.history = History()
+        self.loaded: tuple[str, Assumptions] | None = None  # the last scenario file loaded
         self.fault = fault  # test hook: raise inside a recompute
+        self._build(lang)
+
+    def _build(self, lang: str) -> None:
+        """Make every widget in `lang` and show the current scenario."""
+        self.lang = lang
         args = (self.data, lang, self._on_control)
         self.segments = SegmentsPanel(*args, on_shares=self._on_shares)
+        self.compare = ComparePanel(*args, scenarios=self.scenarios)
         self.panels: list[Panel] = [
             OverviewPanel(*args),
             ProgrammePanel(*args),
             self.segments,
             ElderlyPanel(*args),
             OutflowPanel(*args),
+            self.compare,
             SourcesPanel(*args),
         ]
         self.tabs = W.Tab(
@@ -71,27 +92,37 @@ class Dashboard(W.VBox):
             layout=W.Layout(width="auto"),
         )
         self.reset_button.on_click(guarded(lambda _: self.reset()))
+        self.bar = ScenarioBar(self, lang)
         title = W.HTML(
             f"<h2 style='margin:4px 0'>{escape(label('title', lang))}</h2>"
             f"<div>{escape(label('subtitle', lang))}</div>"
         )
-        super().__init__(
-            [
-                W.HTML(PAGE_CSS, layout=W.Layout(display="none")),
-                PageA11y(lang=lang),
-                W.HBox(
-                    [title, self.reset_button], layout=W.Layout(justify_content="space-between")
-                ),
-                self.status,
-                self.tabs,
-            ]
-        )
+        self.children = [
+            W.HTML(PAGE_CSS, layout=W.Layout(display="none")),
+            PageA11y(lang=lang),
+            W.HBox([title, self.reset_button], layout=W.Layout(justify_content="space-between")),
+            self.bar,
+            self.status,
+            self.tabs,
+        ]
+        self._show_values(self.assumptions)
         for panel in self.panels:
             panel.update(self.assumptions)
+        self.bar.show(self.assumptions, self.history)
 
     @property
     def controls(self) -> dict[str, Any]:
         return {name: c for p in self.panels for name, c in p.controls.items()}
+
+    def scenarios(self) -> dict[str, tuple[str, Assumptions]]:
+        """What can be compared: key -> (label, assumptions)."""
+        lang = getattr(self, "lang", "nl")
+        out = {"current": (label("compare_current", lang), self.assumptions)}
+        out.update({k: (label(p.label, lang), p.assumptions) for k, p in PRESETS.items()})
+        if self.loaded is not None:
+            name, a = self.loaded
+            out["loaded"] = (f"{label('compare_loaded', lang)}: {name}", a)
+        return out
 
     # --- changes -----------------------------------------------------------------------------
 
@@ -115,7 +146,13 @@ class Dashboard(W.VBox):
         changed = {k for k in changes if getattr(new, k) != getattr(self.assumptions, k)}
         return self._update(new, changed)
 
-    def _update(self, new: Assumptions, changed: set[str]) -> bool:
+    def set_scenario(self, a: Assumptions, record: bool = True) -> bool:
+        """Show scenario `a` as a whole (preset, file, link, undo)."""
+        changed = set(changed_names(self.assumptions, a))
+        self._show_values(a)
+        return self._update(a, changed, record=record)
+
+    def _update(self, new: Assumptions, changed: set[str], record: bool = True) -> bool:
         affected = [p for p in self.panels if p.affected_by(changed)]
         try:
             if self.fault is not None:
@@ -130,6 +167,9 @@ class Dashboard(W.VBox):
         try:
             for panel, result in results:
                 panel.show(result)
+            if record:
+                self.history.push(new, time.monotonic())
+            self.bar.show(new, self.history)
         except Exception:  # a bug in a show(): say so rather than leave the page silent
             log.exception("showing the result failed for %r", {k: getattr(new, k) for k in changed})
             self._message(label("error_message", self.lang))
@@ -139,9 +179,44 @@ class Dashboard(W.VBox):
 
     def reset(self) -> None:
         """Everything back to the Woonvisie."""
-        changed = set(self.assumptions.changed())
-        self._show_values(DEFAULTS)
-        self._update(DEFAULTS, changed)
+        self.set_scenario(DEFAULTS)
+
+    def undo(self) -> None:
+        a = self.history.undo()
+        if a is not None:
+            self.set_scenario(a, record=False)
+
+    def redo(self) -> None:
+        a = self.history.redo()
+        if a is not None:
+            self.set_scenario(a, record=False)
+
+    def load(self, name: str, a: Assumptions) -> None:
+        """A scenario read from a file: show it, and offer it for comparison."""
+        self.loaded = (name, a)
+        self.compare.refresh_options()
+        self.set_scenario(a)
+
+    def open_link(self, query: str | None) -> list[QueryNote]:
+        """Show the scenario a page link describes; say what in it was left out and why."""
+        a, notes = parse_query(query)
+        self.set_scenario(a)
+        if notes:
+            self._message(self.bar.describe_notes(notes), role="status")
+        return notes
+
+    def set_lang(self, lang: str) -> None:
+        """Rebuild every widget in `lang`, keeping the scenario, its history and its link."""
+        if lang == self.lang:
+            return
+        old = list(self.children)
+        self._build(lang)
+        for widget in old:
+            close_tree(widget)
+
+    @property
+    def link_query(self) -> str:
+        return scenario_query(self.assumptions)
 
     # --- display -----------------------------------------------------------------------------
 
@@ -151,10 +226,14 @@ class Dashboard(W.VBox):
             c.set_value(getattr(a, name))
         self.segments.share_group.set_shares(a.shares)
 
-    def _message(self, text: str) -> None:
+    def _message(self, text: str, role: str = "alert") -> None:
         self.status.value = (
-            f'<div role="alert" class="wl-note">{escape(text)}</div>' if text else ""
+            f'<div role="{role}" class="wl-note">{escape(text)}</div>' if text else ""
         )
+
+    def message(self, text: str) -> None:
+        """Show `text` (a short message to the user) in the status line."""
+        self._message(text)
 
     def _invalid(self, exc: AssumptionError) -> str:
         lang = self.lang
@@ -166,6 +245,32 @@ class Dashboard(W.VBox):
         if any(f in str(exc) for f in SHARE_FIELDS):
             return label("shares_must_add", lang)
         return label("error_message", lang)
+
+
+def close_tree(widget: W.Widget) -> None:
+    """Close `widget` and every widget inside it (frees them in the kernel and the page)."""
+    for child in getattr(widget, "children", ()):
+        close_tree(child)
+    widget.close()
+
+
+WAITING_FOR_REQUEST = "woonlib: dashboard built; waiting for the page's request"
+
+
+def page_query() -> str | None:
+    """The query string of the page Voilà serves, or None outside Voilà.
+
+    With preheated kernels the notebook has run before anyone asked for the page: this
+    waits for the request (voila.utils.get_query_string), so it belongs after the build.
+    It says so on the kernel's real stderr (Voilà's log), not in the page.
+    """
+    try:
+        from voila.utils import get_query_string
+    except ImportError:
+        return None
+    if os.environ.get("VOILA_PREHEAT") == "True" and sys.__stderr__ is not None:
+        print(WAITING_FOR_REQUEST, file=sys.__stderr__, flush=True)
+    return get_query_string()
 
 
 def build_dashboard(lang: str = "nl") -> Dashboard:

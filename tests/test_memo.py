@@ -1,0 +1,213 @@
+"""The scenario memo: changed assumptions, indicators, checks, charts, notes; offline; escaped."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from html import escape
+
+import pytest
+from plotly.offline import get_plotlyjs
+
+from woonlib.assumptions import DEFAULTS, SPECS, Assumptions
+from woonlib.data import DataNote, WoonvisieData
+from woonlib.indicators import indicators, policy_checks
+from woonlib.labels import LABELS, fmt_value, label
+from woonlib.memo import INDICATOR_UNITS, display, memo_figures, scenario_memo
+from woonlib.presets import preset
+
+DAY = datetime.date(2025, 5, 7)
+SCENARIO = DEFAULTS.replace(ambition_homes=10000, share_social_rent=0.35, share_mid_priced=0.35)
+PLOTLYJS = get_plotlyjs()
+
+
+@pytest.fixture(scope="module")
+def memo_nl(data: WoonvisieData) -> str:
+    return scenario_memo(data, SCENARIO, today=DAY)
+
+
+@pytest.fixture(scope="module")
+def memo_en(data: WoonvisieData) -> str:
+    return scenario_memo(data, SCENARIO, lang="en", today=DAY)
+
+
+def page(memo: str) -> str:
+    """The memo without plotly.js (plotly's own bundle, inlined once)."""
+    assert memo.count(PLOTLYJS) == 1
+    return memo.replace(PLOTLYJS, "")
+
+
+def visible_text(memo: str) -> str:
+    """What a reader sees: scripts, styles and tags removed."""
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", page(memo), flags=re.S)
+    return re.sub(r"<[^>]+>", " ", text)
+
+
+def row_of(memo: str, first_cell: str) -> str:
+    match = re.search(rf"<tr><td>{re.escape(first_cell)}</td>.*?</tr>", page(memo))
+    assert match, first_cell
+    return match.group(0)
+
+
+def test_title_date_and_language(memo_nl: str, memo_en: str) -> None:
+    assert memo_nl.startswith("<!DOCTYPE html>")
+    assert '<html lang="nl">' in memo_nl and '<html lang="en">' in memo_en
+    assert "<title>Scenario-notitie Woonvisie Enschede 2024</title>" in memo_nl
+    assert "Datum: 7 mei 2025" in memo_nl
+    assert "Date: 7 May 2025" in memo_en
+
+
+def test_changed_assumptions_with_woonvisie_value_and_source(memo_nl: str) -> None:
+    row = row_of(memo_nl, "Ambitie")
+    assert '<td class="num">10.000 woningen</td><td class="num">9.300 woningen</td>' in row
+    assert escape(SPECS["ambition_homes"].source) in row
+    shares = row_of(memo_nl, "Aandeel sociale huur")
+    assert "35,0%" in shares and "30,0%" in shares
+    assert "35,0%" in row_of(memo_nl, "Aandeel middelduur")
+    assert "Aandeel duur" not in visible_text(memo_nl).split("Kerncijfers")[0]  # not changed
+    assert label("memo_none_changed") not in memo_nl
+
+
+def test_no_changes_says_so(data: WoonvisieData) -> None:
+    memo = scenario_memo(data, DEFAULTS, today=DAY)
+    assert "Geen: alle aannames zijn die van de Woonvisie 2024." in memo
+    assert "Voorinstelling:</b> Woonvisie 2024" in memo
+
+
+def test_preset_is_named(data: WoonvisieData) -> None:
+    memo = scenario_memo(data, preset("groei_9300"), today=DAY)
+    assert "Groeiscenario 9.300" in memo
+    assert escape(LABELS["preset_note_groei_9300"]["nl"]) in memo
+    assert "22,5%" in row_of(memo, "Aandeel sociale huur")  # 2090/9300
+    assert "Voorinstelling" not in scenario_memo(data, SCENARIO, today=DAY)
+
+
+def test_indicators_in_dutch_format(memo_nl: str, data: WoonvisieData) -> None:
+    text = page(memo_nl)
+    assert '<td>Benodigde plancapaciteit</td><td class="num">13.000 woningen</td>' in text
+    assert '<td>Benodigd bouwtempo</td><td class="num">1.111 woningen per jaar</td>' in text
+    assert '<td>Betaalbaar aandeel programmering</td><td class="num">67,9%</td>' in text
+    for key, val in indicators(data, SCENARIO).items():
+        if key == "data_notes":
+            continue
+        if isinstance(val, dict):
+            for part, v in val.items():
+                cell = escape(display(v, INDICATOR_UNITS[key]))
+                assert f"<td>{escape(label(key))}: {escape(label(part))}</td>" in text
+                assert cell in text, (key, part)
+        else:
+            assert f"<td>{escape(label(key))}</td>" in text, key
+            assert escape(display(val, INDICATOR_UNITS[key])) in text, key
+
+
+def test_every_policy_check_with_status_and_explanation(memo_nl: str, data: WoonvisieData) -> None:
+    for check in policy_checks(data, SCENARIO).itertuples():
+        row = row_of(memo_nl, escape(label(check.check)))
+        assert label(check.status) in row
+        explain = label(f"explain_{check.check}").format(
+            value=fmt_value(check.value, check.unit), target=fmt_value(check.target, check.unit)
+        )
+        assert escape(explain) in row
+
+
+def test_every_data_note(memo_nl: str, memo_en: str, data: WoonvisieData) -> None:
+    assert data.notes
+    for note in data.notes:
+        assert escape(note.text_nl) in memo_nl, note.id
+        assert escape(note.text) in memo_en, note.id
+
+
+def test_charts_embedded_and_plotlyjs_once(memo_nl: str, data: WoonvisieData) -> None:
+    figures = memo_figures(data, SCENARIO)
+    assert memo_nl.count("Plotly.newPlot(") == len(figures) >= 5
+    for name in figures:
+        assert f'id="memo-chart-{name}"' in memo_nl
+    head = memo_nl.partition(PLOTLYJS)[0]
+    assert "<head>" in head and "memo-chart-" not in head  # plotly.js loads before the charts
+    assert "@media print" in memo_nl and "@page" in memo_nl
+
+
+def test_no_external_resources(memo_nl: str, memo_en: str) -> None:
+    for memo in (memo_nl, memo_en):
+        text = page(memo)
+        assert "http://" not in text and "https://" not in text
+        assert not re.search(r"<(script|img|link|iframe)\b[^>]*\b(src|href)\s*=", memo, re.I)
+        assert not re.search(r"\b(src|href)\s*=\s*[\"']?\s*(https?:)?//", text, re.I)
+
+
+def test_english_memo_has_english_labels_only(memo_en: str, data: WoonvisieData) -> None:
+    text = visible_text(memo_en)
+    assert "Scenario memo Woonvisie Enschede 2024" in text
+    assert "Assumptions that differ from the Woonvisie" in text
+    assert "Ambition" in text and "10,000 homes" in text and "9,300 homes" in text
+    assert "13,000 homes" in text and "35.0%" in text
+    used = [
+        "memo_changed",
+        "memo_in_scenario",
+        "headline",
+        "policy_checks",
+        "memo_charts",
+        "data_notes",
+        "memo_footer",
+        "ambition_homes",
+        "share_social_rent",
+        *[k for k in indicators(data, SCENARIO) if k != "data_notes"],
+        *policy_checks(data, SCENARIO)["check"],
+        *policy_checks(data, SCENARIO)["status"],
+    ]
+    for key in used:
+        assert label(key, "en") in text, key
+        if LABELS[key]["nl"] != LABELS[key]["en"]:
+            assert LABELS[key]["nl"] not in text, key
+    # no label key shows through as text
+    for key in ("memo_", "check_", "explain_", "ambition_homes", "norm_split_homes"):
+        assert key not in text, key
+    # Dutch remains only where the source is quoted (SPECS sources, data notes)
+    for dutch in ("Aannames", "Kerncijfers", "Beleidstoetsen", "Datanotities", "Toelichting"):
+        assert dutch not in text, dutch
+
+
+def test_english_charts_use_english_labels(memo_en: str) -> None:
+    assert "Basis, ambition, programme and plan capacity" in memo_en
+    assert "Basis, ambitie, programmering en plancapaciteit" not in memo_en
+
+
+def test_data_note_text_is_escaped(data: WoonvisieData) -> None:
+    evil = DataNote(
+        id="evil",
+        resource="<b>table</b>",
+        text="2 < 3 & <script>alert('en')</script>",
+        text_nl="2 < 3 & <img src=x onerror=alert('nl')>",
+    )
+    tampered = dataclasses.replace(data, notes=(*data.notes, evil))
+    memo = scenario_memo(tampered, DEFAULTS, today=DAY)
+    assert "2 &lt; 3 &amp; &lt;img src=x onerror=alert(&#x27;nl&#x27;)&gt;" in memo
+    assert "&lt;b&gt;table&lt;/b&gt;" in memo
+    assert "<img src=x" not in memo and "<b>table" not in memo
+    memo_en = scenario_memo(tampered, DEFAULTS, lang="en", today=DAY)
+    assert "&lt;script&gt;alert(&#x27;en&#x27;)&lt;/script&gt;" in memo_en
+    assert "<script>alert" not in memo_en
+
+
+def test_label_and_source_injection_is_escaped(
+    data: WoonvisieData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    attack = "<img src=x onerror=alert(1)>Ambitie"
+    monkeypatch.setitem(LABELS["ambition_homes"], "nl", attack)
+    monkeypatch.setitem(LABELS["check_norm_split"], "nl", "</td><script>bad()</script>")
+    spec = dataclasses.replace(SPECS["ambition_homes"], source='"><script>src()</script>')
+    monkeypatch.setitem(SPECS, "ambition_homes", spec)
+    memo = scenario_memo(data, Assumptions(ambition_homes=10000), today=DAY)
+    text = page(memo)
+    assert "<img src=x" not in text
+    assert "<script>bad()" not in text and "<script>src()" not in text
+    assert escape(attack) in text
+    assert "&lt;/td&gt;&lt;script&gt;bad()&lt;/script&gt;" in text
+    assert "&quot;&gt;&lt;script&gt;src()&lt;/script&gt;" in text
+    # the chart data carry the label JSON-escaped, never as markup
+    assert "\\u003cimg src=x onerror=alert(1)\\u003eAmbitie" in text
+
+
+def test_memo_is_deterministic_for_a_given_day(data: WoonvisieData, memo_nl: str) -> None:
+    assert scenario_memo(data, SCENARIO, today=DAY) == memo_nl

@@ -1,0 +1,253 @@
+"""The scenario memo (scenario-notitie): one printable, self-contained HTML page.
+
+`scenario_memo(data, a)` gives what a council memo needs: the assumptions that differ from
+the Woonvisie with their sources, the headline indicators, the policy checks, the main
+charts and the data notes. plotly.js is inlined once, so the page works offline and
+prints; every text from the data or the assumptions is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from html import escape
+from typing import Any
+
+import plotly.graph_objects as go
+from plotly.offline import get_plotlyjs
+
+from woonlib.assumptions import DEFAULTS, SPECS, Assumptions
+from woonlib.charts import (
+    build_path_figure,
+    care_vs_outflow_figure,
+    elderly_figure,
+    households_figure,
+    outflow_figure,
+    plotly_config,
+    programme_figure,
+    segments_figure,
+)
+from woonlib.data import WoonvisieData
+from woonlib.indicators import indicators, policy_checks
+from woonlib.labels import fmt_date, fmt_value, label, unit_label
+from woonlib.model.elderly import elderly_task
+from woonlib.model.households import forecast_yearly
+from woonlib.model.outflow import outflow_table, outflow_vs_care
+from woonlib.model.programme import build_path, programme_table
+from woonlib.model.segments import segment_comparison
+from woonlib.presets import PRESETS, matching_preset
+
+INDICATOR_UNITS = {  # display unit of each headline indicator (norm_split_homes: per segment)
+    "ambition_homes": "homes",
+    "basis_homes": "homes",
+    "programme_homes": "homes",
+    "programme_homes_appendix": "homes",
+    "plan_capacity_needed": "homes",
+    "programme_gap": "homes",
+    "programme_gap_appendix": "homes",
+    "ambition_gap": "homes",
+    "required_rate": "homes/year",
+    "affordable_share_programme": "fraction",
+    "affordable_share_programme_appendix": "fraction",
+    "affordable_share_scenario": "fraction",
+    "affordable_target_met": "bool",
+    "norm_split_homes": "homes",
+    "care_homes_from_social_rent": "homes",
+    "care_homes_net_of_demolition": "homes",
+    "elderly_task_total": "homes",
+    "elderly_share_of_ambition": "fraction",
+    "outflow_homes_per_year": "homes/year",
+    "outflow_cumulative": "homes",
+}
+SYMBOLS = {"ok": "✔", "warning": "!", "fail": "✖"}
+CHART_WIDTH = 680  # [px] fits an A4 page in portrait with 15 mm margins
+
+CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;
+ max-width:760px;margin:24px auto;padding:0 16px;line-height:1.45}
+h1{font-size:22px;margin-bottom:4px}
+h2{font-size:17px;margin-top:28px;border-bottom:1px solid #bbb;padding-bottom:2px}
+table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0 12px}
+th,td{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}
+td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+.meta{color:#444;margin-top:0}
+.note{background:#f4f4f4;border-left:4px solid #888;padding:6px 10px;font-size:13px}
+.src{font-size:11px;color:#555}
+.status-ok{color:#00734d;font-weight:600}
+.status-warning{color:#8a5a00;font-weight:600}
+.status-fail{color:#b34700;font-weight:600}
+.chart{margin:12px 0;break-inside:avoid;page-break-inside:avoid}
+.datanotes li{margin-bottom:6px;font-size:13px}
+footer{margin-top:32px;font-size:11px;color:#555}
+@page{size:A4;margin:15mm}
+@media print{
+ body{max-width:none;margin:0;padding:0}
+ h2{break-after:avoid;page-break-after:avoid}
+ tr{break-inside:avoid;page-break-inside:avoid}
+ .modebar-container{display:none!important}
+}
+"""
+
+
+def display(value: Any, unit: str, lang: str = "nl") -> str:
+    """A value in the language's format with its unit where a bare number says too little."""
+    text = fmt_value(value, unit, lang)
+    if unit in ("homes", "homes/year"):
+        return f"{text} {unit_label(unit, lang)}"
+    return text
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[tuple[str, bool]]]) -> str:
+    """An HTML table of already escaped cells; (html, numeric) per cell."""
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(f'<td class="num">{c}</td>' if num else f"<td>{c}</td>" for c, num in row)
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def changed_section(a: Assumptions, lang: str = "nl") -> str:
+    """The assumptions that differ from the Woonvisie: label, scenario, Woonvisie, source."""
+    changed = a.changed()
+    if not changed:
+        return f"<p>{escape(label('memo_none_changed', lang))}</p>"
+    defaults = DEFAULTS.to_dict()
+    rows = [
+        (
+            (escape(label(name, lang)), False),
+            (escape(display(value, SPECS[name].unit, lang)), True),
+            (escape(display(defaults[name], SPECS[name].unit, lang)), True),
+            (f'<span class="src">{escape(SPECS[name].source)}</span>', False),
+        )
+        for name, value in changed.items()
+    ]
+    headers = [label(k, lang) for k in ("assumption", "memo_in_scenario", "memo_in_woonvisie")]
+    return _table([escape(h) for h in [*headers, label("source", lang)]], rows)
+
+
+def indicators_section(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> str:
+    """The headline indicators of `a` in the language's number format."""
+    rows = []
+    for key, val in indicators(data, a).items():
+        if key == "data_notes":
+            continue
+        unit = INDICATOR_UNITS.get(key, "homes")
+        if isinstance(val, dict):
+            rows += [
+                (
+                    (escape(f"{label(key, lang)}: {label(part, lang)}"), False),
+                    (escape(display(v, unit, lang)), True),
+                )
+                for part, v in val.items()
+            ]
+        else:
+            cells = (escape(label(key, lang)), False), (escape(display(val, unit, lang)), True)
+            rows.append(cells)
+    return _table([escape(label("item", lang)), escape(label("value", lang))], rows)
+
+
+def checks_section(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> str:
+    """The policy checks: title, outcome (symbol and word, readable in black and white), why."""
+    rows = []
+    for check in policy_checks(data, a).itertuples():
+        explain = label(f"explain_{check.check}", lang).format(
+            value=fmt_value(check.value, check.unit, lang),
+            target=fmt_value(check.target, check.unit, lang),
+        )
+        status = (
+            f'<span class="status-{escape(str(check.status))}">'
+            f"{SYMBOLS[str(check.status)]} {escape(label(str(check.status), lang))}</span>"
+        )
+        rows.append(
+            (
+                (escape(label(str(check.check), lang)), False),
+                (status, False),
+                (escape(explain), False),
+            )
+        )
+    headers = [label(k, lang) for k in ("memo_check", "memo_status", "memo_explanation")]
+    return _table([escape(h) for h in headers], rows)
+
+
+def memo_figures(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> dict[str, go.Figure]:
+    """The memo's charts, built by `woonlib.charts`: name → figure."""
+    return {
+        "households": households_figure(forecast_yearly(data), a.forecast, lang),
+        "programme": programme_figure(programme_table(data, a), lang),
+        "build_path": build_path_figure(build_path(a), lang),
+        "segments": segments_figure(segment_comparison(data, a), lang),
+        "elderly": elderly_figure(elderly_task(a), lang),
+        "outflow": outflow_figure(outflow_table(a), lang),
+        "care_outflow": care_vs_outflow_figure(outflow_vs_care(data, a), lang),
+    }
+
+
+def charts_section(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> str:
+    """Every memo chart as a div and its plot call; plotly.js itself is not included here."""
+    config = {**plotly_config(lang), "responsive": False}
+    parts = []
+    for name, fig in memo_figures(data, a, lang).items():
+        fig.update_layout(width=CHART_WIDTH)
+        html = fig.to_html(
+            full_html=False, include_plotlyjs=False, config=config, div_id=f"memo-chart-{name}"
+        )
+        parts.append(f'<div class="chart">{html}</div>')
+    return "".join(parts)
+
+
+def notes_section(data: WoonvisieData, lang: str = "nl") -> str:
+    """The data notes: the source's inconsistencies and readings, per table."""
+    items = "".join(
+        f'<li><span class="src">{escape(n.resource)}</span><br>'
+        f"{escape(n.text_nl if lang == 'nl' else n.text)}</li>"
+        for n in data.notes
+    )
+    return f'<ul class="datanotes">{items}</ul>'
+
+
+def preset_paragraph(a: Assumptions, lang: str = "nl") -> str:
+    """'Preset: …' and its note when `a` is one of the named presets, else nothing."""
+    name = matching_preset(a)
+    if name is None:
+        return ""
+    p = PRESETS[name]
+    return (
+        f"<p><b>{escape(label('preset', lang))}:</b> {escape(label(p.label, lang))}</p>"
+        f'<p class="note">{escape(label(p.note, lang))}</p>'
+    )
+
+
+def scenario_memo(
+    data: WoonvisieData,
+    a: Assumptions,
+    lang: str = "nl",
+    today: datetime.date | None = None,
+) -> str:
+    """The scenario memo of `a` as one HTML document (Dutch by default, 'en' for English).
+
+    `today` is the date printed on it (default: today). The page loads nothing from the
+    network: plotly.js is inlined once and the charts call it.
+    """
+    day = today or datetime.date.today()
+    title = escape(label("memo_title", lang))
+    sections = [
+        (label("memo_changed", lang), changed_section(a, lang)),
+        (label("headline", lang), indicators_section(data, a, lang)),
+        (label("policy_checks", lang), checks_section(data, a, lang)),
+        (label("memo_charts", lang), charts_section(data, a, lang)),
+        (label("data_notes", lang), notes_section(data, lang)),
+    ]
+    body = "".join(f"<section><h2>{escape(h)}</h2>{html}</section>" for h, html in sections)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>{CSS}</style>\n"
+        f'<script type="text/javascript">{get_plotlyjs()}</script>\n</head>\n<body>\n<main>\n'
+        f"<h1>{title}</h1>\n"
+        f'<p class="meta">{escape(label("memo_date", lang))}: {escape(fmt_date(day, lang))}</p>\n'
+        f"<p>{escape(label('memo_intro', lang))}</p>\n{preset_paragraph(a, lang)}\n{body}\n"
+        f"<footer>{escape(label('memo_footer', lang))}</footer>\n</main>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,145 @@
+"""Small widgets that need the browser: the scenario's link, and downloads.
+
+`ShareLink` keeps the page's address in step with the scenario (under Voilà only: in
+JupyterLab the address is Lab's) and shows it with a copy button. `DownloadButton` asks the
+kernel for a file when clicked and hands it to the browser as a download: nothing is
+written on the server, so a read-only Voilà page can offer files and leaves none behind.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import anywidget
+import traitlets
+
+log = logging.getLogger("woonlib.ui")
+
+SHARE_LINK_ESM = """
+function pageUrl(query) {
+  return location.origin + location.pathname + (query ? '?' + query : '');
+}
+
+export default {
+  render({ model, el }) {
+    const voila = document.body.dataset.voila === 'voila';
+    el.classList.add('wl-share-link');
+    const input = document.createElement('input');
+    input.type = 'text';
+    input.readOnly = true;
+    input.className = 'wl-share-url';
+    input.setAttribute('aria-label', model.get('label'));
+    input.style.width = '460px';
+    const button = document.createElement('button');
+    button.className = 'jupyter-button wl-copy';
+    button.textContent = model.get('copy_label');
+    const status = document.createElement('span');
+    status.setAttribute('role', 'status');
+    status.style.marginLeft = '8px';
+    el.append(input, button, status);
+    const show = () => {
+      const url = pageUrl(model.get('query'));
+      input.value = url;
+      if (voila && location.href !== url) history.replaceState(history.state, '', url);
+      status.textContent = '';
+    };
+    button.addEventListener('click', async () => {
+      input.select();
+      let ok = false;
+      try {
+        if (navigator.clipboard && window.isSecureContext) {
+          await navigator.clipboard.writeText(input.value);
+          ok = true;
+        } else {
+          ok = document.execCommand('copy');
+        }
+      } catch (e) { ok = false; }
+      status.textContent = ok ? model.get('copied_label') : model.get('select_label');
+    });
+    model.on('change:query', show);
+    show();
+  },
+};
+"""
+
+
+class ShareLink(anywidget.AnyWidget):
+    """The page's link for the current scenario: `query` is set by the kernel."""
+
+    _esm = traitlets.Unicode(SHARE_LINK_ESM).tag(sync=True)
+    query = traitlets.Unicode("").tag(sync=True)
+    label = traitlets.Unicode("Link").tag(sync=True)
+    copy_label = traitlets.Unicode("Copy").tag(sync=True)
+    copied_label = traitlets.Unicode("Copied").tag(sync=True)
+    select_label = traitlets.Unicode("Selected: copy with Ctrl+C").tag(sync=True)
+
+
+DOWNLOAD_ESM = """
+export default {
+  render({ model, el }) {
+    const button = document.createElement('button');
+    button.className = 'jupyter-button widget-button wl-download';
+    const icon = document.createElement('i');
+    icon.className = 'fa fa-download';
+    icon.style.marginRight = '6px';
+    const text = document.createElement('span');
+    button.append(icon, text);
+    const show = () => {
+      text.textContent = model.get('description');
+      button.title = model.get('tooltip') || model.get('description');
+      button.disabled = model.get('busy');
+    };
+    button.addEventListener('click', () => model.send({ event: 'download' }));
+    model.on('change', show);
+    model.on('msg:custom', (msg, buffers) => {
+      if (!msg || msg.event !== 'file' || !buffers || !buffers.length) return;
+      const blob = new Blob([buffers[0]], { type: msg.mime });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = msg.filename;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    });
+    el.append(button);
+    show();
+  },
+};
+"""
+
+FileMaker = Callable[[], tuple[str, str, bytes]]  # () -> (filename, mime type, content)
+
+
+class DownloadButton(anywidget.AnyWidget):
+    """A button that downloads what `make()` returns: (filename, mime type, bytes)."""
+
+    _esm = traitlets.Unicode(DOWNLOAD_ESM).tag(sync=True)
+    description = traitlets.Unicode("").tag(sync=True)
+    tooltip = traitlets.Unicode("").tag(sync=True)
+    busy = traitlets.Bool(False).tag(sync=True)
+
+    def __init__(
+        self, make: FileMaker, on_error: Callable[[], None] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self._make = make
+        self._on_error = on_error
+        self.on_msg(self._handle)
+
+    def _handle(self, _: Any, content: Any, buffers: Any) -> None:
+        if not isinstance(content, dict) or content.get("event") != "download":
+            return  # anything else a client sends is ignored
+        self.busy = True
+        try:
+            filename, mime, data = self._make()
+            self.send({"event": "file", "filename": filename, "mime": mime}, [data])
+        except Exception:
+            log.exception("download %r failed", self.description)
+            if self._on_error is not None:
+                self._on_error()
+        finally:
+            self.busy = False

@@ -1,0 +1,159 @@
+"""Vergelijken: two scenarios side by side — headline indicators with differences, and the
+main charts overlaid. A scenario is the current one, a preset, or a loaded file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+import ipywidgets as W
+import plotly.graph_objects as go
+
+from woonlib.assumptions import DEFAULTS, Assumptions
+from woonlib.charts import _layout
+from woonlib.indicators import indicators
+from woonlib.labels import fmt_value, label, unit_label
+from woonlib.model.segments import split_homes
+from woonlib.ui.panel import EVERY, Panel, heading
+from woonlib.ui.safety import guarded
+from woonlib.ui.tables import STYLE
+
+ROWS = (  # indicator, unit
+    ("ambition_homes", "homes"),
+    ("basis_homes", "homes"),
+    ("plan_capacity_needed", "homes"),
+    ("affordable_share_scenario", "fraction"),
+    ("care_homes_from_social_rent", "homes"),
+    ("elderly_task_total", "homes"),
+    ("outflow_homes_per_year", "homes/year"),
+    ("outflow_cumulative", "homes"),
+)
+BAR_ROWS = ("ambition_homes", "basis_homes", "plan_capacity_needed", "elderly_task_total")
+SEGMENTS = ("social_rent", "mid_priced", "expensive")
+SIDE_COLOURS = ("#0072B2", "#E69F00")  # A, B: Okabe-Ito blue and orange
+
+Scenarios = Callable[[], dict[str, tuple[str, Assumptions]]]  # key -> (label, assumptions)
+
+
+class ComparePanel(Panel):
+    """Pick A and B; `scenarios()` lists what can be picked (it changes with loads)."""
+
+    title_key = "tab_compare"
+    depends = EVERY  # "current" follows every slider
+
+    def __init__(self, *args: Any, scenarios: Scenarios) -> None:
+        super().__init__(*args)
+        lang = self.lang
+        self.scenarios = scenarios
+        self.current: Assumptions | None = None
+        options = self._options()
+        self.pick_a = W.Dropdown(
+            options=options, value="current", description=label("compare_a", lang)
+        )
+        self.pick_b = W.Dropdown(
+            options=options, value="woonvisie_2024", description=label("compare_b", lang)
+        )
+        for pick in (self.pick_a, self.pick_b):
+            pick.style = {"description_width": "90px"}
+            pick.layout = W.Layout(width="420px")
+            pick.observe(guarded(lambda _: self.refresh()), names="value")
+        self.table = W.HTML()
+        # Built with data: restyles sent before the page shows a figure do not reach it.
+        first = self._series(self.compute(DEFAULTS))
+        self.fig_indicators = self.figure(
+            self._pair_figure("compare_indicators", first["indicators"]), "compare"
+        )
+        self.fig_segments = self.figure(
+            self._pair_figure("compare_segments", first["segments"]), "compare-segments"
+        )
+        self.children = [
+            W.HTML(STYLE),
+            heading(label("compare_title", lang)),
+            W.HBox([self.pick_a, self.pick_b]),
+            self.table,
+            W.HBox([self.fig_indicators, self.fig_segments]),
+        ]
+
+    def _options(self) -> list[tuple[str, str]]:
+        return [(text, key) for key, (text, _) in self.scenarios().items()]
+
+    def refresh_options(self) -> None:
+        """Offer what `scenarios()` lists now (e.g. after a file was loaded)."""
+        options = self._options()
+        keys = {k for _, k in options}
+        for pick in (self.pick_a, self.pick_b):
+            value = pick.value if pick.value in keys else "current"
+            pick.options = options
+            pick.value = value
+
+    def refresh(self) -> None:
+        if self.current is not None:
+            self.show(self.compute(self.current))
+
+    def _series(self, result: dict[str, Any]) -> dict[str, list[tuple[str, list, list]]]:
+        """(name, x, y) of A and B for each of the two charts."""
+        lang = self.lang
+        bars_x = [label(k, lang) for k in BAR_ROWS]
+        seg_x = [label(f"share_{s}", lang) for s in SEGMENTS]
+        indicators_, segments = [], []
+        for name, a, ind in result["sides"]:
+            indicators_.append((name, bars_x, [ind[k] for k in BAR_ROWS]))
+            homes = split_homes(a.ambition_homes, a.shares)["homes"].round().tolist()
+            segments.append((name, seg_x, homes))
+        return {"indicators": indicators_, "segments": segments}
+
+    def _pair_figure(self, title_key: str, series: list[tuple[str, list, list]]) -> go.Figure:
+        """Grouped bars, A and B, one colour each."""
+        bars = [
+            go.Bar(name=name, x=x, y=y, marker_color=colour)
+            for (name, x, y), colour in zip(series, SIDE_COLOURS, strict=True)
+        ]
+        return _layout(
+            go.Figure(bars),
+            label(title_key, self.lang),
+            unit_label("homes", self.lang),
+            barmode="group",
+            lang=self.lang,
+        )
+
+    def compute(self, a: Assumptions) -> dict[str, Any]:
+        self.current = a
+        options = self.scenarios()
+        sides = []
+        for pick in (self.pick_a, self.pick_b):
+            name, scenario = options.get(pick.value, options["current"])
+            if pick.value == "current":
+                scenario = a
+            sides.append((name, scenario, indicators(self.data, scenario)))
+        return {"sides": sides}
+
+    def show(self, result: dict[str, Any]) -> None:
+        lang = self.lang
+        (name_a, _, ind_a), (name_b, _, ind_b) = result["sides"]
+        body = "".join(
+            f"<tr><td>{escape(label(k, lang))}</td>"
+            f"<td class='num'>{escape(fmt_value(ind_a[k], unit, lang))}</td>"
+            f"<td class='num'>{escape(fmt_value(ind_b[k], unit, lang))}</td>"
+            f"<td class='num'>{escape(_difference(ind_b[k] - ind_a[k], unit, lang))}</td></tr>"
+            for k, unit in ROWS
+        )
+        self.table.value = (
+            f"<table class='wl-table' aria-label='{escape(label('compare_title', lang))}'>"
+            f"<thead><tr><th>{escape(label('indicator', lang))}</th>"
+            f"<th>A: {escape(name_a)}</th><th>B: {escape(name_b)}</th>"
+            f"<th>{escape(label('difference', lang))} (B − A)</th></tr></thead>"
+            f"<tbody>{body}</tbody></table>"
+        )
+        series = self._series(result)
+        for fig, key in ((self.fig_indicators, "indicators"), (self.fig_segments, "segments")):
+            with fig.batch_update():
+                for trace, (name, x, y) in zip(fig.data, series[key], strict=True):
+                    trace.x, trace.y, trace.name = x, y, name
+
+
+def _difference(value: float, unit: str, lang: str) -> str:
+    if abs(value) < 1e-9:
+        return "0"
+    sign = "+" if value > 0 else "−"
+    return sign + fmt_value(abs(value), unit, lang)

@@ -1,0 +1,211 @@
+"""The scenario bar: presets, undo/redo, the share link, save/load, exports, language.
+
+Everything here acts on the dashboard through its public methods (set_scenario, undo, redo,
+load, set_lang); files go to the browser as downloads and never to the server's disk.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from html import escape
+from typing import Any
+
+import ipywidgets as W
+
+from woonlib.assumptions import SPECS, Assumptions
+from woonlib.export import csv_filename, scenario_csvs, workbook_bytes
+from woonlib.history import History
+from woonlib.labels import LANGUAGES, fmt_value, label
+from woonlib.links import QueryNote, scenario_query
+from woonlib.memo import scenario_memo
+from woonlib.presets import PRESETS, matching_preset
+from woonlib.scenario import ScenarioError, scenario_from_text, scenario_json
+from woonlib.ui.browser import DownloadButton, ShareLink
+from woonlib.ui.safety import guarded
+
+MAX_UPLOAD = 100_000  # bytes: a scenario file is about 1 kB
+HISTORY_SHOWN = 8
+CUSTOM = "custom"
+
+
+def _stamp() -> str:
+    return datetime.date.today().isoformat()
+
+
+class ScenarioBar(W.VBox):
+    """Scenario-wide actions above the tabs. `show(a, history)` refreshes its state."""
+
+    def __init__(self, dashboard: Any, lang: str) -> None:
+        self.dash, self.lang = dashboard, lang
+        self._silent = False
+        self.preset = W.Dropdown(
+            options=self._preset_options(custom=False),
+            value="woonvisie_2024",
+            description=label("scenario", lang),
+            style={"description_width": "70px"},
+            layout=W.Layout(width="360px"),
+        )
+        self.preset.observe(guarded(self._preset_chosen), names="value")
+        self.undo_button = self._button("undo", "undo", lambda: self.dash.undo())
+        self.redo_button = self._button("redo", "repeat", lambda: self.dash.redo())
+        self.language = W.ToggleButtons(
+            options=[(label(f"language_{code}", lang), code) for code in LANGUAGES],
+            value=lang,
+            tooltips=[label(f"language_{code}", code) for code in LANGUAGES],
+            style={"button_width": "90px"},
+        )
+        self.language.observe(guarded(self._language_chosen), names="value")
+        self.link = ShareLink(
+            label=label("share_link", lang),
+            copy_label=label("copy_link", lang),
+            copied_label=label("link_copied", lang),
+            select_label=label("link_selected", lang),
+        )
+        self.upload = W.FileUpload(
+            accept=".json,application/json",
+            multiple=False,
+            description=label("load_scenario", lang),
+            tooltip=label("load_scenario_help", lang),
+            layout=W.Layout(width="auto"),
+        )
+        self.upload.observe(guarded(self._uploaded), names="value")
+        self.save = self._download(self._scenario_file, "save_scenario", "save_scenario_help")
+        self.excel = self._download(self._excel_file, "download_excel")
+        self.csv_table = W.Dropdown(
+            options=list(scenario_csvs(dashboard.data, dashboard.assumptions, lang)),
+            description="CSV",
+            style={"description_width": "40px"},
+            layout=W.Layout(width="300px"),
+        )
+        self.csv = self._download(self._csv_file, "download_csv")
+        self.memo = self._download(self._memo_file, "download_memo", "download_memo_help")
+        self.history_list = W.HTML()
+        history_box = W.Accordion(children=[self.history_list], titles=(label("history", lang),))
+        history_box.selected_index = None
+        row = W.Layout(align_items="center", flex_flow="row wrap")
+        super().__init__(
+            [
+                W.HBox([self.preset, self.undo_button, self.redo_button, self.language],
+                       layout=row),
+                W.HBox([W.HTML(f"<b>{escape(label('share', lang))}</b>"), self.link],
+                       layout=row),
+                W.HBox([self.save, self.upload, self.excel, self.csv_table, self.csv, self.memo],
+                       layout=row),
+                history_box,
+            ],
+            layout=W.Layout(margin="4px 0 8px 0"),
+        )
+        self.add_class("wl-scenario-bar")
+
+    def _download(self, make: Any, key: str, help_key: str | None = None) -> DownloadButton:
+        return DownloadButton(
+            make,
+            lambda: self.dash.message(label("download_failed", self.lang)),
+            description=label(key, self.lang),
+            tooltip=label(help_key or key, self.lang),
+        )
+
+    def _button(self, key: str, icon: str, action: Any) -> W.Button:
+        button = W.Button(description=label(key, self.lang), icon=icon,
+                          tooltip=label(key, self.lang), layout=W.Layout(width="auto"))
+        button.on_click(guarded(lambda _: action()))
+        return button
+
+    def _preset_options(self, custom: bool) -> list[tuple[str, str]]:
+        options = [(label(p.label, self.lang), k) for k, p in PRESETS.items()]
+        return options + ([(label("preset_custom", self.lang), CUSTOM)] if custom else [])
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def show(self, a: Assumptions, history: History) -> None:
+        """Reflect scenario `a`: link, matching preset, undo/redo, recent changes."""
+        self.link.query = scenario_query(a)
+        match = matching_preset(a) or CUSTOM
+        self._silent = True
+        try:
+            self.preset.options = self._preset_options(custom=match == CUSTOM)
+            self.preset.value = match
+        finally:
+            self._silent = False
+        self.undo_button.disabled = not history.can_undo
+        self.redo_button.disabled = not history.can_redo
+        self.history_list.value = self._history_html(history)
+
+    def _history_html(self, history: History) -> str:
+        lang = self.lang
+        steps = history.recent(HISTORY_SHOWN)
+        if not steps:
+            return f"<i>{escape(label('history_empty', lang))}</i>"
+        items = []
+        for step in steps:
+            parts = [
+                f"{label(n, lang)}: {fmt_value(getattr(step.before, n), SPECS[n].unit, lang)} → "
+                f"{fmt_value(getattr(step.after, n), SPECS[n].unit, lang)}"
+                for n in step.names[:4]
+            ]
+            more = len(step.names) - 4
+            if more > 0:
+                parts.append(f"+{more}")
+            items.append(f"<li>{escape('; '.join(parts))}</li>")
+        return f"<ol class='wl-history'>{''.join(items)}</ol>"
+
+    def describe_notes(self, notes: list[QueryNote]) -> str:
+        """One Dutch (or English) line about the link parameters that were left out."""
+        lang = self.lang
+        parts = [
+            f"{n.name or '?'}{'=' + n.value if n.value else ''} ({label(n.reason, lang)})"
+            for n in notes[:5]
+        ]
+        more = f" (+{len(notes) - 5})" if len(notes) > 5 else ""
+        return f"{label('link_ignored', lang)}: {'; '.join(parts)}{more}"
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def _preset_chosen(self, change: dict) -> None:
+        if self._silent or change["new"] in (CUSTOM, None):
+            return
+        self.dash.set_scenario(PRESETS[change["new"]].assumptions)
+
+    def _language_chosen(self, change: dict) -> None:
+        if change["new"] in LANGUAGES:
+            self.dash.set_lang(change["new"])
+
+    def _uploaded(self, change: dict) -> None:
+        files = change["new"]
+        if not files:
+            return
+        upload = files[0]
+        name = str(upload.get("name", "?"))[:80]
+        try:
+            if int(upload.get("size", 0)) > MAX_UPLOAD:
+                raise ScenarioError(f"{name}: {label('file_too_large', self.lang)}")
+            text = bytes(upload["content"]).decode("utf-8")
+            a = scenario_from_text(text, name)
+        except (ScenarioError, UnicodeDecodeError) as exc:
+            self.dash.message(f"{label('load_failed', self.lang)}: {exc}")
+            return
+        finally:
+            self.upload.value = ()  # the same file may be chosen again
+        self.dash.load(name, a)
+
+    # --- files ---------------------------------------------------------------------------------
+
+    def _scenario_file(self) -> tuple[str, str, bytes]:
+        text = scenario_json(self.dash.assumptions)
+        json.loads(text)  # never hand out a file that cannot be read back
+        return f"woonvisie-scenario-{_stamp()}.json", "application/json", text.encode()
+
+    def _excel_file(self) -> tuple[str, str, bytes]:
+        mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        data = workbook_bytes(self.dash.data, self.dash.assumptions, self.lang)
+        return f"woonvisie-scenario-{_stamp()}.xlsx", mime, data
+
+    def _csv_file(self) -> tuple[str, str, bytes]:
+        name = self.csv_table.value
+        data = scenario_csvs(self.dash.data, self.dash.assumptions, self.lang)[name]
+        return csv_filename(name).replace(".csv", f"-{_stamp()}.csv"), "text/csv", data
+
+    def _memo_file(self) -> tuple[str, str, bytes]:
+        html = scenario_memo(self.dash.data, self.dash.assumptions, self.lang)
+        return f"scenario-notitie-{_stamp()}.html", "text/html", html.encode("utf-8")
