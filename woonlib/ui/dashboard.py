@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
+import reprlib
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from html import escape
 from typing import Any
 
@@ -28,8 +28,9 @@ from woonlib.ui.elderly import ElderlyPanel
 from woonlib.ui.outflow import OutflowPanel
 from woonlib.ui.overview import OverviewPanel
 from woonlib.ui.panel import Panel
+from woonlib.ui.plotly_shared import SharedFigureWidget
 from woonlib.ui.programme import ProgrammePanel
-from woonlib.ui.safety import fault_from_env, guarded
+from woonlib.ui.safety import fault_from_env, guarded, keep_errors_on_server, server_stream
 from woonlib.ui.scenario_bar import ScenarioBar
 from woonlib.ui.segments import SegmentsPanel
 from woonlib.ui.sources import SourcesPanel
@@ -139,7 +140,7 @@ class Dashboard(W.VBox):
         try:
             new = self.assumptions.replace(**changes)
         except AssumptionError as exc:
-            log.warning("rejected change %r: %s", dict(changes), exc)
+            log.warning("rejected change %s: %s", reprlib.repr(dict(changes)), exc)
             self._message(self._invalid(exc))
             self._show_values(self.assumptions)
             return False
@@ -214,6 +215,14 @@ class Dashboard(W.VBox):
         for widget in old:
             close_tree(widget)
 
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        """Displayed (the notebook's last cell): every figure's synced state is made current
+        first, so that a page connecting now sees what in-place updates have drawn."""
+        for widget in walk(self):
+            if isinstance(widget, SharedFigureWidget):
+                widget.sync_state()
+        return super()._repr_mimebundle_(**kwargs)
+
     @property
     def link_query(self) -> str:
         return scenario_query(self.assumptions)
@@ -247,6 +256,13 @@ class Dashboard(W.VBox):
         return label("error_message", lang)
 
 
+def walk(widget: W.Widget) -> Iterator[W.Widget]:
+    """`widget` and every widget inside it."""
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
 def close_tree(widget: W.Widget) -> None:
     """Close `widget` and every widget inside it (frees them in the kernel and the page)."""
     for child in getattr(widget, "children", ()):
@@ -262,18 +278,18 @@ def page_query() -> str | None:
 
     With preheated kernels the notebook has run before anyone asked for the page: this
     waits for the request (voila.utils.get_query_string), so it belongs after the build.
-    It says so on the kernel's real stderr (Voilà's log), not in the page.
+    It says so in Voilà's log (the kernel's real stderr), never in the page.
     """
     try:
         from voila.utils import get_query_string
     except ImportError:
         return None
-    if os.environ.get("VOILA_PREHEAT") == "True" and sys.__stderr__ is not None:
-        print(WAITING_FOR_REQUEST, file=sys.__stderr__, flush=True)
+    if os.environ.get("VOILA_PREHEAT") == "True":
+        print(WAITING_FOR_REQUEST, file=server_stream(), flush=True)
     return get_query_string()
 
 
 def build_dashboard(lang: str = "nl") -> Dashboard:
     """The dashboard on the shipped data package (what notebooks/dashboard.ipynb shows)."""
-    logging.basicConfig(level=logging.WARNING)
+    keep_errors_on_server()
     return Dashboard(load_data(), lang, fault=fault_from_env())

@@ -11,6 +11,7 @@ little to import 5 MB on a busy machine, so the heavy import runs outside it.
 
 from __future__ import annotations
 
+from copy import deepcopy
 from functools import cache
 from pathlib import Path
 
@@ -92,3 +93,12 @@ class SharedFigureWidget(go.FigureWidget):
     def __init__(self, figure: go.Figure, bundle: PlotlyBundle) -> None:
         super().__init__(figure)
         self._bundle = bundle
+
+    def sync_state(self) -> None:
+        """Put the figure's current data and layout into the widget's synced state.
+
+        In-place updates travel as restyle messages, which a page that connects later never
+        sees (a preheated kernel applies a link's scenario before the page exists); plotly
+        does the same when a FigureWidget itself is displayed (_repr_mimebundle_)."""
+        self._widget_layout = deepcopy(self._layout_obj._props)
+        self._widget_data = deepcopy(self._data)

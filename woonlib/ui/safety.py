@@ -4,10 +4,12 @@ browser as a traceback over the websocket (Voilà sends it even with tracebacks 
 from __future__ import annotations
 
 import functools
+import io
 import logging
 import os
+import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 log = logging.getLogger("woonlib.ui")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -42,3 +44,53 @@ def fault_from_env() -> Callable[[Any], None] | None:
             raise RuntimeError(f"forced test fault ({FAULT_ENV}) in {__file__}")
 
     return fault
+
+
+_SERVER_STREAM: list[IO[str]] = []
+
+
+def server_stream() -> IO[str]:
+    """A text stream to the kernel process's real stderr, which Voilà's log shows.
+
+    ipykernel captures file descriptor 2 and sys.stderr and publishes what they get to
+    every page connected to the kernel; it keeps a duplicate of the original descriptor,
+    which this writes to. Outside ipykernel it is sys.__stderr__."""
+    if not _SERVER_STREAM:
+        fd = getattr(sys.stderr, "_original_stdstream_copy", None)
+        if fd is not None:
+            stream: IO[str] = io.TextIOWrapper(io.FileIO(os.dup(fd), "w"), write_through=True)
+        else:
+            stream = sys.__stderr__ or sys.stderr
+        _SERVER_STREAM.append(stream)
+    return _SERVER_STREAM[0]
+
+
+def keep_errors_on_server() -> None:
+    """In a kernel Voilà started: log records and the tracebacks of widget messages go to
+    Voilà's log, never to a page. (ipywidgets rejects a malformed value from a client
+    before woonlib sees it and has IPython send the traceback to every page; a notebook
+    cell's error is left to Voilà's show_tracebacks.) Elsewhere it only sets up logging."""
+    if not os.environ.get("VOILA_KERNEL_ID"):
+        logging.basicConfig(level=logging.WARNING)
+        return
+    handler = logging.StreamHandler(server_stream())
+    handler.setFormatter(logging.Formatter("[woonlib] %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+    logging.captureWarnings(True)
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None or getattr(shell, "_woonlib_quiet_tracebacks", False):
+        return
+    show = shell.showtraceback
+
+    def showtraceback(*args: Any, **kwargs: Any) -> Any:
+        header = (getattr(shell, "parent_header", None) or {}).get("header", {})
+        msg_type = header.get("msg_type")
+        if msg_type == "execute_request":  # a notebook cell: Voilà decides what to show
+            return show(*args, **kwargs)
+        log.error("error while handling a %s (not sent to the page)", msg_type, exc_info=True)
+        return None
+
+    shell.showtraceback = showtraceback
+    shell._woonlib_quiet_tracebacks = True
