@@ -177,6 +177,15 @@ def test_english_and_back(served: tuple[VoilaServer, Browser]) -> None:
     assert "10.000" in section_text(page)
     page.get_by_role("button", name=RESET_ALL).click()
     page.wait_for_function("() => document.querySelector('.wl-share-url').value.endsWith('/')")
+    page.get_by_role("button", name="Ongedaan maken").click()  # the reset is one step
+    page.wait_for_function(
+        "() => document.querySelector('.wl-share-url').value.endsWith('?ambition_homes=10000')"
+    )
+    assert "10.000" in section_text(page)
+    page.get_by_role("button", name="Opnieuw").click()
+    page.wait_for_function("() => document.querySelector('.wl-share-url').value.endsWith('/')")
+    page.get_by_text("Geschiedenis").click()
+    assert "Ambitie: 10.000 → 9.300" in page.locator(".wl-history").inner_text()
     assert watch.page_errors == [] and watch.console_errors == []
 
 
