@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from woonlib.assumptions import Assumptions
+from woonlib.cache import per_scenario
 from woonlib.data import WoonvisieData
 from woonlib.model.care import care_table, headline_care_homes
 from woonlib.model.elderly import elderly_summary
@@ -23,6 +24,7 @@ from woonlib.model.segments import (
 NORM_TOLERANCE = 0.01  # a segment share within 1 percentage point of the norm counts as on norm
 
 
+@per_scenario
 def indicators(data: WoonvisieData, a: Assumptions) -> dict[str, Any]:
     """The headline indicators of scenario `a` (the keys of `woonlib indicators --json`)."""
     programme = programme_table(data, a)
@@ -62,6 +64,7 @@ def _status(met: bool, near: bool = False) -> str:
     return "ok" if met else ("warning" if near else "fail")
 
 
+@per_scenario
 def policy_checks(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     """The policy checks as traffic lights: check, status (ok/warning/fail), value, target.
 

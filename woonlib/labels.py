@@ -7,6 +7,7 @@ Nothing else in woonlib formats a number for display: Dutch by default (9.300, 6
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import numbers
 
@@ -598,12 +599,22 @@ def fmt_number(value: float, lang: str = "nl", decimals: int = 0) -> str:
     """9300 -> '9.300' (nl) or '9,300' (en); NaN -> '–'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    return _fmt_number(float(value), lang, decimals)
+
+
+@functools.lru_cache(maxsize=4096)  # Babel takes ~40 µs a number; tables repeat most numbers
+def _fmt_number(value: float, lang: str, decimals: int) -> str:
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
 
 
 def fmt_percent(fraction: float, lang: str = "nl", decimals: int = 1) -> str:
     """0.678 -> '67,8%' (nl) or '67.8%' (en)."""
+    return _fmt_percent(float(fraction), lang, decimals)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fmt_percent(fraction: float, lang: str, decimals: int) -> str:
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
     return format_percent(fraction, format=pattern, locale=LOCALES[lang])
 

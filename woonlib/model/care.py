@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from woonlib.assumptions import Assumptions
+from woonlib.cache import per_data, per_scenario
 from woonlib.data import WoonvisieData
 
 
@@ -16,6 +17,7 @@ def care_homes(social_rent_homes: float, care_share: float) -> float:
     return social_rent_homes * care_share
 
 
+@per_data
 def social_rent_new_build(data: WoonvisieData) -> dict[str, float]:
     """New social rent in the current programme, gross and net of demolition  [homes]."""
     table = data["appendix_segments"]
@@ -23,6 +25,7 @@ def social_rent_new_build(data: WoonvisieData) -> dict[str, float]:
     return {"gross": float(social["total"]), "net": float(social["total_incl_demolition"])}
 
 
+@per_scenario
 def care_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     """Care homes on gross new social rent (the rule's base), net beside it  [homes].
 

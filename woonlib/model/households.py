@@ -5,11 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from woonlib.cache import per_data
 from woonlib.data import WoonvisieData
 
 PUBLISHED_YEARS = (2023, 2033, 2043)
 
 
+@per_data
 def forecast_points(data: WoonvisieData) -> pd.DataFrame:
     """The four forecasts at their published points  [households].
 
@@ -33,6 +35,7 @@ def forecast_points(data: WoonvisieData) -> pd.DataFrame:
     return out.dropna(subset=["households"]).reset_index(drop=True)
 
 
+@per_data
 def forecast_yearly(data: WoonvisieData) -> pd.DataFrame:
     """Each forecast per year between its published points, by linear interpolation.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from woonlib.assumptions import SPECS, Assumptions
+from woonlib.cache import per_scenario
 from woonlib.data import WoonvisieData
 from woonlib.model.care import headline_care_homes
 from woonlib.model.programme import programme_years
@@ -40,6 +41,7 @@ def outflow_table(a: Assumptions) -> pd.DataFrame:
     return pd.concat([table, extra], ignore_index=True)
 
 
+@per_scenario
 def outflow_vs_care(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     """Outflow need to the target year against the care homes of the 30% rule  [homes].
 

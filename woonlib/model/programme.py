@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from woonlib.assumptions import Assumptions
+from woonlib.cache import per_data, per_scenario
 from woonlib.data import WoonvisieData
 from woonlib.model.households import household_growth
-from woonlib.model.segments import appendix_by_figuur5_segment
+from woonlib.model.segments import appendix_figuur5, figure
 
 
 def programme_years(start_year: int, target_year: int, inclusive: bool) -> int:
@@ -18,6 +19,7 @@ def programme_years(start_year: int, target_year: int, inclusive: bool) -> int:
     return target_year - start_year + (1 if inclusive else 0)
 
 
+@per_data
 def basis_demand(data: WoonvisieData, forecast: str) -> float:
     """Home demand from household growth of `forecast`  [homes].
 
@@ -25,7 +27,7 @@ def basis_demand(data: WoonvisieData, forecast: str) -> float:
     2,655 (Figuur 2). Other forecasts are scaled by their own growth 2023–2033 with that
     same ratio of homes to households, so CBS 2022 gives the published 2,675 exactly.
     """
-    cbs_demand = data.figure("scenario_figures", "cbs_demand_to_2032")
+    cbs_demand = figure(data, "scenario_figures", "cbs_demand_to_2032")
     ratio = cbs_demand / household_growth(data, "cbs_2022")
     return household_growth(data, forecast) * ratio
 
@@ -38,16 +40,18 @@ def plan_capacity_needed(homes_needed: float, failure_surcharge: float) -> float
     return homes_needed * (1 + failure_surcharge)
 
 
+@per_data
 def current_programme(data: WoonvisieData) -> dict[str, float]:
     """The current programme's total by Figuur 5 and by appendix 5.3  [homes]."""
     figuur5 = data["figuur5_segments"].set_index("scenario")
-    appendix = appendix_by_figuur5_segment(data["appendix_segments"])
+    appendix = appendix_figuur5(data)
     return {
         "figuur5": float(figuur5.loc["programme", "total"]),
         "appendix": float(appendix["programme"].sum()),
     }
 
 
+@per_scenario
 def programme_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     """Basis, ambition, current programme, plan capacity and gaps  [homes, homes/year].
 
@@ -96,4 +100,5 @@ def build_path(a: Assumptions) -> pd.DataFrame:
 
 def value(table: pd.DataFrame, item: str) -> float:
     """One value of an item/value result table."""
-    return float(table.loc[table["item"] == item, "value"].iloc[0])
+    matches = table.index[table["item"].to_numpy() == item]
+    return float(table.at[matches[0], "value"])

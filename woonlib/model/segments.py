@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from woonlib.assumptions import Assumptions
+from woonlib.cache import per_data, per_scenario
 from woonlib.data import WoonvisieData
 
 SEGMENTS = ("social_rent", "mid_priced", "expensive")
@@ -57,6 +58,13 @@ def appendix_by_figuur5_segment(appendix: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({s: totals.loc[members].sum() for s, members in groups.items()}).T
 
 
+@per_data
+def appendix_figuur5(data: WoonvisieData) -> pd.DataFrame:
+    """appendix_by_figuur5_segment of the data package's appendix 5.3 (computed once)."""
+    return appendix_by_figuur5_segment(data["appendix_segments"])
+
+
+@per_data
 def market_segments(data: WoonvisieData) -> pd.DataFrame:
     """Appendix 5.3 in long form: segment, figuur5_segment, scenario, row, homes  [homes]."""
     table = data["appendix_segments"]
@@ -70,6 +78,7 @@ def market_segments(data: WoonvisieData) -> pd.DataFrame:
     return long.reset_index(drop=True)
 
 
+@per_scenario
 def segment_comparison(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     """Homes per segment: the scenario's split against Figuur 5 and appendix 5.3  [homes].
 
@@ -78,7 +87,7 @@ def segment_comparison(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     """
     scenario = split_homes(a.ambition_homes, a.shares).set_index("segment")["homes"]
     figuur5 = data["figuur5_segments"].set_index("scenario")
-    appendix = appendix_by_figuur5_segment(data["appendix_segments"])
+    appendix = appendix_figuur5(data)
     series = {
         "scenario": scenario,
         "growth": figuur5.loc["growth", list(SEGMENTS)],
@@ -93,12 +102,13 @@ def segment_comparison(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["series", "segment", "homes"])
 
 
+@per_scenario
 def affordability_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     """Affordable share per series against the 70% target  [-].
 
     Columns: series, affordable_homes, total, affordable_share, target, target_met.
     """
-    target = data.figure("policy_norms", "affordable_target") / 100
+    target = figure(data, "policy_norms", "affordable_target") / 100
     wide = segment_comparison(data, a).pivot(index="series", columns="segment", values="homes")
     rows = []
     for series in ("scenario", "programme", "programme_appendix", "growth", "basis"):
@@ -120,6 +130,13 @@ def affordability_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     )
 
 
+@per_data
 def norm_shares(data: WoonvisieData) -> dict[str, float]:
     """The Woondeal Twente norm 30/40/30 from the data package  [-]."""
-    return {s: data.figure("policy_norms", f"norm_{s}") / 100 for s in SEGMENTS}
+    return {s: figure(data, "policy_norms", f"norm_{s}") / 100 for s in SEGMENTS}
+
+
+@per_data
+def figure(data: WoonvisieData, resource: str, key: str) -> float:
+    """data.figure(resource, key), looked up once per data package."""
+    return data.figure(resource, key)
