@@ -255,3 +255,16 @@ def test_a_raising_callback_is_caught_and_logged(caplog: pytest.LogCaptureFixtur
     c.slider.value = 9500  # would raise into the widget comm without the guard
     assert c.value == 9500
     assert any("boom" in (r.exc_text or "") or r.exc_info for r in caplog.records)
+
+
+def test_lazy_mode_shows_a_tab_when_it_is_selected(data: WoonvisieData) -> None:
+    d = Dashboard(data, lazy=True)
+    d.tabs.selected_index = 1  # Huishoudens & programma
+    d.controls["ambition_homes"].slider.value = 10000
+    assert d.panels[1].fig_programme.data[0].y[1] == 10000  # in view: shown at once
+    assert "10.000" not in d.panels[0].cards.value  # out of view: waits
+    d.tabs.selected_index = 0
+    assert "10.000" in d.panels[0].cards.value
+    d.controls["ambition_homes"].slider.value = 10500
+    d.flush()
+    assert d.panels[2].fig_segments.data[0].y[0] == 10500 * 0.3

@@ -58,6 +58,7 @@ class Dashboard(W.VBox):
         data: WoonvisieData | None = None,
         lang: str = "nl",
         fault: Callable[[Assumptions], None] | None = None,
+        lazy: bool = False,
     ) -> None:
         super().__init__()
         self.data = data or load_data()
@@ -65,6 +66,10 @@ class Dashboard(W.VBox):
         self.history = History()
         self.loaded: tuple[str, Assumptions] | None = None  # the last scenario file loaded
         self.fault = fault  # test hook: raise inside a recompute
+        # lazy: tabs out of view are computed (so a failure still rejects the change) but
+        # shown only when selected: a slider move then sends only what can be seen.
+        self.lazy = lazy
+        self._pending: dict[int, Any] = {}  # panel index -> result not yet shown
         self._build(lang)
 
     def _build(self, lang: str) -> None:
@@ -85,6 +90,8 @@ class Dashboard(W.VBox):
         self.tabs = W.Tab(
             children=self.panels, titles=[label(p.title_key, lang) for p in self.panels]
         )
+        self._pending = {}
+        self.tabs.observe(guarded(self._tab_selected), names="selected_index")
         self.status = W.HTML(layout=W.Layout(min_height="24px"))
         self.reset_button = W.Button(
             description=label("reset_all", lang),
@@ -154,11 +161,15 @@ class Dashboard(W.VBox):
         return self._update(a, changed, record=record)
 
     def _update(self, new: Assumptions, changed: set[str], record: bool = True) -> bool:
-        affected = [p for p in self.panels if p.affected_by(changed)]
+        # The tab in view first: the browser handles messages in order, so its charts
+        # are redrawn before those of the tabs out of view.
+        shown = self.tabs.selected_index or 0
+        order = sorted(range(len(self.panels)), key=lambda i: i != shown)
+        affected = [i for i in order if self.panels[i].affected_by(changed)]
         try:
             if self.fault is not None:
                 self.fault(new)
-            results = [(p, p.compute(new)) for p in affected]
+            results = [(i, self.panels[i].compute(new)) for i in affected]
         except Exception:
             log.exception("recompute failed for %r", {k: getattr(new, k) for k in changed})
             self._message(label("error_message", self.lang))
@@ -166,8 +177,12 @@ class Dashboard(W.VBox):
             return False
         self.assumptions = new
         try:
-            for panel, result in results:
-                panel.show(result)
+            for i, result in results:
+                if self.lazy and i != shown:
+                    self._pending[i] = result
+                else:
+                    self._pending.pop(i, None)
+                    self.panels[i].show(result)
             if record:
                 self.history.push(new, time.monotonic())
             self.bar.show(new, self.history)
@@ -177,6 +192,16 @@ class Dashboard(W.VBox):
             return False
         self._message("")
         return True
+
+    def _tab_selected(self, change: dict) -> None:
+        index = change["new"]
+        if index in self._pending:
+            self.panels[index].show(self._pending.pop(index))
+
+    def flush(self) -> None:
+        """Show every result still waiting for its tab (lazy mode)."""
+        for index in sorted(self._pending):
+            self.panels[index].show(self._pending.pop(index))
 
     def reset(self) -> None:
         """Everything back to the Woonvisie."""
@@ -210,14 +235,16 @@ class Dashboard(W.VBox):
         """Rebuild every widget in `lang`, keeping the scenario, its history and its link."""
         if lang == self.lang:
             return
-        old = list(self.children)
+        old, selected = list(self.children), self.tabs.selected_index
         self._build(lang)
+        self.tabs.selected_index = selected
         for widget in old:
             close_tree(widget)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         """Displayed (the notebook's last cell): every figure's synced state is made current
         first, so that a page connecting now sees what in-place updates have drawn."""
+        self.flush()
         for widget in walk(self):
             if isinstance(widget, SharedFigureWidget):
                 widget.sync_state()
@@ -292,4 +319,4 @@ def page_query() -> str | None:
 def build_dashboard(lang: str = "nl") -> Dashboard:
     """The dashboard on the shipped data package (what notebooks/dashboard.ipynb shows)."""
     keep_errors_on_server()
-    return Dashboard(load_data(), lang, fault=fault_from_env())
+    return Dashboard(load_data(), lang, fault=fault_from_env(), lazy=True)
