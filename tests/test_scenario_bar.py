@@ -202,3 +202,13 @@ def test_english_has_no_dutch_label_left_and_back(dash: Dashboard) -> None:
     dash.bar.language.value = "nl"
     assert dash.tabs.titles[0] == "Overzicht" and "10.000" in dash.panels[0].cards.value
     assert dash.history.can_undo  # history survives the switch
+
+
+def test_the_page_reports_its_link_once(dash: Dashboard) -> None:
+    dash.bar.link.page_query = "ambition_homes=10000&nonsense=1"  # as the page does on open
+    assert dash.assumptions.ambition_homes == 10000
+    assert "nonsense" in dash.status.value
+    dash.controls["ambition_homes"].slider.value = 9500
+    dash.bar.language.value = "en"  # a rebuilt bar's page reports the link again: ignored
+    dash.bar.link.page_query = "ambition_homes=10000"
+    assert dash.assumptions.ambition_homes == 9500

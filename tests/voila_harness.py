@@ -40,9 +40,6 @@ from urllib.parse import urlsplit
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_NOTEBOOK = "notebooks/dashboard.ipynb"
 READY_LINE = "Voilà is running at"
-# Logged (to the kernel's real stderr, which Voilà's log shows) by woonlib.ui.page_query
-# when a preheated kernel has built the dashboard and waits for the page's request.
-WAITING_FOR_REQUEST = "woonlib: dashboard built; waiting for the page's request"
 POOL_FILLED = re.compile(r"Kernel pool of .* is filled with \d+ kernel")
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
@@ -230,23 +227,12 @@ class VoilaServer:
     ) -> None:
         """Wait until Voilà has logged that its preheated kernel pool is filled ``fills``
         times (1: at startup; it refills after each page that takes a kernel), and with
-        ``executed`` also until the pool's kernel has run the notebook (the log line comes
-        as soon as the kernel has started): every kernel idle, or — for a notebook that
-        waits for the page's request (woonlib's page_query) — its "waiting" line logged
-        ``fills`` times."""
+        ``executed`` also until every kernel is idle, i.e. the pool's kernel has run the
+        notebook (the log line comes as soon as the kernel has started)."""
         t0 = time.monotonic()
         self.wait_for_log(POOL_FILLED, timeout=timeout, count=fills)
-        if not executed:
-            return
-        deadline = t0 + timeout
-        while True:
-            if self.log.count(WAITING_FOR_REQUEST) >= fills or self.is_quiet():
-                return
-            if time.monotonic() > deadline:
-                raise TimeoutError(
-                    f"preheated kernel not ready after {timeout} s: {self.kernel_models()}"
-                )
-            time.sleep(0.2)
+        if executed:
+            self.wait_until_quiet(timeout=max(1.0, timeout - (time.monotonic() - t0)))
 
     # -- kernels -------------------------------------------------------------------------
     def kernel_ids(self) -> list[str]:

@@ -1,9 +1,12 @@
 """Small widgets that need the browser: the scenario's link, and downloads.
 
 `ShareLink` keeps the page's address in step with the scenario (under Voilà only: in
-JupyterLab the address is Lab's) and shows it with a copy button. `DownloadButton` asks the
-kernel for a file when clicked and hands it to the browser as a download: nothing is
-written on the server, so a read-only Voilà page can offer files and leaves none behind.
+JupyterLab the address is Lab's) and shows it with a copy button; when the page opens it
+reports the page's own query string, so that the kernel can show the link's scenario (this
+works with preheated kernels, which ran the notebook before the page was asked for).
+`DownloadButton` asks the kernel for a file when clicked and hands it to the browser as a
+download: nothing is written on the server, so a read-only Voilà page can offer files and
+leaves none behind.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import traitlets
 
 log = logging.getLogger("woonlib.ui")
 
-SHARE_LINK_ESM = """
+SHARE_LINK_ESM = r"""
 function pageUrl(query) {
   return location.origin + location.pathname + (query ? '?' + query : '');
 }
@@ -59,7 +62,15 @@ export default {
       status.textContent = ok ? model.get('copied_label') : model.get('select_label');
     });
     model.on('change:query', show);
-    show();
+    // The page's own link, once: the kernel applies (and validates) it. Under Voilà only.
+    const initial = voila ? location.search.replace(/^\?/, '') : '';
+    if (initial && !model.get('page_query')) {
+      model.set('page_query', initial.slice(0, 8000));
+      model.save_changes();
+      input.value = pageUrl(initial);
+    } else {
+      show();
+    }
   },
 };
 """
@@ -70,6 +81,7 @@ class ShareLink(anywidget.AnyWidget):
 
     _esm = traitlets.Unicode(SHARE_LINK_ESM).tag(sync=True)
     query = traitlets.Unicode("").tag(sync=True)
+    page_query = traitlets.Unicode("").tag(sync=True)  # set once by the page: its own link
     label = traitlets.Unicode("Link").tag(sync=True)
     copy_label = traitlets.Unicode("Copy").tag(sync=True)
     copied_label = traitlets.Unicode("Copied").tag(sync=True)

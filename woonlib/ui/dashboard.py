@@ -7,7 +7,6 @@ that depends on a changed assumption computes its result → all show, or none d
 from __future__ import annotations
 
 import logging
-import os
 import reprlib
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -30,7 +29,7 @@ from woonlib.ui.overview import OverviewPanel
 from woonlib.ui.panel import Panel
 from woonlib.ui.plotly_shared import SharedFigureWidget
 from woonlib.ui.programme import ProgrammePanel
-from woonlib.ui.safety import fault_from_env, guarded, keep_errors_on_server, server_stream
+from woonlib.ui.safety import fault_from_env, guarded, keep_errors_on_server
 from woonlib.ui.scenario_bar import ScenarioBar
 from woonlib.ui.segments import SegmentsPanel
 from woonlib.ui.sources import SourcesPanel
@@ -69,6 +68,7 @@ class Dashboard(W.VBox):
         # lazy: tabs out of view are computed (so a failure still rejects the change) but
         # shown only when selected: a slider move then sends only what can be seen.
         self.lazy = lazy
+        self.link_opened = False
         self._pending: dict[int, Any] = {}  # panel index -> result not yet shown
         self._build(lang)
 
@@ -225,6 +225,7 @@ class Dashboard(W.VBox):
 
     def open_link(self, query: str | None) -> list[QueryNote]:
         """Show the scenario a page link describes; say what in it was left out and why."""
+        self.link_opened = True
         a, notes = parse_query(query)
         self.set_scenario(a)
         if notes:
@@ -295,25 +296,6 @@ def close_tree(widget: W.Widget) -> None:
     for child in getattr(widget, "children", ()):
         close_tree(child)
     widget.close()
-
-
-WAITING_FOR_REQUEST = "woonlib: dashboard built; waiting for the page's request"
-
-
-def page_query() -> str | None:
-    """The query string of the page Voilà serves, or None outside Voilà.
-
-    With preheated kernels the notebook has run before anyone asked for the page: this
-    waits for the request (voila.utils.get_query_string), so it belongs after the build.
-    It says so in Voilà's log (the kernel's real stderr), never in the page.
-    """
-    try:
-        from voila.utils import get_query_string
-    except ImportError:
-        return None
-    if os.environ.get("VOILA_PREHEAT") == "True":
-        print(WAITING_FOR_REQUEST, file=server_stream(), flush=True)
-    return get_query_string()
 
 
 def build_dashboard(lang: str = "nl") -> Dashboard:

@@ -62,6 +62,7 @@ class ScenarioBar(W.VBox):
             copied_label=label("link_copied", lang),
             select_label=label("link_selected", lang),
         )
+        self.link.observe(guarded(self._page_opened), names="page_query")
         self.upload = W.FileUpload(
             accept=".json,application/json",
             multiple=False,
@@ -166,6 +167,10 @@ class ScenarioBar(W.VBox):
         if self._silent or change["new"] in (CUSTOM, None):
             return
         self.dash.set_scenario(PRESETS[change["new"]].assumptions)
+
+    def _page_opened(self, change: dict) -> None:
+        if not self.dash.link_opened:  # once per page: a rebuilt bar must not re-apply it
+            self.dash.open_link(str(change["new"]))
 
     def _language_chosen(self, change: dict) -> None:
         if change["new"] in LANGUAGES:
