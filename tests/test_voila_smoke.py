@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
 from playwright import sync_api
 from voila_harness import (
     PageWatch,
@@ -17,6 +16,7 @@ from voila_harness import (
     launch_chromium,
     start_voila,
     wait_for_dashboard,
+    write_notebook,
 )
 
 SOURCE_MARKER = "source_marker_3f9c2e"  # a name in the notebook's source, never in its output
@@ -42,20 +42,8 @@ widgets.VBox([slider, fig])
 TRACE_Y = "Array.from(document.querySelector('.js-plotly-plot').data[0].y)"
 
 
-def write_notebook(path: Path) -> Path:
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nb.cells = [nbformat.v4.new_code_cell(NOTEBOOK_SOURCE)]
-    nbformat.write(nb, path)
-    return path
-
-
 def test_slider_updates_figure_in_browser(tmp_path: Path) -> None:
-    notebook = write_notebook(tmp_path / "smoke.ipynb")
+    notebook = write_notebook(tmp_path / "smoke.ipynb", NOTEBOOK_SOURCE)
     with sync_api.sync_playwright() as pw:
         assert chromium_available(pw), (
             "no Chromium: run `bash scripts/test.sh` (installs one), or set CHROMIUM_PATH"

@@ -292,6 +292,21 @@ class VoilaServer:
         return pids
 
 
+def write_notebook(path: str | os.PathLike[str], source: str) -> Path:
+    """A one-cell Python 3 notebook holding `source`, written to `path` (floor notebooks)."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [nbformat.v4.new_code_cell(source)]
+    nbformat.write(nb, path)
+    return Path(path)
+
+
 def _jupyter_path() -> str:
     """JUPYTER_PATH with the repository's share/jupyter first: it holds the "lab-offline"
     Voilà template that voila.json selects."""

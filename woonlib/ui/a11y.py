@@ -10,6 +10,8 @@ tooltip. It also sets the page's language, so that screen readers read Dutch as 
 
 from __future__ import annotations
 
+import threading
+
 import anywidget
 import traitlets
 
@@ -66,6 +68,7 @@ export default {
     const observer = new MutationObserver(schedule);
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     schedule();
+    model.send({ event: 'opened' });  // a page shows the dashboard (see Dashboard.opened)
     return () => observer.disconnect();
   },
 };
@@ -77,3 +80,13 @@ class PageA11y(anywidget.AnyWidget):
 
     _esm = traitlets.Unicode(A11Y_ESM).tag(sync=True)
     lang = traitlets.Unicode("nl").tag(sync=True)
+    beat = traitlets.Int(0).tag(sync=True)  # bumped by the pool kernel's keep-alive
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.opened = threading.Event()
+        self.on_msg(self._message)
+
+    def _message(self, _: object, content: object, buffers: object) -> None:
+        if isinstance(content, dict) and content.get("event") == "opened":
+            self.opened.set()

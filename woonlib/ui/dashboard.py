@@ -29,7 +29,12 @@ from woonlib.ui.overview import OverviewPanel
 from woonlib.ui.panel import Panel
 from woonlib.ui.plotly_shared import SharedFigureWidget
 from woonlib.ui.programme import ProgrammePanel
-from woonlib.ui.safety import fault_from_env, guarded, keep_errors_on_server
+from woonlib.ui.safety import (
+    fault_from_env,
+    guarded,
+    keep_errors_on_server,
+    keep_pool_kernel_alive,
+)
 from woonlib.ui.scenario_bar import ScenarioBar
 from woonlib.ui.segments import SegmentsPanel
 from woonlib.ui.sources import SourcesPanel
@@ -101,13 +106,14 @@ class Dashboard(W.VBox):
         )
         self.reset_button.on_click(guarded(lambda _: self.reset()))
         self.bar = ScenarioBar(self, lang)
+        self.page_a11y = PageA11y(lang=lang)
         title = W.HTML(
             f"<h2 style='margin:4px 0'>{escape(label('title', lang))}</h2>"
             f"<div>{escape(label('subtitle', lang))}</div>"
         )
         self.children = [
             W.HTML(PAGE_CSS, layout=W.Layout(display="none")),
-            PageA11y(lang=lang),
+            self.page_a11y,
             W.HBox([title, self.reset_button], layout=W.Layout(justify_content="space-between")),
             self.bar,
             self.status,
@@ -301,4 +307,11 @@ def close_tree(widget: W.Widget) -> None:
 def build_dashboard(lang: str = "nl") -> Dashboard:
     """The dashboard on the shipped data package (what notebooks/dashboard.ipynb shows)."""
     keep_errors_on_server()
-    return Dashboard(load_data(), lang, fault=fault_from_env(), lazy=True)
+    dashboard = Dashboard(load_data(), lang, fault=fault_from_env(), lazy=True)
+    a11y = dashboard.page_a11y
+
+    def beat() -> None:
+        a11y.beat += 1
+
+    keep_pool_kernel_alive(beat, a11y.opened)
+    return dashboard

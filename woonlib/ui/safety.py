@@ -8,6 +8,7 @@ import io
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable
 from typing import IO, Any, TypeVar
 
@@ -94,3 +95,28 @@ def keep_errors_on_server() -> None:
 
     shell.showtraceback = showtraceback
     shell._woonlib_quiet_tracebacks = True
+
+
+KEEPALIVE_ENV = "WOONLIB_KEEPALIVE_SECONDS"
+
+
+def keep_pool_kernel_alive(beat: Callable[[], None], opened: threading.Event) -> None:
+    """In a preheated Voilà kernel: call `beat()` (a small widget message on iopub) every
+    $WOONLIB_KEEPALIVE_SECONDS (30) until a page has opened (`opened` set).
+
+    Jupyter's culler counts a kernel waiting in Voilà's pool as idle and culls it once it
+    has waited longer than cull_idle_timeout, even as a page takes it: that page never
+    renders. The beats are activity; after the page opens, the kernel culls as usual."""
+    if os.environ.get("VOILA_PREHEAT") != "True":
+        return
+    interval = float(os.environ.get(KEEPALIVE_ENV, "30"))
+
+    def run() -> None:
+        while not opened.wait(interval):
+            try:
+                beat()
+            except Exception:
+                log.exception("keep-alive beat failed")
+                return
+
+    threading.Thread(target=run, name="woonlib-keepalive", daemon=True).start()

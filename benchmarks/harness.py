@@ -1,0 +1,66 @@
+"""The test suite's Voilà/Chromium harness (tests/voila_harness.py), plus process memory.
+
+tests/ is not a package, so the harness is loaded from its file: the benchmarks start Voilà and
+Chromium exactly as the browser tests do (voila.json, the offline template, loopback only,
+kernels ended on stop) without a second copy of that code.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load_harness() -> ModuleType:
+    if "voila_harness" in sys.modules:  # already imported by pytest from tests/
+        return sys.modules["voila_harness"]
+    path = REPO_ROOT / "tests" / "voila_harness.py"
+    spec = importlib.util.spec_from_file_location("voila_harness", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["voila_harness"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+vh = _load_harness()
+VoilaServer = vh.VoilaServer
+PageWatch = vh.PageWatch
+launch_chromium = vh.launch_chromium
+chromium_available = vh.chromium_available
+start_voila = vh.start_voila
+wait_for_dashboard = vh.wait_for_dashboard
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of process `pid` from /proc/<pid>/status (VmRSS) [MB]; 0 if gone."""
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    match = re.search(r"^VmRSS:\s+(\d+) kB", text, re.MULTILINE)
+    return int(match.group(1)) / 1024 if match else 0.0
+
+
+def kernel_pid(server: object, kernel_id: str) -> int | None:
+    """The pid of `server`'s kernel `kernel_id` (its command line names kernel-<id>.json)."""
+    for pid in server.kernel_pids():  # type: ignore[attr-defined]
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            continue
+        if kernel_id in cmdline:
+            return pid
+    return None
+
+
+def server_rss_mb(server: object) -> float:
+    """Voilà's own RSS plus every live kernel's [MB]."""
+    proc = server.proc  # type: ignore[attr-defined]
+    own = rss_mb(proc.pid) if proc is not None else 0.0
+    return own + sum(rss_mb(pid) for pid in server.kernel_pids())  # type: ignore[attr-defined]
