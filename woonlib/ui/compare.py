@@ -95,7 +95,7 @@ class ComparePanel(Panel):
         """(name, x, y) of A and B for each of the two charts."""
         lang = self.lang
         bars_x = [label(k, lang) for k in BAR_ROWS]
-        seg_x = [label(f"share_{s}", lang) for s in SEGMENTS]
+        seg_x = [label(s, lang) for s in SEGMENTS]
         indicators_, segments = [], []
         for name, a, ind in result["sides"]:
             indicators_.append((name, bars_x, [ind[k] for k in BAR_ROWS]))
