@@ -17,6 +17,8 @@ from typing import Any
 
 import pandas as pd
 
+from woonlib.cache import per_data
+
 DESCRIPTOR = "datapackage.json"
 SEED = "sources/woonvisie-enschede-2024.txt"
 
@@ -87,12 +89,9 @@ class WoonvisieData:
         return self.tables[name]
 
     def figure(self, resource: str, key: str) -> float:
-        """One value of a key-value table (`scenario_figures`, `policy_norms`, ...)."""
-        table = self.tables[resource]
-        row = table.loc[table["key"] == key]
-        if row.empty:
-            raise KeyError(f"{resource}: no figure {key!r}")
-        return float(row["value"].iloc[0])
+        """One value of a key-value table (`scenario_figures`, `policy_norms`, ...), looked
+        up once per data package (the model asks on every recompute)."""
+        return _figure(self, resource, key)
 
     def source(self, resource: str) -> str:
         """Short citation of a resource: document, table and seed lines."""
@@ -102,6 +101,14 @@ class WoonvisieData:
         """The text of one line of the Woonvisie (as extracted from its PDF)."""
         return _seed_lines(self.root / SEED)[line - 1].strip()
 
+
+@per_data
+def _figure(data: WoonvisieData, resource: str, key: str) -> float:
+    table = data.tables[resource]
+    row = table.loc[table["key"] == key]
+    if row.empty:
+        raise KeyError(f"{resource}: no figure {key!r}")
+    return float(row["value"].iloc[0])
 
 def format_source(resource: Mapping[str, Any]) -> str:
     parts = []

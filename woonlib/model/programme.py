@@ -8,7 +8,7 @@ from woonlib.assumptions import Assumptions
 from woonlib.cache import per_data, per_scenario
 from woonlib.data import WoonvisieData
 from woonlib.model.households import household_growth
-from woonlib.model.segments import appendix_figuur5, figure
+from woonlib.model.segments import appendix_figuur5
 
 
 def programme_years(start_year: int, target_year: int, inclusive: bool) -> int:
@@ -27,7 +27,7 @@ def basis_demand(data: WoonvisieData, forecast: str) -> float:
     2,655 (Figuur 2). Other forecasts are scaled by their own growth 2023–2033 with that
     same ratio of homes to households, so CBS 2022 gives the published 2,675 exactly.
     """
-    cbs_demand = figure(data, "scenario_figures", "cbs_demand_to_2032")
+    cbs_demand = data.figure("scenario_figures", "cbs_demand_to_2032")
     ratio = cbs_demand / household_growth(data, "cbs_2022")
     return household_growth(data, forecast) * ratio
 

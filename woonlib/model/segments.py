@@ -108,7 +108,7 @@ def affordability_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
 
     Columns: series, affordable_homes, total, affordable_share, target, target_met.
     """
-    target = figure(data, "policy_norms", "affordable_target") / 100
+    target = data.figure("policy_norms", "affordable_target") / 100
     wide = segment_comparison(data, a).pivot(index="series", columns="segment", values="homes")
     rows = []
     for series in ("scenario", "programme", "programme_appendix", "growth", "basis"):
@@ -133,10 +133,5 @@ def affordability_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
 @per_data
 def norm_shares(data: WoonvisieData) -> dict[str, float]:
     """The Woondeal Twente norm 30/40/30 from the data package  [-]."""
-    return {s: figure(data, "policy_norms", f"norm_{s}") / 100 for s in SEGMENTS}
+    return {s: data.figure("policy_norms", f"norm_{s}") / 100 for s in SEGMENTS}
 
-
-@per_data
-def figure(data: WoonvisieData, resource: str, key: str) -> float:
-    """data.figure(resource, key), looked up once per data package."""
-    return data.figure(resource, key)

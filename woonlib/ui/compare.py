@@ -4,7 +4,6 @@ main charts overlaid. A scenario is the current one, a preset, or a loaded file.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import Any
 
 import ipywidgets as W
@@ -17,7 +16,7 @@ from woonlib.labels import fmt_value, label, unit_label
 from woonlib.model.segments import split_homes
 from woonlib.ui.panel import EVERY, Panel, heading
 from woonlib.ui.safety import guarded
-from woonlib.ui.tables import STYLE
+from woonlib.ui.tables import STYLE, html_table
 
 ROWS = (  # indicator, unit
     ("ambition_homes", "homes"),
@@ -131,20 +130,22 @@ class ComparePanel(Panel):
     def show(self, result: dict[str, Any]) -> None:
         lang = self.lang
         (name_a, _, ind_a), (name_b, _, ind_b) = result["sides"]
-        body = "".join(
-            f"<tr><td>{escape(label(k, lang))}</td>"
-            f"<td class='num'>{escape(fmt_value(ind_a[k], unit, lang))}</td>"
-            f"<td class='num'>{escape(fmt_value(ind_b[k], unit, lang))}</td>"
-            f"<td class='num'>{escape(_difference(ind_b[k] - ind_a[k], unit, lang))}</td></tr>"
+        rows = [
+            [
+                (k, "label"),
+                (ind_a[k], unit),
+                (ind_b[k], unit),
+                (_difference(ind_b[k] - ind_a[k], unit, lang), "text"),
+            ]
             for k, unit in ROWS
-        )
-        self.table.value = (
-            f"<table class='wl-table' aria-label='{escape(label('compare_title', lang))}'>"
-            f"<thead><tr><th>{escape(label('indicator', lang))}</th>"
-            f"<th>A: {escape(name_a)}</th><th>B: {escape(name_b)}</th>"
-            f"<th>{escape(label('difference', lang))} (B − A)</th></tr></thead>"
-            f"<tbody>{body}</tbody></table>"
-        )
+        ]
+        headers = [
+            label("indicator", lang),
+            f"A: {name_a}",
+            f"B: {name_b}",
+            f"{label('difference', lang)} (B − A)",
+        ]
+        self.table.value = html_table(label("compare_title", lang), headers, rows, lang)
         series = self._series(result)
         for fig, key in ((self.fig_indicators, "indicators"), (self.fig_segments, "segments")):
             with fig.batch_update():

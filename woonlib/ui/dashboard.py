@@ -130,7 +130,7 @@ class Dashboard(W.VBox):
 
     def scenarios(self) -> dict[str, tuple[str, Assumptions]]:
         """What can be compared: key -> (label, assumptions)."""
-        lang = getattr(self, "lang", "nl")
+        lang = self.lang
         out = {"current": (label("compare_current", lang), self.assumptions)}
         out.update({k: (label(p.label, lang), p.assumptions) for k, p in PRESETS.items()})
         if self.loaded is not None:
@@ -299,9 +299,8 @@ def walk(widget: W.Widget) -> Iterator[W.Widget]:
 
 def close_tree(widget: W.Widget) -> None:
     """Close `widget` and every widget inside it (frees them in the kernel and the page)."""
-    for child in getattr(widget, "children", ()):
-        close_tree(child)
-    widget.close()
+    for each in reversed(list(walk(widget))):
+        each.close()
 
 
 def build_dashboard(lang: str = "nl") -> Dashboard:

@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as W
 
 from woonlib.assumptions import SPECS, Assumptions
-from woonlib.export import csv_filename, scenario_csvs, workbook_bytes
+from woonlib.export import csv_filename, table_csv, workbook_bytes, workbook_tables
 from woonlib.history import History
 from woonlib.labels import LANGUAGES, fmt_value, label
 from woonlib.links import QueryNote, scenario_query
@@ -74,7 +74,7 @@ class ScenarioBar(W.VBox):
         self.save = self._download(self._scenario_file, "save_scenario", "save_scenario_help")
         self.excel = self._download(self._excel_file, "download_excel")
         self.csv_table = W.Dropdown(
-            options=list(scenario_csvs(dashboard.data, dashboard.assumptions, lang)),
+            options=list(workbook_tables(dashboard.data, dashboard.assumptions, lang)),
             description="CSV",
             style={"description_width": "40px"},
             layout=W.Layout(width="300px"),
@@ -125,7 +125,9 @@ class ScenarioBar(W.VBox):
         match = matching_preset(a) or CUSTOM
         self._silent = True
         try:
-            self.preset.options = self._preset_options(custom=match == CUSTOM)
+            options = self._preset_options(custom=match == CUSTOM)
+            if list(self.preset.options) != options:  # resent to the page only on change
+                self.preset.options = options
             self.preset.value = match
         finally:
             self._silent = False
@@ -208,7 +210,8 @@ class ScenarioBar(W.VBox):
 
     def _csv_file(self) -> tuple[str, str, bytes]:
         name = self.csv_table.value
-        data = scenario_csvs(self.dash.data, self.dash.assumptions, self.lang)[name]
+        table = workbook_tables(self.dash.data, self.dash.assumptions, self.lang)[name]
+        data = table_csv(name, table)
         return csv_filename(name).replace(".csv", f"-{_stamp()}.csv"), "text/csv", data
 
     def _memo_file(self) -> tuple[str, str, bytes]:
