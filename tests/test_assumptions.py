@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from woonlib.assumptions import DEFAULTS, SPECS, AssumptionError, Assumptions, from_mapping
+from woonlib.data import load_data
 from woonlib.labels import LABELS
 
 
@@ -26,7 +27,20 @@ def test_every_field_has_a_spec_a_label_and_a_source() -> None:
     assert names == list(SPECS)
     for name in names:
         assert set(LABELS[name]) == {"nl", "en"}
-        assert "line" in SPECS[name].source or "scale" in SPECS[name].source, name
+        ref = SPECS[name].source
+        assert ref.lines or ref.note, name  # a place in the Woonvisie, or why there is none
+        for key in (ref.part, ref.note):
+            assert not key or set(LABELS[key]) == {"nl", "en"}, (name, key)
+
+
+def test_every_source_quote_is_printed_on_its_lines() -> None:
+    seed = load_data().seed_line
+    for name, spec in SPECS.items():
+        ref = spec.source
+        assert all(1 <= n <= 6000 for n in ref.line_numbers()), name
+        spans = [span if isinstance(span, tuple) else (span, span) for span in ref.lines]
+        texts = [" ".join(" ".join(seed(n) for n in range(lo, hi + 1)).split()) for lo, hi in spans]
+        assert not ref.quote or any(ref.quote in text for text in texts), (name, ref.quote)
 
 
 def test_immutable() -> None:

@@ -10,6 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from woonlib.data import WoonvisieData
+
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -31,9 +33,12 @@ def test_indicators_json_defaults() -> None:
     assert ind["programme_homes_appendix"] == 8315
     assert ind["plan_capacity_needed"] == 12090
     assert ind["programme_gap"] == 12090 - 8305
-    assert ind["affordable_share_programme"] == pytest.approx(5635 / 8305, abs=1e-6)
-    assert ind["affordable_share_programme_appendix"] == pytest.approx(5635 / 8315, abs=1e-6)
-    assert ind["affordable_target_met"] is False
+    assert ind["affordable_share_programme"] == pytest.approx(0.727, abs=5e-4)  # 7,135 / 9,815
+    assert ind["affordable_share_programme_net"] == pytest.approx(0.6785, abs=5e-5)  # Figuur 5
+    assert ind["affordable_share_programme_net_appendix"] == pytest.approx(5635 / 8315, abs=1e-6)
+    assert ind["affordable_target_met"] is True
+    assert ind["elderly_share_of_ambition"] == pytest.approx(0.331, abs=5e-4)
+    assert ind["elderly_task_in_building_years"] == 3075
     assert ind["norm_split_homes"] == {"social_rent": 2790, "mid_priced": 3720, "expensive": 2790}
     assert ind["care_homes_from_social_rent"] == 1266
     assert ind["elderly_task_total"] == 4650
@@ -73,7 +78,10 @@ def test_indicators_text_is_dutch() -> None:
     out = run("indicators")
     assert out.returncode == 0, out.stderr
     assert "9.300" in out.stdout and "12.090" in out.stdout
-    assert "67,9%" in out.stdout and "67,8%" in out.stdout  # Figuur 5 and appendix bases
+    assert "72,7%" in out.stdout  # the norm's basis: new build before demolition
+    assert "67,9%" in out.stdout and "67,8%" in out.stdout  # net: Figuur 5 and appendix
+    assert "[in orde] Programmering: minstens 70% betaalbaar" in out.stdout
+    assert "regels 1245–1247, 1504–1506, 1574–1576" in out.stdout
     assert "Datanotities" in out.stdout
     english = run("indicators", "--lang", "en").stdout
     assert "9,300" in english and "67.9%" in english
@@ -112,7 +120,7 @@ def test_bad_data_package(data_copy: Path) -> None:
     assert "outflow.csv: file missing" in out.stderr and "Traceback" not in out.stderr
 
 
-def test_export_workbook(tmp_path: Path) -> None:
+def test_export_workbook(tmp_path: Path, data: WoonvisieData) -> None:
     scenario = tmp_path / "s.json"
     scenario.write_text(json.dumps({"ambition_homes": 8000}))
     target = tmp_path / "out.xlsx"
@@ -135,8 +143,10 @@ def test_export_workbook(tmp_path: Path) -> None:
     assumptions = sheets["Aannames"].set_index("assumption")
     assert assumptions.loc["ambition_homes", "value"] == 8000
     assert assumptions.loc["ambition_homes", "default"] == 9300
-    assert "line" in assumptions.loc["ambition_homes", "source"]
-    assert len(sheets["Bronnen"]) == 12
+    assert "regel 589" in assumptions.loc["ambition_homes", "source"]  # Dutch by default
+    sources = sheets["Bronnen"]
+    assert len(sources) == sum(len(r["sources"]) for r in data.resources.values())
+    assert "regels 3079–3101" in set(sources["lines"])  # Tabel 2, in Dutch
 
 
 def test_export_to_unwritable_place(tmp_path: Path) -> None:

@@ -31,7 +31,10 @@ from voila_harness import screenshot_full
 # Each section: its tab title, its charts, and numbers of the Woonvisie it must show in
 # Dutch format (thousands with a dot, decimals with a comma).
 SECTIONS = {
-    "Overzicht": ((), ("9.300", "3.525", "8.305", "12.090", "67,9%", "1.266", "4.650", "280")),
+    "Overzicht": (
+        (),
+        ("9.300", "3.525", "8.305", "12.090", "72,7%", "67,9%", "1.266", "4.650", "280"),
+    ),
     "Huishoudens & programma": (
         ("households", "programme", "build-path"),
         ("9.300", "3.525", "12.090", "8.315"),
@@ -39,8 +42,12 @@ SECTIONS = {
     "Segmenten": (("segments", "market"), ("2.790", "3.720", "67,8%", "1.266")),
     "Ouderen": (("elderly", "age-classes", "suitability"), ("4.650", "19.000", "26.000")),
     "Uitstroom & urgentie": (("outflow", "care"), ("280", "2.520")),
+    "Doelen": ((), ("9.300", "regel 679", "te volgen", "12 maanden")),
     "Vergelijken": (("compare", "compare-segments"), ("9.300", "12.090", "70,0%")),
-    "Bronnen": ((), ("Tabel 1", "Tabel 2", "Figuur 5")),
+    "Bronnen": (
+        (),
+        ("Tabel 1", "Tabel 2", "Figuur 5", "regels 3091–3099", "0 tot 5.000 woningen", "procent"),
+    ),
 }
 
 
@@ -75,6 +82,24 @@ def test_every_section_renders_its_charts_and_numbers(dashboard: Served, artifac
         screenshot_full(page, artifacts / f"{i:02d}-{slug}.png", VIEWPORT)
     assert watch.page_errors == []
     assert watch.console_errors == []
+
+
+def test_overview_lights_name_their_norm_and_line(dashboard: Served) -> None:
+    """72,7% affordable new build is met, with the net 67,9% beside it; a comparison with
+    no norm in the Woonvisie is shown neutrally, never as "niet gehaald"."""
+    page, watch, _ = dashboard
+    open_tab(page, "Overzicht")
+    afford = page.locator('.wl-check[data-check="check_affordable_programme"]')
+    assert "wl-check-ok" in (afford.get_attribute("class") or "")
+    text = afford.inner_text()
+    assert "in orde" in text and "72,7%" in text and "67,9%" in text
+    assert "regels 1245–1247, 1504–1506, 1574–1576" in text
+    care = page.locator('.wl-check[data-check="check_care_outflow"]')
+    assert "wl-check-info" in (care.get_attribute("class") or "")
+    assert "ter informatie" in care.inner_text() and "niet gehaald" not in care.inner_text()
+    for row in page.locator(".wl-check-ok, .wl-check-fail").all():
+        assert "Norm: Woonvisie, regels" in row.inner_text() or "Eigen norm" in row.inner_text()
+    assert watch.page_errors == []
 
 
 def test_key_press_updates_chart_table_and_readout(dashboard: Served) -> None:

@@ -13,9 +13,10 @@ from plotly.offline import get_plotlyjs
 from woonlib.assumptions import DEFAULTS, SPECS, Assumptions
 from woonlib.data import DataNote, WoonvisieData
 from woonlib.indicators import indicators, policy_checks
-from woonlib.labels import LABELS, fmt_value, label
+from woonlib.labels import LABELS, check_texts, fmt_source, label
 from woonlib.memo import INDICATOR_UNITS, display, memo_figures, scenario_memo
 from woonlib.presets import preset
+from woonlib.refs import Ref
 
 DAY = datetime.date(2025, 5, 7)
 SCENARIO = DEFAULTS.replace(ambition_homes=10000, share_social_rent=0.35, share_mid_priced=0.35)
@@ -61,7 +62,8 @@ def test_title_date_and_language(memo_nl: str, memo_en: str) -> None:
 def test_changed_assumptions_with_woonvisie_value_and_source(memo_nl: str) -> None:
     row = row_of(memo_nl, "Ambitie")
     assert '<td class="num">10.000 woningen</td><td class="num">9.300 woningen</td>' in row
-    assert escape(SPECS["ambition_homes"].source) in row
+    assert escape(fmt_source(SPECS["ambition_homes"].source, "nl")) in row
+    assert "regel 589" in row
     shares = row_of(memo_nl, "Aandeel sociale huur")
     assert "35,0%" in shares and "30,0%" in shares
     assert "35,0%" in row_of(memo_nl, "Aandeel middelduur")
@@ -87,7 +89,9 @@ def test_indicators_in_dutch_format(memo_nl: str, data: WoonvisieData) -> None:
     text = page(memo_nl)
     assert '<td>Benodigde plancapaciteit</td><td class="num">13.000 woningen</td>' in text
     assert '<td>Benodigd bouwtempo</td><td class="num">1.111 woningen per jaar</td>' in text
-    assert '<td>Betaalbaar aandeel programmering</td><td class="num">67,9%</td>' in text
+    net, gross = "netto na sloop (Figuur 5)", "nieuwbouw (bruto, bijlage 5.3)"
+    assert f'<td>Betaalbaar aandeel {net}</td><td class="num">67,9%</td>' in text
+    assert f'<td>Betaalbaar aandeel {gross}</td><td class="num">72,7%</td>' in text
     for key, val in indicators(data, SCENARIO).items():
         if key == "data_notes":
             continue
@@ -103,12 +107,12 @@ def test_indicators_in_dutch_format(memo_nl: str, data: WoonvisieData) -> None:
 
 def test_every_policy_check_with_status_and_explanation(memo_nl: str, data: WoonvisieData) -> None:
     for check in policy_checks(data, SCENARIO).itertuples():
-        row = row_of(memo_nl, escape(label(check.check)))
-        assert label(check.status) in row
-        explain = label(f"explain_{check.check}").format(
-            value=fmt_value(check.value, check.unit), target=fmt_value(check.target, check.unit)
-        )
+        title, status, explain = check_texts(check)
+        row = row_of(memo_nl, escape(title))
+        assert status in row
         assert escape(explain) in row
+        if check.norm == "woonvisie":  # every light names its norm and line
+            assert f"regels {check.lines}" in explain
 
 
 def test_every_data_note(memo_nl: str, memo_en: str, data: WoonvisieData) -> None:
@@ -196,7 +200,8 @@ def test_label_and_source_injection_is_escaped(
     attack = "<img src=x onerror=alert(1)>Ambitie"
     monkeypatch.setitem(LABELS["ambition_homes"], "nl", attack)
     monkeypatch.setitem(LABELS["check_norm_split"], "nl", "</td><script>bad()</script>")
-    spec = dataclasses.replace(SPECS["ambition_homes"], source='"><script>src()</script>')
+    attack_source = Ref(quote='"><script>src()</script>')
+    spec = dataclasses.replace(SPECS["ambition_homes"], source=attack_source)
     monkeypatch.setitem(SPECS, "ambition_homes", spec)
     memo = scenario_memo(data, Assumptions(ambition_homes=10000), today=DAY)
     text = page(memo)

@@ -121,7 +121,7 @@ def test_indicators_compute(name: str, data: WoonvisieData) -> None:
     split = values["norm_split_homes"]
     assert sum(split.values()) == pytest.approx(a.ambition_homes)
     checks = policy_checks(data, a)
-    assert set(checks["status"]) <= {"ok", "warning", "fail"}
+    assert set(checks["status"]) <= {"ok", "fail", "info"}
 
 
 def test_growth_preset_meets_the_70_percent_and_basis_the_ambition_check(
@@ -130,7 +130,10 @@ def test_growth_preset_meets_the_70_percent_and_basis_the_ambition_check(
     growth = indicators(data, preset("groei_9300"))
     assert growth["affordable_share_scenario"] == pytest.approx((2090 + 5160) / 9300)
     checks = policy_checks(data, preset("basis")).set_index("check")
-    assert checks.loc["check_ambition_programme", "status"] == "ok"  # 8.305 ≥ 3.525
+    # programme 8.305 ≥ basis 3.525 and ≥ 130%: the Woonvisie's plan-capacity norm is met;
+    # programme against the ambition itself has no norm of its own: information
+    assert checks.loc["check_plan_capacity", "status"] == "ok"
+    assert checks.loc["check_ambition_programme", "status"] == "info"
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def _edit_csv(path: Path, line: int, column: str, new: str) -> None:
 
 
 def test_the_real_package_is_valid(data: WoonvisieData) -> None:
-    assert len(data.tables) == 12
+    assert len(data.tables) == 13
     assert all(not t.empty for t in data.tables.values())
 
 
@@ -149,3 +150,102 @@ def test_every_problem_is_reported_at_once(data_copy: Path) -> None:
         load_data(data_copy)
     assert len(err.value.problems) >= 1
     assert "outflow.csv: file missing" in str(err.value)
+
+
+# --- the register of targets ----------------------------------------------------------------
+
+
+def _edit_target(path: Path, target_id: str, column: str, new: str) -> int:
+    """Set one cell of the target `target_id` (CSV-aware: titles hold commas); its line."""
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    index = next(i for i, r in enumerate(rows) if r["id"] == target_id)
+    rows[index][column] = new
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return index + 2
+
+
+def test_targets_load_typed(data: WoonvisieData) -> None:
+    targets = data["targets"]
+    assert targets["id"].is_unique and len(targets) >= 30
+    assert str(targets["value"].dtype) == "float64"
+    assert str(targets["source_line"].dtype) == "int64"
+    row = targets.set_index("id").loc["ambition_9300_homes"]
+    assert (row["value"], row["unit"], row["horizon"]) == (9300, "homes", 2032)
+    assert row["indicator"] == "ambition_homes"
+
+
+def test_target_unknown_unit(data_copy: Path) -> None:
+    line = _edit_target(data_copy / "targets.csv", "ut_stay_rate_22", "unit", "fte")
+    message = _load_error(data_copy)
+    assert f"data/targets.csv, line {line}, column 'unit': must be one of homes" in message
+    assert "'fte'" in message
+
+
+def test_target_id_not_snake_case(data_copy: Path) -> None:
+    line = _edit_target(data_copy / "targets.csv", "ut_stay_rate_22", "id", "UT-stay")
+    assert f"data/targets.csv, line {line}, column 'id': must match the pattern" in _load_error(
+        data_copy
+    )
+
+
+def test_target_printed_not_on_its_line(data_copy: Path) -> None:
+    line = _edit_target(data_copy / "targets.csv", "ut_stay_rate_22", "source_line", "1610")
+    message = _load_error(data_copy)
+    assert (
+        f"data/targets.csv, line {line}, column 'printed': must be printed on the seed line "
+        "named by source_line [check printed_on_line] (value: 'blijft 22 procent')"
+    ) in message
+
+
+def test_target_range_needs_high_and_one_of_indicator_measure(data_copy: Path) -> None:
+    path = data_copy / "targets.csv"
+    line = _edit_target(path, "clustered_units_1000_2000", "value_high", "")
+    other = _edit_target(path, "ut_stay_rate_22", "measure", "")
+    message = _load_error(data_copy)
+    assert (
+        f"data/targets.csv, line {line}, column 'value_high': value_high is given exactly "
+        "when comparator is 'range' [check range_high]"
+    ) in message
+    assert (
+        f"data/targets.csv, line {other}, column 'measure': exactly one of indicator and "
+        "measure is given [check indicator_or_measure]"
+    ) in message
+
+
+def test_target_deadline_is_a_year(data_copy: Path) -> None:
+    line = _edit_target(data_copy / "targets.csv", "gas_free_2050", "horizon", "2040")
+    message = _load_error(data_copy)
+    assert f"data/targets.csv, line {line}, column 'horizon': comparator 'by' needs" in message
+
+
+INCONSISTENCY_NOTES = {
+    "build_rate_vs_ambition",
+    "search_time_average_vs_maximum",
+    "mid_rent_187_vs_186",
+    "families_age_30_55_vs_30_65",
+    "stock_pie_legend_order",
+    "care_vacancies_2030_vs_chart",
+}
+
+
+def test_notes_without_a_check_are_listed(data: WoonvisieData) -> None:
+    """Notes no sum rule confirms still load, in both languages, and reach the report."""
+    from woonlib.__main__ import render_text
+    from woonlib.assumptions import DEFAULTS
+
+    descriptor = json.loads((data.root / "datapackage.json").read_text(encoding="utf-8"))
+    assert [n.id for n in data.notes] == [n["id"] for n in descriptor["notes"]]
+    by_id = {n.id: n for n in data.notes}
+    assert set(by_id) >= INCONSISTENCY_NOTES
+    for note_id in INCONSISTENCY_NOTES:
+        note = by_id[note_id]
+        assert note.check is None and not note.confirmed
+        assert note.text != note.text_nl
+        assert note.resource in data.tables
+    for lang, attr in (("nl", "text_nl"), ("en", "text")):
+        report = render_text(data, DEFAULTS, lang)
+        assert all(getattr(by_id[i], attr) in report for i in INCONSISTENCY_NOTES)

@@ -8,15 +8,19 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+import pandas as pd
+
 from woonlib.assumptions import DEFAULTS, Assumptions
 from woonlib.data import DataPackageError, WoonvisieData, load_data
 from woonlib.indicators import indicators, policy_checks
-from woonlib.labels import LANGUAGES, fmt_value, label
+from woonlib.labels import LANGUAGES, check_texts, fmt_target, fmt_value, label
 from woonlib.scenario import ScenarioError, read_scenario
+from woonlib.targets import THEMES, target_status, targets_json
 
 UNITS = {  # display unit of each headline indicator
     "affordable_share_programme": "fraction",
-    "affordable_share_programme_appendix": "fraction",
+    "affordable_share_programme_net": "fraction",
+    "affordable_share_programme_net_appendix": "fraction",
     "affordable_share_scenario": "fraction",
     "elderly_share_of_ambition": "fraction",
     "outflow_homes_per_year": "homes/year",
@@ -39,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     ind.add_argument("--json", action="store_true", help="print JSON instead of a table")
     ind.add_argument("--scenario", metavar="FILE", help="scenario file (JSON)")
     ind.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
+    tgt = sub.add_parser("targets", help="print every quantitative target with its status")
+    tgt.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    tgt.add_argument("--scenario", metavar="FILE", help="scenario file (JSON)")
+    tgt.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
     exp = sub.add_parser("export", help="write an Excel workbook")
     exp.add_argument("--out", metavar="FILE.xlsx", required=True)
     exp.add_argument("--scenario", metavar="FILE", help="scenario file (JSON)")
@@ -76,13 +84,28 @@ def render_text(data: WoonvisieData, a: Assumptions, lang: str) -> str:
             )
     lines.append(f"\n{label('policy_checks', lang)}")
     for row in policy_checks(data, a).itertuples():
-        lines.append(
-            f"  [{label(row.status, lang)}] {label(row.check, lang)}: "
-            f"{fmt_value(row.value, row.unit, lang)} / {fmt_value(row.target, row.unit, lang)}"
-        )
+        title, status, explain = check_texts(row, lang)
+        lines.append(f"  [{status}] {title}: {explain}")
     lines.append(f"\n{label('data_notes', lang)} ({len(data.notes)})")
     for note in data.notes:
         lines.append(f"  - {note.text_nl if lang == 'nl' else note.text}")
+    return "\n".join(lines)
+
+
+def render_targets(data: WoonvisieData, a: Assumptions, lang: str) -> str:
+    """The targets register by theme as a plain-text report."""
+    table = target_status(data, a)
+    lines = [f"Woonvisie Enschede 2024 — {label('tab_targets', lang)} ({len(table)})"]
+    for theme in THEMES:
+        part = table[table["theme"] == theme]
+        lines.append(f"\n{label(f'theme_{theme}', lang)} ({len(part)})")
+        for r in part.itertuples():
+            high = None if pd.isna(r.value_high) else float(r.value_high)
+            target = fmt_target(float(r.value), high, r.unit, r.comparator, lang)
+            where = label("line_ref", lang).format(line=int(r.source_line))
+            status = label(f"target_{r.status}", lang)
+            title = r.title_nl if lang == "nl" else r.title_en
+            lines.append(f"  [{status}] {title} — {target} ({where})")
     return "\n".join(lines)
 
 
@@ -94,6 +117,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ScenarioError, DataPackageError) as exc:
         print(f"woonlib: error: {exc}", file=sys.stderr)
         return 2
+    if args.command == "targets":
+        if args.json:
+            rows = _json_ready(targets_json(data, a))
+            print(json.dumps(rows, indent=2, ensure_ascii=False))
+        else:
+            print(render_targets(data, a, args.lang))
+        return 0
     if args.command == "indicators":
         if args.json:
             print(json.dumps(_json_ready(indicators(data, a)), indent=2, ensure_ascii=False))

@@ -13,8 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from woonlib.refs import Ref
+
 FORECASTS = ("cbs_2022", "primos_2021", "primos_2022", "trend_2021")
 CARE_BASES = ("programme_gross", "scenario")
+AFFORDABLE_BASES = ("gross", "net")  # new build before demolition (the norm's basis) or after
 SHARE_FIELDS = ("share_social_rent", "share_mid_priced", "share_expensive")
 ELDERLY_FIELDS = (
     "elderly_zero_step_to_2030",
@@ -37,12 +40,16 @@ OUTFLOW_FIELDS = (
 class AssumptionError(ValueError):
     """An assumption that is unknown, of the wrong type or out of its allowed range.
 
-    `name` is the assumption concerned (None for unknown names or the shares' sum).
+    `name` is the assumption concerned (None for unknown names or the shares' sum);
+    `unknown` the names that are no assumption.
     """
 
-    def __init__(self, message: str, name: str | None = None) -> None:
+    def __init__(
+        self, message: str, name: str | None = None, unknown: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(message)
         self.name = name
+        self.unknown = unknown
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,7 @@ class Spec:
     maximum: float | None = None
     step: float | None = None
     choices: tuple[str, ...] = ()
-    source: str = ""
+    source: Ref = dataclasses.field(default_factory=Ref)  # rendered by labels.fmt_source
     unknown_in_source: bool = False  # the Woonvisie gives no figure: default is a placeholder
 
     def allowed(self) -> str:
@@ -65,45 +72,74 @@ class Spec:
         return f"{self.minimum:g} to {self.maximum:g} [{self.unit}]"
 
 
-W = "Woonvisie Enschede 2024"
-T2 = f"{W}, Tabel 2 (Mondria 2023), lines 3091–3099"
-T1 = f"{W}, Tabel 1 (HHM 2023), lines 2828–2847"
+T2 = Ref(lines=((3091, 3099),), part="doc_table", number="2", by="Mondria 2023")
+T1 = Ref(lines=((2828, 2847),), part="doc_table", number="1", by="HHM 2023")
+P11 = {"part": "doc_section", "number": "1.1"}
+B53 = {"part": "doc_appendix", "number": "5.3"}
 
 SPECS: dict[str, Spec] = {
     "forecast": Spec(
-        "choice", choices=FORECASTS, source=f"{W}, §1.1 line 527: the programme follows CBS 2022"
+        "choice", choices=FORECASTS, source=Ref((527,), **P11, note="source_note_forecast")
     ),
-    "shortage_catch_up": Spec("homes", 0, 5000, 5, source=f"{W}, §1.1 line 585 (850)"),
-    "ambition_homes": Spec("homes", 0, 20000, 50, source=f"{W}, §1.1 line 589 (9.300)"),
-    "start_year": Spec("year", 2023, 2030, 1, source=f"{W}, bijlage 5.3 line 4950 (1-1-2024)"),
-    "target_year": Spec("year", 2025, 2050, 1, source=f"{W}, §1.1 line 583 (tot en met 2032)"),
+    "shortage_catch_up": Spec("homes", 0, 5000, 5, source=Ref((585,), **P11, quote="850")),
+    "ambition_homes": Spec("homes", 0, 20000, 50, source=Ref((589,), **P11, quote="9.300")),
+    "start_year": Spec("year", 2023, 2030, 1, source=Ref((4950,), **B53, quote="1-1-2024")),
+    "target_year": Spec("year", 2025, 2050, 1, source=Ref((583,), **P11, quote="tot en met 2032")),
     "target_year_inclusive": Spec(
-        "bool", source=f"{W}, line 583: 'tot en met 2032' counts 2032 (2024–2032 = 9 years)"
+        "bool",
+        source=Ref(
+            (583,), **P11, quote="tot en met 2032", note="source_note_target_year_inclusive"
+        ),
     ),
-    "build_rate": Spec("homes/year", 0, 3000, 50, source=f"{W}, line 677 (1000 per jaar)"),
+    "build_rate": Spec(
+        "homes/year", 0, 3000, 50, source=Ref((677,), quote="1000 woningen per jaar")
+    ),
     "plan_failure_surcharge": Spec(
-        "fraction", 0, 1, 0.01, source=f"{W}, lines 677–679 (30% aan extra plannen)"
+        "fraction", 0, 1, 0.01, source=Ref(((677, 679),), quote="30% aan extra plannen")
     ),
     "share_social_rent": Spec(
-        "fraction", 0, 1, 0.01, source=f"{W}, line 758–760 (30 procent sociale huur)"
+        "fraction", 0, 1, 0.01, source=Ref(((758, 760),), quote="30 procent sociale huur")
     ),
     "share_mid_priced": Spec(
-        "fraction", 0, 1, 0.01, source=f"{W}, line 760 (40 procent middeldure woningen)"
+        "fraction", 0, 1, 0.01, source=Ref((760,), quote="40 procent middeldure woningen")
     ),
     "share_expensive": Spec(
-        "fraction", 0, 1, 0.01, source=f"{W}, line 760 (30 procent dure woningen)"
+        "fraction", 0, 1, 0.01, source=Ref((760,), quote="30 procent dure woningen")
     ),
     "care_share_social_rent": Spec(
         "fraction",
         0,
         1,
         0.01,
-        source=f"{W}, lines 931–933 and 1227 (30 procent voor zorg- of ondersteuningsvraag)",
+        source=Ref(((931, 933), 1227), quote="30% van deze sociale huurwoningen"),
     ),
     "care_base": Spec(
         "choice",
         choices=CARE_BASES,
-        source=f"{W}, bijlage 5.3 line 4983: 4.220 new social rent, gross",
+        source=Ref((4983,), **B53, note="source_note_care_base"),
+    ),
+    "affordable_basis": Spec(
+        "choice",
+        choices=AFFORDABLE_BASES,
+        source=Ref(
+            ((1245, 1247), (1504, 1506), (1574, 1576)),
+            quote="70 procent van alle nieuwbouw",
+            note="source_note_affordable_basis",
+        ),
+    ),
+    "split_norm_tolerance": Spec(
+        "fraction",
+        0,
+        0.2,
+        0.01,
+        source=Ref(((758, 760), 766), note="source_note_split_norm_tolerance"),
+    ),
+    "care_outflow_norm": Spec(
+        "fraction",
+        0,
+        2,
+        0.05,
+        source=Ref(((2775, 2777),), note="source_note_care_outflow_norm"),
     ),
     "elderly_zero_step_to_2030": Spec("homes", 0, 5000, 50, source=T2),
     "elderly_zero_step_2030_2040": Spec("homes", 0, 5000, 50, source=T2),
@@ -111,15 +147,36 @@ SPECS: dict[str, Spec] = {
     "elderly_clustered_2030_2040": Spec("homes", 0, 5000, 50, source=T2),
     "elderly_care_suitable_to_2030": Spec("homes", 0, 5000, 50, source=T2),
     "elderly_care_suitable_2030_2040": Spec("homes", 0, 5000, 50, source=T2),
-    "elderly_scale": Spec("factor", 0, 3, 0.05, source="scale on Tabel 2 (1 = as published)"),
+    "elderly_scale": Spec(
+        "factor",
+        0,
+        3,
+        0.05,
+        source=Ref(part="doc_table", number="2", note="source_note_elderly_scale"),
+    ),
     "elderly_to_2030_inclusive": Spec(
         "bool",
-        source=f"{W}, Tabel 2 line 3091 'nu tot 2030': 'tot' excludes 2030 (2024–2029 = 6 years)",
+        source=Ref(
+            (3091,),
+            part="doc_table",
+            number="2",
+            quote="NU TOT 2030",
+            note="source_note_elderly_to_2030_inclusive",
+        ),
     ),
     "outflow_urgent": Spec("homes/year", 0, 1000, 1, source=T1),
     "outflow_protected_living": Spec("homes/year", 0, 500, 1, source=T1),
     "outflow_detention": Spec(
-        "homes/year", 10, 15, 1, source=f"{W}, Tabel 1 footnote line 2819 (10 tot 15 per jaar)"
+        "homes/year",
+        10,
+        15,
+        1,
+        source=Ref(
+            (2819,),
+            part="doc_table_footnote",
+            number="1",
+            quote="op jaarbasis 10 tot 15 woningen",
+        ),
     ),
     "outflow_youth_care": Spec(
         "homes/year",
@@ -127,7 +184,9 @@ SPECS: dict[str, Spec] = {
         500,
         1,
         unknown_in_source=True,
-        source=f"{W}, Tabel 1 line 2842 (NB: not yet known)",
+        source=Ref(
+            (2842,), part="doc_table", number="1", quote="NB", note="source_note_outflow_youth_care"
+        ),
     ),
     "outflow_shelter": Spec("homes/year", 0, 500, 1, source=T1),
     "outflow_other": Spec("homes/year", 0, 500, 1, source=T1),
@@ -153,6 +212,9 @@ class Assumptions:
     share_expensive: float = 0.30
     care_share_social_rent: float = 0.30
     care_base: str = "programme_gross"
+    affordable_basis: str = "gross"
+    split_norm_tolerance: float = 0.0
+    care_outflow_norm: float = 0.0
     elderly_zero_step_to_2030: int = 1400
     elderly_zero_step_2030_2040: int = 650
     elderly_clustered_to_2030: int = 650
@@ -206,7 +268,8 @@ def _check_names(values: Mapping[str, Any]) -> None:
     unknown = sorted(set(values) - set(SPECS))
     if unknown:
         raise AssumptionError(
-            f"unknown assumption(s): {', '.join(unknown)}; known: {', '.join(SPECS)}"
+            f"unknown assumption(s): {', '.join(unknown)}; known: {', '.join(SPECS)}",
+            unknown=tuple(unknown),
         )
 
 

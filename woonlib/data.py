@@ -110,6 +110,7 @@ def _figure(data: WoonvisieData, resource: str, key: str) -> float:
         raise KeyError(f"{resource}: no figure {key!r}")
     return float(row["value"].iloc[0])
 
+
 def format_source(resource: Mapping[str, Any]) -> str:
     parts = []
     for src in resource.get("sources", []):
@@ -123,6 +124,11 @@ def format_source(resource: Mapping[str, Any]) -> str:
 @lru_cache(maxsize=4)
 def _seed_lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
+
+
+def seed_lines(root: Path) -> list[str]:
+    """The lines of the Woonvisie text shipped in the data package at `root`."""
+    return _seed_lines(root / SEED)
 
 
 def default_data_dir() -> Path:

@@ -13,13 +13,14 @@ import pandas as pd
 from woonlib.assumptions import DEFAULTS, SPECS, Assumptions
 from woonlib.data import WoonvisieData
 from woonlib.indicators import indicators, policy_checks
-from woonlib.labels import label
+from woonlib.labels import check_texts, fmt_allowed, fmt_lines, fmt_source, label, pick
 from woonlib.model.care import care_table
 from woonlib.model.elderly import elderly_summary, elderly_task
 from woonlib.model.households import forecast_yearly
 from woonlib.model.outflow import outflow_table, outflow_vs_care
 from woonlib.model.programme import build_path, programme_table
 from woonlib.model.segments import affordability_table, market_segments, segment_comparison
+from woonlib.targets import target_status
 
 
 def _indicator_rows(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
@@ -44,8 +45,8 @@ def assumptions_table(a: Assumptions, lang: str = "nl") -> pd.DataFrame:
             val,
             defaults[name],
             SPECS[name].unit,
-            SPECS[name].allowed(),
-            SPECS[name].source,
+            _allowed(name, lang),
+            fmt_source(SPECS[name].source, lang),
         )
         for name, val in a.to_dict().items()
     ]
@@ -54,8 +55,24 @@ def assumptions_table(a: Assumptions, lang: str = "nl") -> pd.DataFrame:
     )
 
 
-def sources_table(data: WoonvisieData) -> pd.DataFrame:
-    """Every table of the data package with its title, source and seed lines."""
+def checks_table(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> pd.DataFrame:
+    """The policy checks with their norm, source lines and explanation, for exports."""
+    checks = policy_checks(data, a)
+    texts = [check_texts(row, lang) for row in checks.itertuples()]
+    table = checks.drop(columns=["extra"])
+    table["status_text"] = [t[1] for t in texts]
+    table["explanation"] = [t[2] for t in texts]
+    return table
+
+
+def _allowed(name: str, lang: str) -> str:
+    spec = SPECS[name]
+    return fmt_allowed(spec.unit, spec.minimum, spec.maximum, spec.choices, lang)
+
+
+def sources_table(data: WoonvisieData, lang: str = "nl") -> pd.DataFrame:
+    """Every table of the data package with its title, source and seed lines, in `lang`
+    (titles, descriptions and source tables from the package's Dutch and English fields)."""
     rows = []
     for name, res in data.resources.items():
         for src in res.get("sources", []):
@@ -63,13 +80,14 @@ def sources_table(data: WoonvisieData) -> pd.DataFrame:
             rows.append(
                 (
                     name,
-                    res.get("title"),
+                    pick(res, "title", lang),
                     src.get("title"),
-                    src.get("table"),
+                    pick(src, "table", lang),
                     lines[0],
                     lines[-1],
+                    fmt_lines([(lines[0], lines[-1])], lang) if lines[0] else "",
                     res.get("unit"),
-                    res.get("description"),
+                    pick(res, "description", lang),
                 )
             )
     return pd.DataFrame(
@@ -81,6 +99,7 @@ def sources_table(data: WoonvisieData) -> pd.DataFrame:
             "source_table",
             "first_line",
             "last_line",
+            "lines",
             "unit",
             "description",
         ],
@@ -100,7 +119,8 @@ def workbook_tables(
     """The workbook's sheets in order: sheet name → table (pure; no I/O)."""
     return {
         label("indicators", lang): _indicator_rows(data, a),
-        label("policy_checks", lang): policy_checks(data, a),
+        label("policy_checks", lang): checks_table(data, a, lang),
+        label("tab_targets", lang): target_status(data, a),
         label("households", lang): forecast_yearly(data),
         label("programme", lang): programme_table(data, a),
         label("build_path", lang): build_path(a),
@@ -113,7 +133,7 @@ def workbook_tables(
         label("outflow", lang): outflow_table(a),
         label("outflow_vs_care", lang): outflow_vs_care(data, a),
         label("assumptions", lang): assumptions_table(a, lang),
-        label("sources", lang): sources_table(data),
+        label("sources", lang): sources_table(data, lang),
         label("data_notes", lang): notes_table(data),
     }
 

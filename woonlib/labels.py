@@ -10,9 +10,13 @@ import datetime
 import functools
 import math
 import numbers
+from collections.abc import Mapping
+from typing import Any
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
+
+from woonlib.refs import Ref, Span
 
 LANGUAGES = ("nl", "en")
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
@@ -87,6 +91,30 @@ LABELS: dict[str, L] = {
         "en": "Programme, gross new social rent",
     },
     "programme_net": {"nl": "Programma, netto (na sloop)", "en": "Programme, net of demolition"},
+    "gross": {
+        "nl": "Bruto: nieuwbouw vóór sloop (Woonvisie)",
+        "en": "Gross: new build before demolition (Woonvisie)",
+    },
+    "net": {
+        "nl": "Netto: na sloop (strengere lezing)",
+        "en": "Net: after demolition (stricter reading)",
+    },
+    "affordable_basis": {
+        "nl": "Basis voor de 70%-norm betaalbaar",
+        "en": "Basis of the 70% affordability norm",
+    },
+    "split_norm_tolerance": {
+        "nl": "Eigen norm: marge rond 30/40/30 (0 = geen norm)",
+        "en": "Own norm: margin around 30/40/30 (0 = no norm)",
+    },
+    "care_outflow_norm": {
+        "nl": "Eigen norm: zorgwoningen als deel van uitstroom (0 = geen norm)",
+        "en": "Own norm: care homes as part of outflow (0 = no norm)",
+    },
+    "programme_new_build": {
+        "nl": "Programmering bruto (bijlage 5.3, vóór sloop)",
+        "en": "Programme gross (appendix 5.3, before demolition)",
+    },
     "scenario": {"nl": "Scenario", "en": "Scenario"},
     # indicators and result items
     "basis_demand": {"nl": "Woningvraag uit prognose", "en": "Demand from forecast"},
@@ -114,12 +142,16 @@ LABELS: dict[str, L] = {
     "built_at_rate": {"nl": "Gebouwd in bouwtempo", "en": "Built at the build rate"},
     "build_shortfall": {"nl": "Achterstand op ambitie", "en": "Shortfall against ambition"},
     "affordable_share_programme": {
-        "nl": "Betaalbaar aandeel programmering",
-        "en": "Affordable share of programme",
+        "nl": "Betaalbaar aandeel nieuwbouw (bruto, bijlage 5.3)",
+        "en": "Affordable share of new build (gross, appendix 5.3)",
     },
-    "affordable_share_programme_appendix": {
-        "nl": "Betaalbaar aandeel programmering (bijlage 5.3)",
-        "en": "Affordable share of programme (appendix 5.3)",
+    "affordable_share_programme_net": {
+        "nl": "Betaalbaar aandeel netto na sloop (Figuur 5)",
+        "en": "Affordable share net of demolition (Figure 5)",
+    },
+    "affordable_share_programme_net_appendix": {
+        "nl": "Betaalbaar aandeel netto na sloop (bijlage 5.3)",
+        "en": "Affordable share net of demolition (appendix 5.3)",
     },
     "affordable_share_scenario": {
         "nl": "Betaalbaar aandeel scenario",
@@ -150,17 +182,13 @@ LABELS: dict[str, L] = {
     "elderly_task_total": {"nl": "Uitbreidingsopgave ouderen", "en": "Elderly expansion task"},
     "elderly_task_to_2030": {"nl": "Ouderenopgave nu tot 2030", "en": "Elderly task now to 2030"},
     "elderly_task_2030_2040": {"nl": "Ouderenopgave 2030–2040", "en": "Elderly task 2030–2040"},
-    "elderly_task_in_programme": {
-        "nl": "Ouderenopgave binnen bouwjaren",
-        "en": "Elderly task within building years",
+    "elderly_task_in_building_years": {
+        "nl": "Ouderenopgave binnen de bouwjaren",
+        "en": "Elderly task within the building years",
     },
     "elderly_share_of_ambition": {
-        "nl": "Ouderenopgave als aandeel van ambitie",
-        "en": "Elderly task as share of ambition",
-    },
-    "elderly_programme_share": {
-        "nl": "Aandeel ouderen binnen bouwjaren",
-        "en": "Elderly share within building years",
+        "nl": "Ouderenopgave binnen de bouwjaren als aandeel van de ambitie",
+        "en": "Elderly task within the building years as share of the ambition",
     },
     "outflow_homes_per_year": {
         "nl": "Uitstroom en urgentie per jaar",
@@ -224,6 +252,23 @@ LABELS: dict[str, L] = {
         "en": "Care homes against outflow",
     },
     "ok": {"nl": "in orde", "en": "met"},
+    "info": {"nl": "ter informatie", "en": "for information"},
+    "norm_woonvisie": {
+        "nl": "Norm: Woonvisie, regels {lines}.",
+        "en": "Norm: Woonvisie, lines {lines}.",
+    },
+    "norm_own": {
+        "nl": "Eigen norm (aanname), niet uit de Woonvisie.",
+        "en": "Own norm (an assumption), not from the Woonvisie.",
+    },
+    "norm_none_check_norm_split": {
+        "nl": "Zonder marge in de bron is hier geen oordeel mogelijk: ter informatie.",
+        "en": "With no margin in the source, no verdict is possible: for information.",
+    },
+    "norm_none": {
+        "nl": "De Woonvisie stelt hier geen norm: vergelijking ter informatie.",
+        "en": "The Woonvisie sets no norm here: comparison for information.",
+    },
     "warning": {"nl": "let op", "en": "warning"},
     "fail": {"nl": "niet gehaald", "en": "not met"},
     # sheets and headings
@@ -316,36 +361,102 @@ LABELS: dict[str, L] = {
     "tab_elderly": {"nl": "Ouderen", "en": "Elderly"},
     "tab_outflow": {"nl": "Uitstroom & urgentie", "en": "Outflow & urgency"},
     "tab_sources": {"nl": "Bronnen", "en": "Sources"},
+    "tab_targets": {"nl": "Doelen", "en": "Targets"},
+    # the targets register (tab Doelen, python -m woonlib targets)
+    "targets_intro": {
+        "nl": "Elk meetbaar doel van de Woonvisie met zijn waarde, horizon en bronregel. Waar het "
+        "dashboard het doel uit het scenario kan berekenen, staat de uitkomst erbij; de andere "
+        "doelen vragen een gemeten waarde en zijn te volgen.",
+        "en": "Every quantitative target of the Woonvisie with its value, horizon and source "
+        "line. Where the dashboard can compute a target from the scenario, the outcome is "
+        "shown; the other targets need a measured value and are to be monitored.",
+    },
+    "targets_summary": {
+        "nl": "{total} doelen: {computed} berekend uit het scenario ({ok} in lijn, {fail} niet "
+        "in lijn), {monitor} te volgen.",
+        "en": "{total} targets: {computed} computed from the scenario ({ok} in line, {fail} not "
+        "in line), {monitor} to be monitored.",
+    },
+    "target": {"nl": "Doel", "en": "Target"},
+    "target_value": {"nl": "Waarde", "en": "Value"},
+    "horizon": {"nl": "Horizon", "en": "Horizon"},
+    "source_line": {"nl": "Bron", "en": "Source"},
+    "status": {"nl": "Status", "en": "Status"},
+    "in_scenario": {"nl": "In het scenario", "en": "In the scenario"},
+    "target_ok": {"nl": "in lijn", "en": "in line"},
+    "target_fail": {"nl": "niet in lijn", "en": "not in line"},
+    "target_monitor": {"nl": "te volgen", "en": "to be monitored"},
+    "line_ref": {"nl": "regel {line}", "en": "line {line}"},
+    "theme_growth": {"nl": "Groei en programma", "en": "Growth and programme"},
+    "theme_affordability": {"nl": "Betaalbaarheid", "en": "Affordability"},
+    "theme_target_groups": {"nl": "Doelgroepen", "en": "Target groups"},
+    "theme_existing_stock": {"nl": "Bestaande voorraad", "en": "Existing stock"},
+    "theme_sustainability": {"nl": "Duurzaamheid", "en": "Sustainability"},
+    "theme_process": {"nl": "Proces", "en": "Process"},
+    "cmp_at_least": {"nl": "minstens {v}", "en": "at least {v}"},
+    "cmp_at_most": {"nl": "hoogstens {v}", "en": "at most {v}"},
+    "cmp_about": {"nl": "circa {v}", "en": "about {v}"},
+    "cmp_equal": {"nl": "{v}", "en": "{v}"},
+    "cmp_range": {"nl": "{v} tot {high}", "en": "{v} to {high}"},
+    "cmp_by": {"nl": "uiterlijk {v}", "en": "by {v}"},
     "headline": {"nl": "Kerncijfers", "en": "Headline figures"},
-    "explain_check_affordable_programme": {
-        "nl": "Woondeal Twente: 70% van de nieuwbouw betaalbaar. Huidige programmering: {value} "
-        "(doel {target}).",
-        "en": "Woondeal Twente: 70% of new homes affordable. Current programme: {value} "
-        "(target {target}).",
+    "explain_check_affordable_programme_gross": {
+        "nl": "70% van alle nieuwbouw betaalbaar (sociale huur, middenhuur, betaalbare koop), "
+        "geteld vóór sloop: bijlage 5.3 {value} (doel {target}). Netto na sloop van 1.500 "
+        "sociale huurwoningen (Figuur 5): {net}, ter informatie.",
+        "en": "70% of all new build affordable (social rent, mid rent, affordable purchase), "
+        "counted before demolition: appendix 5.3 {value} (target {target}). Net of the 1,500 "
+        "social-rent homes demolished (Figure 5): {net}, for information.",
+    },
+    "explain_check_affordable_programme_net": {
+        "nl": "Strengere lezing, netto na sloop (Figuur 5): {value} (doel {target}). De "
+        "Woonvisie telt nieuwbouw vóór sloop: bruto {gross}.",
+        "en": "Stricter reading, net of demolition (Figure 5): {value} (target {target}). The "
+        "Woonvisie counts new build before demolition: gross {gross}.",
     },
     "explain_check_affordable_scenario": {
-        "nl": "Sociale huur plus middelduur in het scenario: {value} (doel {target}).",
-        "en": "Social rent plus mid-priced in the scenario: {value} (target {target}).",
+        "nl": "Sociale huur plus middelduur in de verdeling van het scenario: {value} "
+        "(doel {target}).",
+        "en": "Social rent plus mid-priced in the scenario's split: {value} (target {target}).",
     },
     "explain_check_norm_split": {
-        "nl": "Grootste afwijking van de programmering van de norm 30/40/30: {value} "
-        "(in orde tot {target}).",
-        "en": "Largest deviation of the programme from the 30/40/30 norm: {value} "
-        "(met up to {target}).",
+        "nl": "Programmering ({basis}): sociale huur {social_rent}, middelduur {mid_priced}, "
+        "duur {expensive} tegen 30/40/30 'in de basis'; grootste afwijking {value}. De "
+        "Woondeal staat meer middelduur toe bij meer dan 30% sociale huur in de voorraad "
+        "(regel 766) en stelt geen marge.",
+        "en": "Programme ({basis}): social rent {social_rent}, mid-priced {mid_priced}, "
+        "expensive {expensive} against 30/40/30 'as a basis'; largest deviation {value}. The "
+        "Woondeal allows more mid-priced homes where social rent exceeds 30% of the stock "
+        "(line 766) and sets no margin.",
+    },
+    "explain_check_norm_split_own": {
+        "nl": " Eigen marge: {target}.",
+        "en": " Own margin: {target}.",
     },
     "explain_check_ambition_programme": {
-        "nl": "Programmering {value} woningen tegen een ambitie van {target}.",
-        "en": "Programme of {value} homes against an ambition of {target}.",
+        "nl": "Programmering {value} woningen tegen een ambitie van {target} (beide netto "
+        "toevoeging). De norm voor de programmering is de plancapaciteit (toets hierboven).",
+        "en": "Programme of {value} homes against an ambition of {target} (both net "
+        "additions). The programme's norm is the plan capacity (check above).",
     },
     "explain_check_plan_capacity": {
-        "nl": "Voor 100% realisatie is 130% aan plannen nodig: {target}; programmering {value}.",
-        "en": "Realising 100% needs 130% in plans: {target}; programme {value}.",
+        "nl": "Voor 100% realisatie is {surcharge} extra aan plannen nodig: {target}; "
+        "programmering {value} (beide netto toevoeging).",
+        "en": "Realising 100% needs {surcharge} extra in plans: {target}; programme {value} "
+        "(both net additions).",
     },
     "explain_check_care_outflow": {
         "nl": "Zorgwoningen uit de 30%-regel: {value}; uitstroom en urgentie tot het doeljaar: "
-        "{target}.",
+        "{need}. Uitstroom en urgenten worden gehuisvest via toewijzing van nieuwe en "
+        "bestaande sociale huurwoningen (regels 2775–2777), niet alleen via deze "
+        "zorgwoningen.",
         "en": "Care homes from the 30% rule: {value}; outflow and urgency to the target year: "
-        "{target}.",
+        "{need}. Outflow and urgent cases are housed through allocations of new and existing "
+        "social-rent homes (lines 2775–2777), not through these care homes alone.",
+    },
+    "explain_check_care_outflow_own": {
+        "nl": " Eigen norm: {norm} van de uitstroom = {target}.",
+        "en": " Own norm: {norm} of the outflow = {target}.",
     },
     "item": {"nl": "Onderdeel", "en": "Item"},
     "value": {"nl": "Waarde", "en": "Value"},
@@ -411,6 +522,58 @@ LABELS: dict[str, L] = {
     "default": {"nl": "Standaard (Woonvisie)", "en": "Default (Woonvisie)"},
     "allowed": {"nl": "Toegestaan", "en": "Allowed"},
     "source": {"nl": "Bron", "en": "Source"},
+    # the Bronnen tab: table descriptions, ranges and source references (fmt_source)
+    "description": {"nl": "Beschrijving", "en": "Description"},
+    "unit": {"nl": "Eenheid", "en": "Unit"},
+    "range_to": {"nl": "{lo} tot {hi}", "en": "{lo} to {hi}"},
+    "one_of": {"nl": "een van: {}", "en": "one of: {}"},
+    "yes_or_no": {"nl": "ja of nee", "en": "yes or no"},
+    "word_and": {"nl": "en", "en": "and"},
+    "line_one": {"nl": "regel {}", "en": "line {}"},
+    "line_many": {"nl": "regels {}", "en": "lines {}"},
+    "doc_section": {"nl": "§{}", "en": "§{}"},
+    "doc_table": {"nl": "Tabel {}", "en": "Table {}"},
+    "doc_table_footnote": {"nl": "Tabel {}, voetnoot", "en": "Table {}, footnote"},
+    "doc_appendix": {"nl": "bijlage {}", "en": "appendix {}"},
+    "source_note_forecast": {
+        "nl": "de programmering volgt CBS 2022",
+        "en": "the programme follows CBS 2022",
+    },
+    "source_note_target_year_inclusive": {
+        "nl": "2032 telt mee (2024–2032 = 9 jaar)",
+        "en": "2032 counts (2024–2032 = 9 years)",
+    },
+    "source_note_care_base": {
+        "nl": "4.220 nieuwe sociale huurwoningen, bruto (vóór sloop)",
+        "en": "4,220 new social rent homes, gross (before demolition)",
+    },
+    "source_note_elderly_scale": {
+        "nl": "schaalfactor op Tabel 2 (1 = zoals gepubliceerd)",
+        "en": "scale factor on Table 2 (1 = as published)",
+    },
+    "source_note_elderly_to_2030_inclusive": {
+        "nl": "'tot' telt 2030 niet mee (2024–2029 = 6 jaar)",
+        "en": "'tot' (up to) excludes 2030 (2024–2029 = 6 years)",
+    },
+    "source_note_outflow_youth_care": {"nl": "nog niet bekend", "en": "not yet known"},
+    "source_note_affordable_basis": {
+        "nl": "nieuwbouw, geteld vóór sloop (bruto); netto is de strengere lezing",
+        "en": "new build, counted before demolition (gross); net is the stricter reading",
+    },
+    "source_note_split_norm_tolerance": {
+        "nl": "eigen norm (0 = geen): de Woonvisie stelt 30/40/30 ‘in de basis’ en staat meer "
+        "middeldure woningen toe waar sociale huur meer dan 30% van de voorraad is, maar noemt "
+        "geen marge",
+        "en": "own norm (0 = none): the Woonvisie sets 30/40/30 ‘in de basis’ and allows more "
+        "mid-priced homes where social rent exceeds 30% of the stock, but sets no tolerance",
+    },
+    "source_note_care_outflow_norm": {
+        "nl": "eigen norm (0 = geen): de Woonvisie stelt geen norm voor zorgwoningen tegen "
+        "uitstroom en urgentie; die worden gehuisvest via toewijzingen van nieuwe en bestaande "
+        "sociale huur",
+        "en": "own norm (0 = none): the Woonvisie sets no norm for care homes against outflow "
+        "and urgency, which are housed through allocations of new and existing social rent",
+    },
     "invalid_value": {"nl": "Ongeldige waarde", "en": "Invalid value"},
     "shares_must_add": {
         "nl": "De aandelen sociale huur, middelduur en duur moeten samen 100% zijn.",
@@ -461,10 +624,14 @@ LABELS: dict[str, L] = {
     "preset_note_huidige_programmering": {
         "nl": "Ambitie gelijk aan de huidige programmering: 8.305 woningen, de som van Figuur 5 "
         "(2.720 + 2.915 + 2.670), verdeeld zoals die programmering. Sociale huur is netto na "
-        "sloop (4.220 nieuwbouw min 1.500 sloop); bijlage 5.3 telt in totaal 8.315.",
+        "sloop (4.220 nieuwbouw min 1.500 sloop); bijlage 5.3 telt in totaal 8.315. De toets "
+        "'Scenario: minstens 70% betaalbaar' leest deze netto verdeling (67,9%) dus strenger dan "
+        "de Woonvisie, die nieuwbouw vóór sloop telt (72,7%).",
         "en": "Ambition equal to the current programme: 8,305 homes, the sum of Figure 5 "
         "(2,720 + 2,915 + 2,670), split as that programme. Social rent is net of demolition "
-        "(4,220 new build minus 1,500 demolished); appendix 5.3 adds up to 8,315.",
+        "(4,220 new build minus 1,500 demolished); appendix 5.3 adds up to 8,315. The check "
+        "'Scenario: at least 70% affordable' therefore reads this net split (67.9%) more "
+        "strictly than the Woonvisie, which counts new build before demolition (72.7%).",
     },
     # the scenario memo (woonlib.memo)
     "memo_title": {
@@ -553,6 +720,15 @@ LABELS: dict[str, L] = {
         "en": "Load a saved scenario (JSON)",
     },
     "load_failed": {"nl": "Scenario niet geladen", "en": "Scenario not loaded"},
+    "invalid_json": {
+        "nl": "geen geldige JSON (regel {line}, kolom {column})",
+        "en": "not valid JSON (line {line}, column {column})",
+    },
+    "not_utf8": {"nl": "geen UTF-8-tekst", "en": "not UTF-8 text"},
+    "invalid_scenario": {
+        "nl": "geen geldig scenario: verwacht een object van aanname → waarde",
+        "en": "not a valid scenario: expected an object of assumption → value",
+    },
     "file_too_large": {
         "nl": "bestand te groot (max. 100 kB)",
         "en": "file too large (max. 100 kB)",
@@ -583,6 +759,18 @@ UNITS: dict[str, L] = {
     "factor": {"nl": "factor", "en": "factor"},
     "bool": {"nl": "ja/nee", "en": "yes/no"},
     "choice": {"nl": "keuze", "en": "choice"},
+    "percent": {"nl": "procent", "en": "percent"},
+    "per row (column unit)": {"nl": "per rij (kolom 'unit')", "en": "per row (column 'unit')"},
+    "pp": {"nl": "procentpunt", "en": "percentage points"},
+    "inhabitants": {"nl": "inwoners", "en": "inhabitants"},
+    "months": {"nl": "maanden", "en": "months"},
+    "weeks": {"nl": "weken", "en": "weeks"},
+    "places": {"nl": "plaatsen", "en": "places"},
+    "units": {"nl": "eenheden", "en": "units"},
+    "students": {"nl": "studenten", "en": "students"},
+    "points": {"nl": "punten", "en": "points"},
+    "trees": {"nl": "bomen", "en": "trees"},
+    "mm": {"nl": "mm", "en": "mm"},
 }
 
 
@@ -639,6 +827,8 @@ def fmt_value(value: object, unit: str, lang: str = "nl") -> str:
     number = float(value)
     if unit == "fraction":
         return fmt_percent(number, lang)
+    if unit == "pp":  # a difference of two fractions, in percentage points
+        return f"{fmt_number(number * 100, lang, decimals=1)} {UNITS['pp'][lang]}"
     if unit in ("year", "years"):
         return str(int(number))
     if unit in ("euro", "euro/month"):
@@ -651,3 +841,142 @@ def fmt_value(value: object, unit: str, lang: str = "nl") -> str:
 def fmt_date(day: datetime.date, lang: str = "nl") -> str:
     """2025-05-07 -> '7 mei 2025' (nl) or '7 May 2025' (en)."""
     return format_date(day, format="long", locale=LOCALES[lang])
+
+
+def check_texts(check: Any, lang: str = "nl") -> tuple[str, str, str]:
+    """(title, status word, explanation with its norm) of a row of `policy_checks`.
+
+    The one place the checks are put into words: the page, the memo, the exports and the
+    command line all show this text.
+    """
+    name, unit, extra = str(check.check), str(check.unit), dict(check.extra or {})
+    fields = {
+        "value": fmt_value(check.value, unit, lang),
+        "target": fmt_value(check.target, unit, lang),
+        "need": fmt_value(extra.get("need", 0.0), "homes", lang),
+        "norm": fmt_value(extra.get("norm", 0.0), "fraction", lang),
+        "surcharge": fmt_value(extra.get("surcharge", 0.0), "fraction", lang),
+        "gross": fmt_value(extra.get("gross", 0.0), "fraction", lang),
+        "net": fmt_value(extra.get("net", 0.0), "fraction", lang),
+        "basis": label(str(extra.get("basis", "gross")), lang).split(":")[0].lower(),
+        **{s: fmt_value(extra.get(s, 0.0), "fraction", lang) for s in SEGMENT_KEYS},
+    }
+    key = f"explain_{name}"
+    if name == "check_affordable_programme":
+        key += f"_{extra.get('basis', 'gross')}"
+    text = label(key, lang)
+    norm = str(check.norm)
+    if norm == "own" and f"{key}_own" in LABELS:
+        text += label(f"{key}_own", lang)
+    sentence = f"norm_{norm}_{name}" if f"norm_{norm}_{name}" in LABELS else f"norm_{norm}"
+    text += " " + label(sentence, lang)
+    explanation = text.format(lines=check.lines, **fields)
+    return label(name, lang), label(str(check.status), lang), explanation
+
+
+SEGMENT_KEYS = ("social_rent", "mid_priced", "expensive")
+
+
+# --- sources, ranges and quantities (the Bronnen tab, exports, help texts) -------------------
+
+QUANTITY_UNITS = ("homes", "homes/year", "households", "years")  # named after the number
+
+
+def fmt_quantity(value: object, unit: str, lang: str = "nl") -> str:
+    """A value with its unit where a bare number says too little: '9.300 woningen', '30,0%'."""
+    text = fmt_value(value, unit, lang)
+    return f"{text} {unit_label(unit, lang)}" if unit in QUANTITY_UNITS else text
+
+
+def _range_end(value: float, unit: str, lang: str) -> str:
+    if unit == "fraction":
+        return fmt_percent(value, lang, decimals=0 if float(value * 100).is_integer() else 1)
+    if unit in ("year", "years"):
+        return str(int(value))
+    return fmt_number(value, lang, decimals=0 if float(value).is_integer() else 2)
+
+
+def fmt_range(minimum: float, maximum: float, unit: str, lang: str = "nl") -> str:
+    """0, 5000, homes -> '0 tot 5.000 woningen' (nl) or '0 to 5,000 homes' (en)."""
+    ends = {"lo": _range_end(minimum, unit, lang), "hi": _range_end(maximum, unit, lang)}
+    text = label("range_to", lang).format(**ends)
+    return f"{text} {unit_label(unit, lang)}" if unit in QUANTITY_UNITS else text
+
+
+def fmt_allowed(
+    unit: str,
+    minimum: float | None,
+    maximum: float | None,
+    choices: tuple[str, ...] = (),
+    lang: str = "nl",
+) -> str:
+    """What an assumption may be: a range, 'ja of nee', or 'een van: CBS 2022, …' by label."""
+    if choices:
+        names = [label(c, lang) if c in LABELS else c for c in choices]
+        return label("one_of", lang).format(", ".join(names))
+    if unit == "bool" or minimum is None or maximum is None:
+        return label("yes_or_no", lang)
+    return fmt_range(minimum, maximum, unit, lang)
+
+
+def _span(span: Span) -> str:
+    if isinstance(span, tuple):
+        first, last = span
+        return str(first) if first == last else f"{first}–{last}"
+    return str(span)
+
+
+def fmt_lines(lines: tuple[Span, ...] | list[Span], lang: str = "nl") -> str:
+    """(3091, 3099) -> 'regels 3091–3099'; 589 -> 'regel 589'; two spans joined by 'en'."""
+    spans = [_span(s) for s in lines]
+    if not spans:
+        return ""
+    joined = spans[-1]
+    if len(spans) > 1:
+        joined = f"{', '.join(spans[:-1])} {label('word_and', lang)} {joined}"
+    one = len(spans) == 1 and "–" not in joined
+    return label("line_one" if one else "line_many", lang).format(joined)
+
+
+def fmt_source(ref: Ref, lang: str = "nl") -> str:
+    """A reference in `lang`: 'Woonvisie Enschede 2024, Tabel 2 (Mondria 2023), regels
+    3091–3099' or '…, Table 2 (Mondria 2023), lines 3091–3099'; quote kept as printed."""
+    parts = [ref.document]
+    if ref.part:
+        parts.append(label(ref.part, lang).format(ref.number) + (f" ({ref.by})" if ref.by else ""))
+    if ref.lines:
+        parts.append(fmt_lines(ref.lines, lang))
+    text = ", ".join(parts)
+    if ref.quote:
+        text += f": ‘{ref.quote}’"
+    if ref.note:
+        text += f" — {label(ref.note, lang)}"
+    return text
+
+
+def pick(entry: Mapping[str, Any], field: str, lang: str = "nl") -> str:
+    """A data-package text in `lang`: `<field>_<lang>` where the package has it, else `<field>`
+    (resources have English `title` with `title_nl`; sources Dutch `table` with `table_en`)."""
+    return str(entry.get(f"{field}_{lang}") or entry.get(field) or "")
+
+
+def fmt_amount(value: float, unit: str, lang: str = "nl") -> str:
+    """A target's amount with its unit: '9.300 woningen', '70%', '€ 390.000', '2032'."""
+    if unit == "percent":
+        return f"{fmt_number(value, lang, decimals=0 if value == int(value) else 1)}%"
+    if unit in ("euro", "year"):
+        return fmt_value(value, unit, lang)
+    decimals = 0 if value == int(value) else 1
+    return f"{fmt_number(value, lang, decimals)} {unit_label(unit, lang)}"
+
+
+def fmt_target(value: float, high: float | None, unit: str, comparator: str, lang: str) -> str:
+    """A target as the page shows it: 'minstens 9.300 woningen', '1.000 tot 2.000 eenheden'."""
+    if comparator == "range" and high is not None:
+        low = fmt_number(value, lang) if unit not in ("percent", "euro", "year") else None
+        return label("cmp_range", lang).format(
+            v=low or fmt_amount(value, unit, lang), high=fmt_amount(high, unit, lang)
+        )
+    if comparator == "by":
+        return label("cmp_by", lang).format(v=str(int(value)))
+    return label(f"cmp_{comparator}", lang).format(v=fmt_amount(value, unit, lang))

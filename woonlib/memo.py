@@ -29,7 +29,7 @@ from woonlib.charts import (
 )
 from woonlib.data import WoonvisieData
 from woonlib.indicators import indicators, policy_checks
-from woonlib.labels import fmt_date, fmt_value, label, unit_label
+from woonlib.labels import check_texts, fmt_date, fmt_source, fmt_value, label, unit_label
 from woonlib.model.elderly import elderly_task
 from woonlib.model.households import forecast_yearly
 from woonlib.model.outflow import outflow_table, outflow_vs_care
@@ -48,18 +48,20 @@ INDICATOR_UNITS = {  # display unit of each headline indicator (norm_split_homes
     "ambition_gap": "homes",
     "required_rate": "homes/year",
     "affordable_share_programme": "fraction",
-    "affordable_share_programme_appendix": "fraction",
+    "affordable_share_programme_net": "fraction",
+    "affordable_share_programme_net_appendix": "fraction",
     "affordable_share_scenario": "fraction",
     "affordable_target_met": "bool",
     "norm_split_homes": "homes",
     "care_homes_from_social_rent": "homes",
     "care_homes_net_of_demolition": "homes",
     "elderly_task_total": "homes",
+    "elderly_task_in_building_years": "homes",
     "elderly_share_of_ambition": "fraction",
     "outflow_homes_per_year": "homes/year",
     "outflow_cumulative": "homes",
 }
-SYMBOLS = {"ok": "✔", "warning": "!", "fail": "✖"}
+SYMBOLS = {"ok": "✔", "fail": "✖", "info": "i"}
 CHART_WIDTH = 680  # [px] fits an A4 page in portrait with 15 mm margins
 
 CSS = """
@@ -74,7 +76,7 @@ td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 .note{background:#f4f4f4;border-left:4px solid #888;padding:6px 10px;font-size:13px}
 .src{font-size:11px;color:#555}
 .status-ok{color:#00734d;font-weight:600}
-.status-warning{color:#8a5a00;font-weight:600}
+.status-info{color:#555;font-weight:600}
 .status-fail{color:#b34700;font-weight:600}
 .chart{margin:12px 0;break-inside:avoid;page-break-inside:avoid}
 .datanotes li{margin-bottom:6px;font-size:13px}
@@ -120,7 +122,7 @@ def changed_section(a: Assumptions, lang: str = "nl") -> str:
             (escape(label(name, lang)), False),
             (escape(display(value, SPECS[name].unit, lang)), True),
             (escape(display(defaults[name], SPECS[name].unit, lang)), True),
-            (f'<span class="src">{escape(SPECS[name].source)}</span>', False),
+            (f'<span class="src">{escape(fmt_source(SPECS[name].source, lang))}</span>', False),
         )
         for name, value in changed.items()
     ]
@@ -153,17 +155,14 @@ def checks_section(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> str
     """The policy checks: title, outcome (symbol and word, readable in black and white), why."""
     rows = []
     for check in policy_checks(data, a).itertuples():
-        explain = label(f"explain_{check.check}", lang).format(
-            value=fmt_value(check.value, check.unit, lang),
-            target=fmt_value(check.target, check.unit, lang),
-        )
+        title, word, explain = check_texts(check, lang)
         status = (
             f'<span class="status-{escape(str(check.status))}">'
-            f"{SYMBOLS[str(check.status)]} {escape(label(str(check.status), lang))}</span>"
+            f"{SYMBOLS[str(check.status)]} {escape(word)}</span>"
         )
         rows.append(
             (
-                (escape(label(str(check.check), lang)), False),
+                (escape(title), False),
                 (status, False),
                 (escape(explain), False),
             )

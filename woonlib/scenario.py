@@ -9,7 +9,15 @@ from woonlib.assumptions import AssumptionError, Assumptions, from_mapping
 
 
 class ScenarioError(ValueError):
-    """A scenario file that cannot be read or holds a bad assumption; names the file."""
+    """A scenario file that cannot be read or holds a bad assumption; names the file.
+
+    `cause` is the problem itself (JSON or assumption error), for a message in the page's
+    language; the message of the error is English, for the command line.
+    """
+
+    def __init__(self, message: str, cause: Exception | None = None) -> None:
+        super().__init__(message)
+        self.cause = cause
 
 
 def read_scenario(path: str | Path) -> Assumptions:
@@ -28,12 +36,12 @@ def scenario_from_text(text: str, source: str) -> Assumptions:
         values = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ScenarioError(
-            f"{source}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+            f"{source}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", exc
         ) from None
     try:
         return from_mapping(values)
     except (AssumptionError, TypeError) as exc:
-        raise ScenarioError(f"{source}: {exc}") from None
+        raise ScenarioError(f"{source}: {exc}", exc) from None
 
 
 def scenario_json(a: Assumptions) -> str:

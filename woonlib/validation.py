@@ -9,7 +9,7 @@ unless `datapackage.json` lists it as a known inconsistency of the source (a not
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from woonlib.data import DESCRIPTOR, DataNote, DataPackageError, Problem
+from woonlib.data import DESCRIPTOR, SEED, DataNote, DataPackageError, Problem, seed_lines
 from woonlib.model.segments import appendix_by_figuur5_segment
 
 Tables = Mapping[str, pd.DataFrame]
@@ -230,6 +230,125 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+# --- row rules: cells of one row that must agree -------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowRule:
+    """A rule on the cells of each row: `holds` marks the rows that keep it.
+
+    `holds` gets the table and the lines of the Woonvisie text (for rules that look a
+    value up on its source line). A failing row is reported at `column`.
+    """
+
+    name: str
+    resource: str
+    column: str
+    description: str
+    holds: Callable[[pd.DataFrame, Sequence[str]], pd.Series]
+
+
+def _range_has_high(df: pd.DataFrame, _: Sequence[str]) -> pd.Series:
+    return df["value_high"].notna() == (df["comparator"] == "range")
+
+
+def _high_above_value(df: pd.DataFrame, _: Sequence[str]) -> pd.Series:
+    return df["value_high"].isna() | (df["value_high"] > df["value"])
+
+
+def _deadline_in_years(df: pd.DataFrame, _: Sequence[str]) -> pd.Series:
+    return (df["comparator"] != "by") | (df["unit"] == "year")
+
+
+def _deadline_is_horizon(df: pd.DataFrame, _: Sequence[str]) -> pd.Series:
+    return (df["comparator"] != "by") | (df["horizon"] == df["value"])
+
+
+def _indicator_or_measure(df: pd.DataFrame, _: Sequence[str]) -> pd.Series:
+    return df["indicator"].notna() != df["measure"].notna()
+
+
+def _printed_on_line(df: pd.DataFrame, seed: Sequence[str]) -> pd.Series:
+    def found(printed: object, line: int) -> bool:
+        return isinstance(printed, str) and 1 <= line <= len(seed) and printed in seed[line - 1]
+
+    cells = zip(df["printed"], df["source_line"], strict=True)
+    return pd.Series([found(p, int(n)) for p, n in cells], index=df.index, dtype=bool)
+
+
+ROW_RULES: tuple[RowRule, ...] = (
+    RowRule(
+        "range_high",
+        "targets",
+        "value_high",
+        "value_high is given exactly when comparator is 'range'",
+        _range_has_high,
+    ),
+    RowRule(
+        "high_above_value", "targets", "value_high", "value_high exceeds value", _high_above_value
+    ),
+    RowRule(
+        "deadline_unit", "targets", "unit", "comparator 'by' needs unit 'year'", _deadline_in_years
+    ),
+    RowRule(
+        "deadline_horizon",
+        "targets",
+        "horizon",
+        "comparator 'by' needs horizon equal to value (the year)",
+        _deadline_is_horizon,
+    ),
+    RowRule(
+        "indicator_or_measure",
+        "targets",
+        "measure",
+        "exactly one of indicator and measure is given",
+        _indicator_or_measure,
+    ),
+    RowRule(
+        "printed_on_line",
+        "targets",
+        "printed",
+        "must be printed on the seed line named by source_line",
+        _printed_on_line,
+    ),
+)
+
+
+def _row_failures(rules: list[RowRule], table: pd.DataFrame, seed: Sequence[str]) -> list[Any]:
+    """(rule, row index) of every failing row, found through one pandera schema."""
+    schema = pa.DataFrameSchema(
+        checks=[
+            pa.Check(lambda df, r=r: r.holds(df, seed), name=r.name, error=r.description)
+            for r in rules
+        ]
+    )
+    try:
+        schema.validate(table, lazy=True)
+        return []
+    except SchemaErrors:
+        pass
+    return [(r, i) for r in rules for i in table.index[~r.holds(table, seed)]]
+
+
+def _row_problems(tables: Tables, resources: Mapping[str, Any], root: Path) -> list[Problem]:
+    """Problems of the row rules, each naming file, line, column and rule."""
+    names = {r.resource for r in ROW_RULES}
+    try:
+        seed = seed_lines(root)
+    except FileNotFoundError:
+        return [Problem(f"data/{SEED}", f"file missing (needed to check {', '.join(names)})")]
+    problems = []
+    for name in sorted(names):
+        rules = [r for r in ROW_RULES if r.resource == name]
+        display = f"data/{resources[name]['path']}"
+        for rule, index in _row_failures(rules, tables[name], seed):
+            cell = tables[name].at[index, rule.column]
+            value = None if pd.isna(cell) else cell
+            rule_text = f"{rule.description} [check {rule.name}]"
+            problems.append(Problem(display, rule_text, int(index) + 2, rule.column, value))
+    return problems
+
+
 # Cross-table rules need these tables validated first.
 ORDER = (
     "scenario_figures",
@@ -244,6 +363,7 @@ ORDER = (
     "elderly_households",
     "stock_suitability",
     "elderly_context",
+    "targets",
 )
 KNOWN_TABLES = frozenset(ORDER)
 
@@ -264,6 +384,9 @@ def _column_checks(constraints: Mapping[str, Any]) -> list[pa.Check]:
         checks.append(
             pa.Check.isin(allowed, error=f"must be one of {', '.join(map(str, allowed))}")
         )
+    if "pattern" in constraints:
+        pattern = constraints["pattern"]
+        checks.append(pa.Check.str_matches(pattern, error=f"must match the pattern {pattern}"))
     return checks
 
 
@@ -432,14 +555,11 @@ def read_notes(descriptor: Mapping[str, Any]) -> list[DataNote]:
     return notes
 
 
-def validate_package(
-    descriptor: Mapping[str, Any], raw: Mapping[str, pd.DataFrame], root: Path
-) -> tuple[dict[str, pd.DataFrame], tuple[DataNote, ...]]:
-    """Validate every table; return the typed tables and the notes (confirmed ones marked)."""
-    problems = _package_problems(descriptor, root)
-    if problems:
-        raise DataPackageError(problems)
-    resources = {r["name"]: r for r in descriptor["resources"]}
+def _column_tables(
+    resources: Mapping[str, Any], raw: Mapping[str, pd.DataFrame]
+) -> dict[str, pd.DataFrame]:
+    """Every table checked against its columns' types and constraints, then typed."""
+    problems: list[Problem] = []
     tables: dict[str, pd.DataFrame] = {}
     for name in ORDER:
         display = f"data/{resources[name]['path']}"
@@ -451,6 +571,21 @@ def validate_package(
             tables[name] = _typed(column_schema(resources[name]).validate(raw[name], lazy=True))
         except SchemaErrors as exc:
             problems += _schema_problems(exc, display)
+    if problems:
+        raise DataPackageError(problems)
+    return tables
+
+
+def validate_package(
+    descriptor: Mapping[str, Any], raw: Mapping[str, pd.DataFrame], root: Path
+) -> tuple[dict[str, pd.DataFrame], tuple[DataNote, ...]]:
+    """Validate every table; return the typed tables and the notes (confirmed ones marked)."""
+    problems = _package_problems(descriptor, root)
+    if problems:
+        raise DataPackageError(problems)
+    resources = {r["name"]: r for r in descriptor["resources"]}
+    tables = _column_tables(resources, raw)
+    problems = _row_problems(tables, resources, root)
     if problems:
         raise DataPackageError(problems)
 

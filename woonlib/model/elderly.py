@@ -44,9 +44,11 @@ def elderly_task(a: Assumptions) -> pd.DataFrame:
 
 
 def elderly_summary(a: Assumptions) -> pd.DataFrame:
-    """Totals of the task and its share of the programme  [homes, -].
+    """Totals of the task and its share of the ambition, like with like  [homes, -].
 
-    Columns: item, value, unit.
+    Columns: item, value, unit. The task runs to 2040, the ambition to the target year: the
+    share of the ambition is the task inside the building years (3,075 of 9,300 = 33.1%
+    with the defaults); the task to 2040 is shown on its own, never divided by the ambition.
     """
     task = elderly_task(a)
     total = task["homes"].sum()
@@ -56,8 +58,7 @@ def elderly_summary(a: Assumptions) -> pd.DataFrame:
         ("elderly_task_total", total, "homes"),
         ("elderly_task_to_2030", task.loc[task["period"] == "to_2030", "homes"].sum(), "homes"),
         ("elderly_task_2030_2040", task.loc[task["period"] == "2030_2040", "homes"].sum(), "homes"),
-        ("elderly_task_in_programme", in_programme, "homes"),
-        ("elderly_share_of_ambition", total / ambition if ambition else 0.0, "fraction"),
-        ("elderly_programme_share", in_programme / ambition if ambition else 0.0, "fraction"),
+        ("elderly_task_in_building_years", in_programme, "homes"),
+        ("elderly_share_of_ambition", in_programme / ambition if ambition else 0.0, "fraction"),
     ]
     return pd.DataFrame(rows, columns=["item", "value", "unit"])

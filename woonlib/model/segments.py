@@ -41,27 +41,35 @@ def affordable_share(social_rent: float, mid_priced: float, total: float) -> flo
     return (social_rent + mid_priced) / total if total else 0.0
 
 
-def appendix_by_figuur5_segment(appendix: pd.DataFrame) -> pd.DataFrame:
+def appendix_by_figuur5_segment(appendix: pd.DataFrame, net: bool = True) -> pd.DataFrame:
     """Appendix 5.3 totals summed to Figuur 5's three segments, per scenario  [homes].
 
-    Rows: social_rent, mid_priced, expensive; columns: basis, growth, programme. Social
-    rent counts including demolition where the appendix gives that row (programme).
+    Rows: social_rent, mid_priced, expensive; columns: basis, growth, programme. With `net`,
+    social rent counts including demolition where the appendix gives that row (programme:
+    4,220 new build - 1,500 demolished = 2,720); without, new build is counted before
+    demolition (gross, the basis of the 70% norm: 'nieuwbouw', lines 1245–1247).
     """
     totals = appendix[appendix["row"] == "total"].set_index("segment")[list(APPENDIX_COLUMNS)]
-    net = appendix[appendix["row"] == "total_incl_demolition"].set_index("segment")
+    after = appendix[appendix["row"] == "total_incl_demolition"].set_index("segment")
     totals = totals.astype("float64")
-    for segment in net.index:
+    for segment in after.index if net else ():
         for column in APPENDIX_COLUMNS:
-            if pd.notna(net.loc[segment, column]):
-                totals.loc[segment, column] = net.loc[segment, column]
+            if pd.notna(after.loc[segment, column]):
+                totals.loc[segment, column] = after.loc[segment, column]
     groups = {s: [m for m, g in MARKET_SEGMENTS.items() if g == s] for s in SEGMENTS}
     return pd.DataFrame({s: totals.loc[members].sum() for s, members in groups.items()}).T
 
 
 @per_data
 def appendix_figuur5(data: WoonvisieData) -> pd.DataFrame:
-    """appendix_by_figuur5_segment of the data package's appendix 5.3 (computed once)."""
+    """appendix_by_figuur5_segment of the data package's appendix 5.3, net (computed once)."""
     return appendix_by_figuur5_segment(data["appendix_segments"])
+
+
+@per_data
+def appendix_figuur5_gross(data: WoonvisieData) -> pd.DataFrame:
+    """Appendix 5.3 per Figuur 5 segment, new build before demolition (computed once)."""
+    return appendix_by_figuur5_segment(data["appendix_segments"], net=False)
 
 
 @per_data
@@ -82,18 +90,20 @@ def market_segments(data: WoonvisieData) -> pd.DataFrame:
 def segment_comparison(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     """Homes per segment: the scenario's split against Figuur 5 and appendix 5.3  [homes].
 
-    Columns: series (scenario, growth, basis, programme, programme_appendix), segment,
-    homes; one row per series and segment, plus the series' total.
+    Columns: series (scenario, growth, basis, programme, programme_appendix,
+    programme_new_build), segment, homes; one row per series and segment, plus the series'
+    total. `programme` (Figuur 5) and `programme_appendix` count social rent net of
+    demolition; `programme_new_build` is the appendix's new build before demolition.
     """
     scenario = split_homes(a.ambition_homes, a.shares).set_index("segment")["homes"]
     figuur5 = data["figuur5_segments"].set_index("scenario")
-    appendix = appendix_figuur5(data)
     series = {
         "scenario": scenario,
         "growth": figuur5.loc["growth", list(SEGMENTS)],
         "basis": figuur5.loc["basis", list(SEGMENTS)],
         "programme": figuur5.loc["programme", list(SEGMENTS)],
-        "programme_appendix": appendix["programme"],
+        "programme_appendix": appendix_figuur5(data)["programme"],
+        "programme_new_build": appendix_figuur5_gross(data)["programme"],
     }
     rows = []
     for name, homes in series.items():
@@ -102,16 +112,31 @@ def segment_comparison(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["series", "segment", "homes"])
 
 
+AFFORDABILITY_SERIES = (
+    "scenario",
+    "programme_new_build",
+    "programme",
+    "programme_appendix",
+    "growth",
+    "basis",
+)
+# The programme series on each basis of the 70% norm (assumption affordable_basis)
+PROGRAMME_SERIES = {"gross": "programme_new_build", "net": "programme"}
+
+
 @per_scenario
 def affordability_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     """Affordable share per series against the 70% target  [-].
 
-    Columns: series, affordable_homes, total, affordable_share, target, target_met.
+    Columns: series, affordable_homes, total, affordable_share, target, target_met. The
+    norm is on new build ('70 procent van alle nieuwbouw', lines 1245–1247): the gross
+    programme (before demolition) is its like-for-like measure; the net rows are shown
+    beside it.
     """
     target = data.figure("policy_norms", "affordable_target") / 100
     wide = segment_comparison(data, a).pivot(index="series", columns="segment", values="homes")
     rows = []
-    for series in ("scenario", "programme", "programme_appendix", "growth", "basis"):
+    for series in AFFORDABILITY_SERIES:
         r = wide.loc[series]
         share = affordable_share(r["social_rent"], r["mid_priced"], r["total"])
         rows.append(

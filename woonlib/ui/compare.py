@@ -23,8 +23,10 @@ ROWS = (  # indicator, unit
     ("basis_homes", "homes"),
     ("plan_capacity_needed", "homes"),
     ("affordable_share_scenario", "fraction"),
+    ("affordable_target_met", "bool"),
     ("care_homes_from_social_rent", "homes"),
     ("elderly_task_total", "homes"),
+    ("elderly_share_of_ambition", "fraction"),
     ("outflow_homes_per_year", "homes/year"),
     ("outflow_cumulative", "homes"),
 )

@@ -9,7 +9,7 @@ from typing import Any
 import ipywidgets as W
 
 from woonlib.assumptions import DEFAULTS, SPECS, Spec
-from woonlib.labels import fmt_value, label, unit_label
+from woonlib.labels import fmt_source, fmt_value, label, unit_label
 from woonlib.ui.safety import guarded
 
 LABEL_WIDTH = "290px"
@@ -90,7 +90,7 @@ class NumberControl(W.HBox):
             layout=W.Layout(width="36px"),
         )
         self.reset_button.description = ""
-        self.help = help_icon(self.spec.source)
+        self.help = help_icon(fmt_source(self.spec.source, lang))
         self.slider.observe(self._moved, names="value")
         self.entry.observe(self._typed, names="value")
         self.reset_button.on_click(guarded(lambda _: self.reset()))
@@ -177,7 +177,7 @@ class ChoiceControl(W.HBox):
             tooltip=f"{label('reset_one', lang)}: {label(name, lang)}",
             layout=W.Layout(width="36px"),
         )
-        self.help = help_icon(self.spec.source)
+        self.help = help_icon(fmt_source(self.spec.source, lang))
         self.widget.observe(self._changed, names="value")
         self.reset_button.on_click(guarded(lambda _: self.reset()))
         super().__init__([self.widget, self.reset_button, self.help])

@@ -18,7 +18,7 @@ import ipywidgets as W
 from woonlib.assumptions import DEFAULTS, SHARE_FIELDS, SPECS, AssumptionError, Assumptions
 from woonlib.data import WoonvisieData, load_data
 from woonlib.history import History, changed_names
-from woonlib.labels import label
+from woonlib.labels import fmt_allowed, label
 from woonlib.links import QueryNote, parse_query, scenario_query
 from woonlib.presets import PRESETS
 from woonlib.ui.a11y import PageA11y
@@ -38,6 +38,7 @@ from woonlib.ui.safety import (
 from woonlib.ui.scenario_bar import ScenarioBar
 from woonlib.ui.segments import SegmentsPanel
 from woonlib.ui.sources import SourcesPanel
+from woonlib.ui.targets import TargetsPanel
 
 log = logging.getLogger("woonlib.ui")
 PAGE_CSS = (  # tab titles in full and with enough contrast; long labels wrap, not cut off
@@ -89,6 +90,7 @@ class Dashboard(W.VBox):
             self.segments,
             ElderlyPanel(*args),
             OutflowPanel(*args),
+            TargetsPanel(*args),
             self.compare,
             SourcesPanel(*args),
         ]
@@ -154,7 +156,7 @@ class Dashboard(W.VBox):
             new = self.assumptions.replace(**changes)
         except AssumptionError as exc:
             log.warning("rejected change %s: %s", reprlib.repr(dict(changes)), exc)
-            self._message(self._invalid(exc))
+            self._message(self.invalid_text(exc))
             self._show_values(self.assumptions)
             return False
         changed = {k for k in changes if getattr(new, k) != getattr(self.assumptions, k)}
@@ -278,16 +280,22 @@ class Dashboard(W.VBox):
         """Show `text` (a short message to the user) in the status line."""
         self._message(text)
 
-    def _invalid(self, exc: AssumptionError) -> str:
+    def invalid_text(self, exc: AssumptionError, fallback: str = "error_message") -> str:
+        """A rejected assumption in the page's language (the error's own text is English);
+        `fallback` is the label key for an error that names no assumption."""
         lang = self.lang
+        if exc.unknown:
+            return f"{label('query_unknown', lang)}: {', '.join(exc.unknown)}"
         if exc.name in SPECS:
+            spec = SPECS[exc.name]
+            allowed = fmt_allowed(spec.unit, spec.minimum, spec.maximum, spec.choices, lang)
             return (
                 f"{label('invalid_value', lang)}: {label(exc.name, lang)} — "
-                f"{label('allowed', lang)} {SPECS[exc.name].allowed()}"
+                f"{label('allowed', lang)}: {allowed}"
             )
         if any(f in str(exc) for f in SHARE_FIELDS):
             return label("shares_must_add", lang)
-        return label("error_message", lang)
+        return label(fallback, lang)
 
 
 def walk(widget: W.Widget) -> Iterator[W.Widget]:

@@ -24,6 +24,7 @@ class OutflowPanel(Panel):
             "target_year_inclusive",
             "care_share_social_rent",
             "care_base",
+            "care_outflow_norm",
             "ambition_homes",
             *SHARE_FIELDS,
         }
@@ -44,7 +45,7 @@ class OutflowPanel(Panel):
         self.children = [
             W.HTML(STYLE),
             heading(label("assumptions", lang)),
-            *self.make_controls(OUTFLOW_FIELDS),
+            *self.make_controls((*OUTFLOW_FIELDS, "care_outflow_norm")),
             note,
             W.HBox([self.fig_outflow, self.fig_care]),
             self.table,

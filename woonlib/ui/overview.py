@@ -9,7 +9,7 @@ import ipywidgets as W
 
 from woonlib.assumptions import Assumptions
 from woonlib.indicators import indicators, policy_checks
-from woonlib.labels import fmt_value, label
+from woonlib.labels import check_texts, fmt_value, label
 from woonlib.ui.panel import EVERY, Panel, heading
 from woonlib.ui.tables import STYLE
 
@@ -19,12 +19,15 @@ CARDS = (  # indicator, unit
     ("programme_homes", "homes"),
     ("plan_capacity_needed", "homes"),
     ("affordable_share_programme", "fraction"),
+    ("affordable_share_programme_net", "fraction"),
     ("care_homes_from_social_rent", "homes"),
     ("elderly_task_total", "homes"),
     ("outflow_homes_per_year", "homes/year"),
 )
-LIGHTS = {"ok": "#009E73", "warning": "#E69F00", "fail": "#D55E00"}
-SYMBOLS = {"ok": "✔", "warning": "!", "fail": "✖"}
+# A light only where a norm is set (the Woonvisie's or the advisor's own); information is
+# shown in a neutral grey, never as "niet gehaald".
+LIGHTS = {"ok": "#009E73", "fail": "#D55E00", "info": "#6B6B6B"}
+SYMBOLS = {"ok": "✔", "fail": "✖", "info": "i"}
 
 
 class OverviewPanel(Panel):
@@ -60,16 +63,14 @@ class OverviewPanel(Panel):
         rows = []
         for check in policy_checks(self.data, a).itertuples():
             colour, symbol = LIGHTS[check.status], SYMBOLS[check.status]
-            explain = label(f"explain_{check.check}", lang).format(
-                value=fmt_value(check.value, check.unit, lang),
-                target=fmt_value(check.target, check.unit, lang),
-            )
+            title, status, explain = check_texts(check, lang)
             rows.append(
-                f'<tr><td><span style="display:inline-block;width:22px;height:22px;'
+                f'<tr class="wl-check wl-check-{check.status}" data-check="{check.check}">'
+                f'<td><span style="display:inline-block;width:22px;height:22px;'
                 f"border-radius:11px;background:{colour};color:white;text-align:center;"
                 f'font-weight:700">{symbol}</span></td>'
-                f"<td><b>{escape(label(check.check, lang))}</b> — "
-                f"{escape(label(check.status, lang))}<br><small>{escape(explain)}</small></td></tr>"
+                f"<td><b>{escape(title)}</b> — {escape(status)}"
+                f"<br><small>{escape(explain)}</small></td></tr>"
             )
         checks = f'<table class="wl-table">{"".join(rows)}</table>'
         return css + f'<div class="wl-cards">{cards}</div>', checks

@@ -13,7 +13,7 @@ from typing import Any
 
 import ipywidgets as W
 
-from woonlib.assumptions import SPECS, Assumptions
+from woonlib.assumptions import SPECS, AssumptionError, Assumptions
 from woonlib.export import csv_filename, table_csv, workbook_bytes, workbook_tables
 from woonlib.history import History
 from woonlib.labels import LANGUAGES, fmt_value, label
@@ -186,15 +186,28 @@ class ScenarioBar(W.VBox):
         name = str(upload.get("name", "?"))[:80]
         try:
             if int(upload.get("size", 0)) > MAX_UPLOAD:
-                raise ScenarioError(f"{name}: {label('file_too_large', self.lang)}")
+                raise ScenarioError(label("file_too_large", self.lang))
             text = bytes(upload["content"]).decode("utf-8")
             a = scenario_from_text(text, name)
         except (ScenarioError, UnicodeDecodeError) as exc:
-            self.dash.message(f"{label('load_failed', self.lang)}: {exc}")
+            self.dash.message(f"{label('load_failed', self.lang)}: {name}: {self._problem(exc)}")
             return
         finally:
             self.upload.value = ()  # the same file may be chosen again
         self.dash.load(name, a)
+
+    def _problem(self, exc: ScenarioError | UnicodeDecodeError) -> str:
+        """What is wrong with an uploaded file, in the page's language."""
+        cause = exc.cause if isinstance(exc, ScenarioError) else exc
+        if isinstance(cause, json.JSONDecodeError):
+            return label("invalid_json", self.lang).format(line=cause.lineno, column=cause.colno)
+        if isinstance(cause, UnicodeDecodeError):
+            return label("not_utf8", self.lang)
+        if isinstance(cause, AssumptionError):
+            return self.dash.invalid_text(cause, fallback="invalid_scenario")
+        if cause is not None:
+            return label("invalid_scenario", self.lang)
+        return str(exc)  # made here, in the page's language
 
     # --- files ---------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from woonlib.assumptions import DEFAULTS, SHARE_FIELDS, Assumptions
 from woonlib.labels import label
 from woonlib.model.care import care_table
 from woonlib.model.segments import (
+    PROGRAMME_SERIES,
     SEGMENTS,
     affordability_table,
     market_segments,
@@ -21,12 +22,13 @@ from woonlib.ui.shares import ShareGroup
 from woonlib.ui.tables import STYLE, html_table
 
 CARE_CONTROLS = ("care_share_social_rent", "care_base")
+NORM_CONTROLS = ("affordable_basis", "split_norm_tolerance")
 SERIES = ("scenario", "growth", "basis", "programme", "programme_appendix")
 
 
 class SegmentsPanel(Panel):
     title_key = "tab_segments"
-    depends = frozenset({"ambition_homes", *SHARE_FIELDS, *CARE_CONTROLS})
+    depends = frozenset({"ambition_homes", *SHARE_FIELDS, *CARE_CONTROLS, *NORM_CONTROLS})
 
     def __init__(self, *args: Any, on_shares: Any = None) -> None:
         super().__init__(*args)
@@ -42,12 +44,15 @@ class SegmentsPanel(Panel):
         self.care = W.HTML()
         self.market_table = W.HTML(self._market_table(market))
         care_controls = self.make_controls(CARE_CONTROLS)
+        norm_controls = self.make_controls(NORM_CONTROLS)
         self.children = [
             W.HTML(STYLE),
             heading(label("segment_shares", lang)),
             self.share_group,
             self.fig_segments,
             self.table,
+            heading(label("affordability", lang)),
+            *norm_controls,
             self.afford,
             heading(label("care", lang)),
             *care_controls,
@@ -61,6 +66,7 @@ class SegmentsPanel(Panel):
         return {
             "comparison": segment_comparison(self.data, a),
             "afford": affordability_table(self.data, a),
+            "judged": {"scenario", PROGRAMME_SERIES[a.affordable_basis]},
             "care": care_table(self.data, a),
         }
 
@@ -79,7 +85,7 @@ class SegmentsPanel(Panel):
             ],
             lang,
         )
-        afford = result["afford"]
+        afford, judged = result["afford"], result["judged"]
         self.afford.value = html_table(
             label("affordability", lang),
             [
@@ -95,7 +101,7 @@ class SegmentsPanel(Panel):
                     (r.affordable_homes, "homes"),
                     (r.total, "homes"),
                     (r.affordable_share, "fraction"),
-                    (bool(r.target_met), "bool"),
+                    (bool(r.target_met), "bool") if r.series in judged else ("info", "label"),
                 ]
                 for r in afford.itertuples()
             ],

@@ -1,4 +1,8 @@
-"""Bronnen: every table with its source and lines, the assumptions, the data notes."""
+"""Bronnen: every table with its source and lines, the assumptions, the data notes.
+
+Every text is in the page's language: table titles and descriptions from the data package's
+Dutch and English fields, units, ranges and source references through the label catalogue.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import ipywidgets as W
 
 from woonlib.assumptions import DEFAULTS
 from woonlib.export import assumptions_table, sources_table
-from woonlib.labels import fmt_value, label
+from woonlib.labels import fmt_quantity, label, pick, unit_label
 from woonlib.ui.panel import Panel, heading
 from woonlib.ui.tables import STYLE, html_table
 
@@ -20,21 +24,16 @@ class SourcesPanel(Panel):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         lang = self.lang
-        src = sources_table(self.data)
+        src = sources_table(self.data, lang)
         tables = html_table(
             label("sources", lang),
-            [
-                label("table", lang),
-                label("title", lang),
-                label("source_table", lang),
-                label("lines", lang),
-            ],
+            [label(k, lang) for k in ("table", "description", "unit", "source")],
             [
                 [
-                    (r.table, "text"),
                     (r.title, "text"),
-                    (r.source_table, "text"),
-                    (f"{r.first_line}–{r.last_line}", "text"),
+                    (r.description, "text"),
+                    (unit_label(str(r.unit), lang), "text"),
+                    (f"{r.source_table}, {r.lines}" if r.lines else r.source_table, "text"),
                 ]
                 for r in src.itertuples()
             ],
@@ -43,16 +42,11 @@ class SourcesPanel(Panel):
         ass = assumptions_table(DEFAULTS, lang)
         assumptions = html_table(
             label("assumptions", lang),
-            [
-                label("assumption", lang),
-                label("default", lang),
-                label("allowed", lang),
-                label("source", lang),
-            ],
+            [label(k, lang) for k in ("assumption", "default", "allowed", "source")],
             [
                 [
                     (r.label, "text"),
-                    (fmt_value(r.default, r.unit, lang), "text"),
+                    (fmt_quantity(r.default, str(r.unit), lang), "text"),
                     (r.allowed, "text"),
                     (r.source, "text"),
                 ]
@@ -60,9 +54,10 @@ class SourcesPanel(Panel):
             ],
             lang,
         )
+        resources = self.data.resources
         notes = "".join(
-            f'<div class="wl-note"><b>{escape(n.resource)}</b>: '
-            f"{escape(n.text_nl if lang == 'nl' else n.text)}</div>"
+            f'<div class="wl-note"><b>{escape(pick(resources[n.resource], "title", lang))}</b>: '
+            f"{escape(pick(n.to_dict(), 'text', lang))}</div>"
             for n in self.data.notes
         )
         self.children = [
