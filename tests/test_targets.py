@@ -63,6 +63,9 @@ def test_computed_statuses_follow_the_scenario(data: WoonvisieData) -> None:
 def test_every_computable_indicator_is_used_by_a_row(data: WoonvisieData) -> None:
     used = set(data["targets"]["indicator"].dropna())
     assert set(MEASURES) <= used
+    fields = data.resources["targets"]["schema"]["fields"]
+    field = next(f for f in fields if f["name"] == "indicator")
+    assert set(field["constraints"]["enum"]) == set(MEASURES)  # no key the model cannot compute
 
 
 @pytest.mark.parametrize(

@@ -65,8 +65,6 @@ MEASURES: dict[str, Measure] = {
     "elderly_task": lambda d, a: value(elderly_summary(a), "elderly_task_total"),
     "outflow_homes_per_year": _outflow,
 }
-# Indicators a scenario cannot tell (the population is not modelled): monitored instead
-NOT_MODELLED = frozenset({"inhabitants_target"})
 TOLERANCE = 1e-6  # floating-point slack only: no margin the source does not set
 
 
@@ -90,7 +88,7 @@ def _horizon_ok(row: Any, a: Assumptions) -> bool:
 
 def _status(row: Any, data: WoonvisieData, a: Assumptions) -> tuple[str, float | None]:
     indicator = row.indicator if isinstance(row.indicator, str) else ""
-    if indicator not in MEASURES or indicator in NOT_MODELLED:
+    if indicator not in MEASURES:
         return "monitor", None
     measured = MEASURES[indicator](data, a)
     high = None if pd.isna(row.value_high) else float(row.value_high)
