@@ -152,3 +152,160 @@ def test_export_workbook(tmp_path: Path, data: WoonvisieData) -> None:
 def test_export_to_unwritable_place(tmp_path: Path) -> None:
     out = run("export", "--out", str(tmp_path / "missing-dir" / "x.xlsx"))
     assert out.returncode == 2 and "cannot write" in out.stderr
+
+
+# --- from plan to progress (issue 13): the new indicators and --monitor ----------------------
+
+FIXTURE = Path(__file__).parent / "fixtures" / "monitor-voorbeeld-fictief.csv"  # FICTIEF
+
+
+def test_indicators_json_has_probability_and_rate_needed() -> None:
+    ind = json.loads(run("indicators", "--json").stdout)
+    assert ind["probability_reaching_ambition"] == pytest.approx(0.3592, abs=1e-9)
+    assert ind["build_rate_needed"] == pytest.approx(1033.33, abs=0.005)  # 9,300 / 9 years
+    assert "realised_homes" not in ind and "projected_year" not in ind  # no monitor, none read
+
+
+def test_indicators_json_with_monitor() -> None:
+    out = run("indicators", "--json", "--monitor", str(FIXTURE))
+    assert out.returncode == 0, out.stderr
+    ind = json.loads(out.stdout)
+    # 2024–2026 net: (800 − 100) + 900 + 1,000 = 2,600; (9,300 − 2,600) / 6 years = 1,116.67
+    assert ind["realised_homes"] == 2600
+    assert ind["realised_years"] == 3
+    assert ind["build_rate_needed"] == pytest.approx(1116.67, abs=0.005)
+    # pace (700 + 900 + 1,000) / 3 = 866.7: 2,600 + 8 × 866.7 ≥ 9,300 first in 2034
+    assert ind["projected_year"] == 2034
+    assert ind["probability_reaching_ambition"] == pytest.approx(0.1033, abs=1e-9)
+    assert ind["ambition_homes"] == 9300  # the scenario's own figures stay
+    assert list(ind)[-1] == "data_notes"
+
+
+def test_indicators_text_with_monitor_is_dutch() -> None:
+    out = run("indicators", "--monitor", str(FIXTURE))
+    assert out.returncode == 0, out.stderr
+    words = [line.split() for line in out.stdout.splitlines() if line.strip()]
+    lines = {" ".join(w[:-1]): w[-1] for w in words}
+    assert lines["Kans om de ambitie te halen"] == "10,3%"
+    assert lines["Benodigd bouwtempo voor de ambitie (met monitor: vanaf nu)"] == "1.117"
+    assert lines["Gerealiseerd sinds het startjaar (netto)"] == "2.600"
+    assert lines["Ambitie bereikt in (tempo laatste drie jaren)"] == "2034"
+    english = run("indicators", "--lang", "en").stdout
+    assert "Chance of reaching the ambition" in english and "35.9%" in english
+
+
+def test_targets_with_monitor_judges_measured_values() -> None:
+    out = run("targets", "--json", "--monitor", str(FIXTURE))
+    assert out.returncode == 0, out.stderr
+    rows = {r["id"]: r for r in json.loads(out.stdout)}
+    average, maximum = rows["search_time_average_12"], rows["search_time_max_12"]
+    assert (average["status"], average["measured"], average["measured_year"]) == ("ok", 11.5, 2026)
+    assert (maximum["status"], maximum["measured"], maximum["measured_year"]) == ("fail", 13, 2026)
+    without = {r["id"]: r for r in json.loads(run("targets", "--json").stdout)}
+    assert without["search_time_average_12"]["status"] == "monitor"
+    assert "measured" not in without["search_time_average_12"]
+    text = run("targets", "--monitor", str(FIXTURE)).stdout
+    assert "[in lijn] We streven naar een gemiddelde zoektijd" in text
+    assert "Gemeten: 11,5 maanden (2026)" in text
+    assert "[niet in lijn] We streven naar een zoektijd van maximaal 12 maanden" in text
+
+
+def _one_line_error(out: subprocess.CompletedProcess[str]) -> str:
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert "Traceback" not in out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1, out.stderr
+    assert lines[0].startswith("woonlib: error: ")
+    return lines[0]
+
+
+@pytest.mark.parametrize("command", [("indicators",), ("targets", "--json"), ("export",)])
+def test_missing_monitor_file(tmp_path: Path, command: tuple[str, ...]) -> None:
+    missing = tmp_path / "nope.csv"
+    extra = ("--out", str(tmp_path / "x.xlsx")) if command == ("export",) else ()
+    line = _one_line_error(run(*command, *extra, "--monitor", str(missing)))
+    assert line == f"woonlib: error: {missing}: file missing"
+    assert not (tmp_path / "x.xlsx").exists()
+    dutch = _one_line_error(run(*command, *extra, "--lang", "nl", "--monitor", str(missing)))
+    assert dutch == f"woonlib: error: {missing}: bestand ontbreekt"
+
+
+BAD_VALUE = (
+    "year,measure,value,unit,source,note\n"
+    "2024,homes_new_build,800,homes,jaarrapport 2024,\n"
+    "2025,homes_new_build,achthonderd,homes,jaarrapport 2025,\n"
+    "2026,homes_new_build,-5,homes,jaarrapport 2026,\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "english", "dutch"),
+    [
+        (
+            BAD_VALUE,
+            "row 3, column 'value': value must be a number (decimal point, no thousands "
+            "separator) (and 1 more)",
+            "rij 3, kolom 'value': de waarde moet een getal zijn (zonder scheidingsteken voor "
+            "duizendtallen) (en nog 1)",
+        ),
+        (
+            "year,measure,value,source\n2024,homes_built,800,jaarrapport\n",
+            "row 2, column 'measure': unknown measure",
+            "rij 2, kolom 'measure': onbekende meetwaarde",
+        ),
+        (
+            "year,measure,value\n2024,homes_new_build,800\n",
+            "column 'source': required column missing",
+            "kolom 'source': verplichte kolom ontbreekt",
+        ),
+    ],
+)
+def test_bad_monitor_file(tmp_path: Path, content: str, english: str, dutch: str) -> None:
+    bad = tmp_path / "monitor.csv"
+    bad.write_text(content, encoding="utf-8")
+    line = _one_line_error(run("indicators", "--json", "--monitor", str(bad)))
+    assert line.startswith(f"woonlib: error: {bad}, ")
+    assert english in line
+    line_nl = _one_line_error(run("targets", "--lang", "nl", "--monitor", str(bad)))
+    assert line_nl.startswith(f"woonlib: error: {bad}, ") and dutch in line_nl
+
+
+def test_monitor_folder_is_not_read_without_the_option(data_copy: Path) -> None:
+    folder = data_copy / "monitor"
+    folder.mkdir(exist_ok=True)
+    (folder / "broken.csv").write_text("not,a,monitor\n1,2,3\n", encoding="utf-8")
+    out = run("--data", str(data_copy), "indicators", "--json")
+    assert out.returncode == 0, out.stderr
+    assert "realised_homes" not in json.loads(out.stdout)
+    helptext = " ".join(run("indicators", "--help").stdout.split())
+    assert "--monitor FILE" in helptext
+    assert "Without --monitor no monitor is used: data/monitor/ is not read automatically" in (
+        helptext
+    )
+
+
+def test_export_with_monitor(tmp_path: Path) -> None:
+    target = tmp_path / "voortgang.xlsx"
+    out = run("export", "--out", str(target), "--monitor", str(FIXTURE))
+    assert out.returncode == 0, out.stderr
+    sheets = pd.read_excel(target, sheet_name=None)
+    for name in ("Waaier", "Waaier kansen", "Wat is er nodig", "Gevoeligheid"):
+        assert name in sheets, name
+    for name in ("Gerealiseerd tegen pad", "Gerealiseerde verdeling", "Gemeten doelen"):
+        assert name in sheets, name
+    ind = sheets["Indicatoren"].set_index("indicator")["value"]
+    assert float(ind["build_rate_needed"]) == pytest.approx(1116.67, abs=0.005)
+    assert float(ind["probability_reaching_ambition"]) == pytest.approx(0.1033)
+    assert float(ind["projected_year"]) == 2034
+    targets = sheets["Doelen"].set_index("id")
+    assert targets.loc["search_time_max_12", "status"] == "fail"
+    assert targets.loc["search_time_max_12", "measured"] == 13
+    fan = sheets["Waaier"]
+    assert fan["realised"].tolist()[:4] == [True, True, True, False]
+    assert fan["p50"].tolist()[:3] == [700, 1600, 2600]  # the realised years are fixed
+    english = tmp_path / "en.xlsx"
+    assert run("export", "--out", str(english), "--lang", "en").returncode == 0
+    en_sheets = pd.read_excel(english, sheet_name=None)
+    assert {"Fan", "Fan probabilities", "What does it take", "Sensitivity"} <= set(en_sheets)
+    assert "Realised against path" not in en_sheets  # no monitor given

@@ -43,6 +43,7 @@ SECTIONS = {
     "Ouderen": (("elderly", "age-classes", "suitability"), ("4.650", "19.000", "26.000")),
     "Uitstroom & urgentie": (("outflow", "care"), ("280", "2.520")),
     "Doelen": ((), ("9.300", "regel 679", "te volgen", "12 maanden")),
+    "Voortgang": (("realised", "fan"), ("nog geen monitorgegevens", "36%", "1.034", "1.121")),
     "Vergelijken": (("compare", "compare-segments"), ("9.300", "12.090", "70,0%")),
     "Bronnen": (
         (),

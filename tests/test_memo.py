@@ -14,7 +14,13 @@ from woonlib.assumptions import DEFAULTS, SPECS, Assumptions
 from woonlib.data import DataNote, WoonvisieData
 from woonlib.indicators import indicators, policy_checks
 from woonlib.labels import LABELS, check_texts, fmt_source, label
-from woonlib.memo import INDICATOR_UNITS, display, memo_figures, scenario_memo
+from woonlib.memo import (
+    INDICATOR_UNITS,
+    display,
+    memo_figures,
+    progress_figures,
+    scenario_memo,
+)
 from woonlib.presets import preset
 from woonlib.refs import Ref
 
@@ -123,8 +129,9 @@ def test_every_data_note(memo_nl: str, memo_en: str, data: WoonvisieData) -> Non
 
 
 def test_charts_embedded_and_plotlyjs_once(memo_nl: str, data: WoonvisieData) -> None:
-    figures = memo_figures(data, SCENARIO)
-    assert memo_nl.count("Plotly.newPlot(") == len(figures) >= 5
+    figures = {**memo_figures(data, SCENARIO), **progress_figures(data, SCENARIO)}
+    assert memo_nl.count("Plotly.newPlot(") == len(figures) >= 6
+    assert "fan" in figures and "realised" not in figures  # realised: only with a monitor
     for name in figures:
         assert f'id="memo-chart-{name}"' in memo_nl
     head = memo_nl.partition(PLOTLYJS)[0]

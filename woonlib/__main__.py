@@ -1,19 +1,32 @@
-"""Command line: `python -m woonlib indicators|export` (see `--help`)."""
+"""Command line: `python -m woonlib indicators|targets|export` (see `--help`)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from woonlib.assumptions import DEFAULTS, Assumptions
 from woonlib.data import DataPackageError, WoonvisieData, load_data
-from woonlib.indicators import indicators, policy_checks
-from woonlib.labels import LANGUAGES, check_texts, fmt_target, fmt_value, label
+from woonlib.export import indicator_label, scenario_indicators
+from woonlib.indicators import policy_checks
+from woonlib.labels import (
+    LANGUAGES,
+    check_texts,
+    fmt_amount,
+    fmt_target,
+    fmt_value,
+    label,
+    monitor_problem_text,
+)
+from woonlib.model.progress import register_status
+from woonlib.monitor import Monitor, MonitorError, load_monitor
 from woonlib.scenario import ScenarioError, read_scenario
 from woonlib.targets import THEMES, target_status, targets_json
 
@@ -26,39 +39,73 @@ UNITS = {  # display unit of each headline indicator
     "outflow_homes_per_year": "homes/year",
     "required_rate": "homes/year",
     "affordable_target_met": "bool",
+    "probability_reaching_ambition": "fraction",
+    "build_rate_needed": "homes/year",
+    "realised_years": "years",
+    "projected_year": "year",
 }
+MONITOR_HELP = (
+    "monitor file of realised figures (CSV or .xlsx, see data/monitor/README.md); "
+    "repeat for more files. Without --monitor no monitor is used: data/monitor/ is not "
+    "read automatically"
+)
+LANG_HELP = "language (default nl); error messages are English unless --lang is given"
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m woonlib",
         description=(
-            "The Woonvisie Enschede 2024 in numbers: headline indicators and an Excel export "
-            "for the default assumptions or a scenario file (JSON: assumption name → value)."
+            "The Woonvisie Enschede 2024 in numbers: headline indicators, the targets "
+            "register and an Excel export for the default assumptions or a scenario file "
+            "(JSON: assumption name → value), optionally with a monitor file of realised "
+            "figures (--monitor; never read unless given)."
         ),
     )
     parser.add_argument("--data", help="data package folder (default: the shipped one)")
     sub = parser.add_subparsers(dest="command", required=True)
-    ind = sub.add_parser("indicators", help="print the headline indicators")
+    ind = sub.add_parser(
+        "indicators",
+        help="print the headline indicators",
+        description="The headline indicators. With --monitor: realised homes and years, the "
+        "build rate needed from now, the year the ambition is reached at the recent pace and "
+        "the chance of the ambition with the realised years fixed.",
+    )
     ind.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    ind.add_argument("--scenario", metavar="FILE", help="scenario file (JSON)")
-    ind.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
-    tgt = sub.add_parser("targets", help="print every quantitative target with its status")
+    tgt = sub.add_parser(
+        "targets",
+        help="print every quantitative target with its status",
+        description="Every quantitative target of the Woonvisie with its status. With "
+        "--monitor: a target with a measured value is judged on it.",
+    )
     tgt.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    tgt.add_argument("--scenario", metavar="FILE", help="scenario file (JSON)")
-    tgt.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
-    exp = sub.add_parser("export", help="write an Excel workbook")
+    exp = sub.add_parser(
+        "export",
+        help="write an Excel workbook",
+        description="An Excel workbook: a sheet per topic, the uncertainty fan, 'what does it "
+        "take?', the sensitivity; with --monitor also realised against the path, the "
+        "realised segment mix and the measured targets.",
+    )
     exp.add_argument("--out", metavar="FILE.xlsx", required=True)
-    exp.add_argument("--scenario", metavar="FILE", help="scenario file (JSON)")
-    exp.add_argument("--lang", choices=LANGUAGES, default="nl")
+    for command in (ind, tgt, exp):
+        command.add_argument("--scenario", metavar="FILE", help="scenario file (JSON)")
+        command.add_argument("--monitor", metavar="FILE", action="append", help=MONITOR_HELP)
+        command.add_argument("--lang", choices=LANGUAGES, default=None, help=LANG_HELP)
     return parser
 
 
 def _json_ready(value: Any) -> Any:
+    """Plain JSON values: whole floats as int, others to 6 decimals; NaN, inf, NA as null."""
     if isinstance(value, dict):
         return {k: _json_ready(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_json_ready(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is pd.NA:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, float):
@@ -66,22 +113,25 @@ def _json_ready(value: Any) -> Any:
     return value
 
 
-def render_text(data: WoonvisieData, a: Assumptions, lang: str) -> str:
+def render_text(
+    data: WoonvisieData, a: Assumptions, lang: str, monitor: Monitor | None = None
+) -> str:
     """The indicators, policy checks and data notes as a plain-text report."""
-    values = indicators(data, a)
+    values = scenario_indicators(data, a, monitor)
     lines = [f"Woonvisie Enschede 2024 — {label('indicators', lang)}"]
     for key, val in values.items():
         if key == "data_notes":
             continue
+        name = indicator_label(key, lang)
         if isinstance(val, dict):
             parts = ", ".join(
                 f"{label(k, lang)} {fmt_value(v, 'homes', lang)}" for k, v in val.items()
             )
-            lines.append(f"  {label(key, lang):<48} {parts}")
+            lines.append(f"  {name:<48} {parts}")
+        elif val is None or (isinstance(val, float) and not math.isfinite(val)):
+            lines.append(f"  {name:<48} –")
         else:
-            lines.append(
-                f"  {label(key, lang):<48} {fmt_value(val, UNITS.get(key, 'homes'), lang)}"
-            )
+            lines.append(f"  {name:<48} {fmt_value(val, UNITS.get(key, 'homes'), lang)}")
     lines.append(f"\n{label('policy_checks', lang)}")
     for row in policy_checks(data, a).itertuples():
         title, status, explain = check_texts(row, lang)
@@ -92,9 +142,12 @@ def render_text(data: WoonvisieData, a: Assumptions, lang: str) -> str:
     return "\n".join(lines)
 
 
-def render_targets(data: WoonvisieData, a: Assumptions, lang: str) -> str:
-    """The targets register by theme as a plain-text report."""
-    table = target_status(data, a)
+def render_targets(
+    data: WoonvisieData, a: Assumptions, lang: str, monitor: Monitor | None = None
+) -> str:
+    """The targets register by theme as a plain-text report; with a monitor, the measured
+    value after each target that has one (and the status judged on it)."""
+    table = target_status(data, a) if monitor is None else register_status(data, a, monitor)
     lines = [f"Woonvisie Enschede 2024 — {label('tab_targets', lang)} ({len(table)})"]
     for theme in THEMES:
         part = table[table["theme"] == theme]
@@ -105,35 +158,71 @@ def render_targets(data: WoonvisieData, a: Assumptions, lang: str) -> str:
             where = label("line_ref", lang).format(line=int(r.source_line))
             status = label(f"target_{r.status}", lang)
             title = r.title_nl if lang == "nl" else r.title_en
-            lines.append(f"  [{status}] {title} — {target} ({where})")
+            lines.append(f"  [{status}] {title} — {target} ({where}){_measured(r, lang)}")
     return "\n".join(lines)
+
+
+def _measured(row: Any, lang: str) -> str:
+    """' — Gemeten: 11,5 maanden (2026)' for a register row with a measured value."""
+    measured = getattr(row, "measured", None)
+    if measured is None or pd.isna(measured):
+        return ""
+    amount = fmt_amount(float(measured), str(row.unit), lang)
+    return f" — {label('measured', lang)}: {amount} ({int(row.measured_year)})"
+
+
+def _register_json(data: WoonvisieData, a: Assumptions, monitor: Monitor | None) -> Any:
+    if monitor is None:
+        return _json_ready(targets_json(data, a))
+    records = register_status(data, a, monitor).to_dict("records")
+    return [{k: _json_ready(v) for k, v in rec.items()} for rec in records]
+
+
+def monitor_error(exc: MonitorError, lang: str) -> str:
+    """A bad monitor on one line: the first problem (file, row, column, rule) and how many
+    more there are."""
+    first = monitor_problem_text(exc.problems[0], lang)
+    more = len(exc.problems) - 1
+    return first + (" " + label("monitor_more", lang).format(count=more) if more else "")
+
+
+def _read_inputs(args: argparse.Namespace) -> tuple[WoonvisieData, Assumptions, Monitor | None]:
+    """The data package, the scenario and the monitor (None without --monitor)."""
+    data = load_data(args.data)
+    a = read_scenario(args.scenario) if args.scenario else DEFAULTS
+    monitor = load_monitor(args.monitor, data["targets"]) if args.monitor else None
+    return data, a, monitor
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    lang = args.lang or "nl"
     try:
-        data = load_data(args.data)
-        a = read_scenario(args.scenario) if args.scenario else DEFAULTS
+        data, a, monitor = _read_inputs(args)
     except (ScenarioError, DataPackageError) as exc:
         print(f"woonlib: error: {exc}", file=sys.stderr)
         return 2
+    except MonitorError as exc:
+        print(f"woonlib: error: {monitor_error(exc, args.lang or 'en')}", file=sys.stderr)
+        return 2
     if args.command == "targets":
         if args.json:
-            rows = _json_ready(targets_json(data, a))
+            rows = _register_json(data, a, monitor)
             print(json.dumps(rows, indent=2, ensure_ascii=False))
         else:
-            print(render_targets(data, a, args.lang))
+            print(render_targets(data, a, lang, monitor))
         return 0
     if args.command == "indicators":
         if args.json:
-            print(json.dumps(_json_ready(indicators(data, a)), indent=2, ensure_ascii=False))
+            values = _json_ready(scenario_indicators(data, a, monitor))
+            print(json.dumps(values, indent=2, ensure_ascii=False))
         else:
-            print(render_text(data, a, args.lang))
+            print(render_text(data, a, lang, monitor))
         return 0
     from woonlib.export import workbook_tables, write_workbook
 
     try:
-        path = write_workbook(args.out, workbook_tables(data, a, args.lang))
+        path = write_workbook(args.out, workbook_tables(data, a, lang, monitor=monitor))
     except OSError as exc:
         print(f"woonlib: error: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
         return 2

@@ -77,6 +77,8 @@ T1 = Ref(lines=((2828, 2847),), part="doc_table", number="1", by="HHM 2023")
 P11 = {"part": "doc_section", "number": "1.1"}
 B53 = {"part": "doc_appendix", "number": "5.3"}
 
+FAN_FAILURE = Ref(((677, 679),), quote="30% aan extra plannen", note="source_note_fan_failure")
+
 SPECS: dict[str, Spec] = {
     "forecast": Spec(
         "choice", choices=FORECASTS, source=Ref((527,), **P11, note="source_note_forecast")
@@ -190,7 +192,22 @@ SPECS: dict[str, Spec] = {
     ),
     "outflow_shelter": Spec("homes/year", 0, 500, 1, source=T1),
     "outflow_other": Spec("homes/year", 0, 500, 1, source=T1),
+    # the uncertainty fan (woonlib/model/uncertainty.py): ranges no source gives
+    "fan_failure_low": Spec(
+        "fraction", 0, 0.30, 0.01, source=FAN_FAILURE
+    ),
+    "fan_failure_high": Spec(
+        "fraction", 0.30, 1, 0.01, source=FAN_FAILURE
+    ),
+    "fan_build_rate_spread": Spec(
+        "fraction", 0, 0.5, 0.01, source=Ref(note="source_note_no_source")
+    ),
+    "fan_yearly_spread": Spec("fraction", 0, 0.5, 0.01, source=Ref(note="source_note_no_source")),
+    "goal_probability": Spec(
+        "fraction", 0.5, 0.99, 0.01, source=Ref(note="source_note_goal_probability")
+    ),
 }
+FAN_FIELDS = ("fan_failure_low", "fan_failure_high", "fan_build_rate_spread", "fan_yearly_spread")
 
 INT_UNITS = {"homes", "homes/year", "year"}
 
@@ -229,6 +246,11 @@ class Assumptions:
     outflow_youth_care: int = 0
     outflow_shelter: int = 60
     outflow_other: int = 13
+    fan_failure_low: float = 0.20
+    fan_failure_high: float = 0.40
+    fan_build_rate_spread: float = 0.20
+    fan_yearly_spread: float = 0.10
+    goal_probability: float = 0.80
 
     def __post_init__(self) -> None:
         for name, spec in SPECS.items():

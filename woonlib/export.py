@@ -1,31 +1,95 @@
-"""Excel and CSV export: a sheet per topic, the assumptions, the sources and the data notes."""
+"""Excel and CSV export: a sheet per topic, the assumptions, the sources and the data notes.
+
+Issue 13 ("from plan to progress") adds the uncertainty fan and its probabilities, the
+goal-seek answers ("what does it take?") and the sensitivity table; with a monitor file
+(realised figures, `woonlib.monitor`) also realised against the path, the realised segment
+mix and the targets with a measured value, and the indicators and the targets register take
+the monitor into account.
+"""
 
 from __future__ import annotations
 
 import io
+import math
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pandas as pd
 
 from woonlib.assumptions import DEFAULTS, SPECS, Assumptions
 from woonlib.data import WoonvisieData
 from woonlib.indicators import indicators, policy_checks
-from woonlib.labels import check_texts, fmt_allowed, fmt_lines, fmt_source, label, pick
+from woonlib.labels import (
+    check_texts,
+    fmt_allowed,
+    fmt_lines,
+    fmt_number,
+    fmt_percent,
+    fmt_source,
+    label,
+    pick,
+)
 from woonlib.model.care import care_table
 from woonlib.model.elderly import elderly_summary, elderly_task
+from woonlib.model.goalseek import Answer, answers
 from woonlib.model.households import forecast_yearly
 from woonlib.model.outflow import outflow_table, outflow_vs_care
 from woonlib.model.programme import build_path, programme_table
-from woonlib.model.segments import affordability_table, market_segments, segment_comparison
+from woonlib.model.progress import (
+    measured_status,
+    progress_indicators,
+    realised_so_far,
+    realised_vs_path,
+    register_status,
+    segment_mix,
+)
+from woonlib.model.segments import (
+    SEGMENTS,
+    affordability_table,
+    market_segments,
+    norm_shares,
+    segment_comparison,
+)
+from woonlib.model.sensitivity import sensitivity
+from woonlib.model.uncertainty import Fan, fan, ranges_of
+from woonlib.monitor import Monitor
 from woonlib.targets import target_status
 
+INDICATOR_LABELS = {"projected_year": "projected_year_indicator"}  # key -> label, where not same
 
-def _indicator_rows(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
+
+def indicator_label(key: str, lang: str = "nl") -> str:
+    """The label of a headline indicator (`scenario_indicators` key)."""
+    return label(INDICATOR_LABELS.get(key, key), lang)
+
+
+def scenario_indicators(
+    data: WoonvisieData, a: Assumptions, monitor: Monitor | None = None
+) -> dict[str, Any]:
+    """`indicators(data, a)`; with a monitor, its progress indicators take their place.
+
+    With `monitor`: realised_homes [homes], realised_years [years], build_rate_needed (from
+    the year after the last realised one) [homes/year], projected_year [year] (None when not
+    reached at the recent pace) and probability_reaching_ambition with the realised years
+    fixed [-] (`woonlib.model.progress.progress_indicators`). data_notes stay last.
+    """
+    values = indicators(data, a)
+    if monitor is None:
+        return values
+    notes = values.pop("data_notes")
+    values.update(progress_indicators(monitor, a))
+    values["data_notes"] = notes
+    return values
+
+
+def _indicator_rows(
+    data: WoonvisieData, a: Assumptions, monitor: Monitor | None = None
+) -> pd.DataFrame:
     rows = []
-    for key, val in indicators(data, a).items():
+    for key, val in scenario_indicators(data, a, monitor).items():
         if key == "data_notes":
             continue
         if isinstance(val, dict):
@@ -113,29 +177,257 @@ def notes_table(data: WoonvisieData) -> pd.DataFrame:
     )
 
 
-def workbook_tables(
-    data: WoonvisieData, a: Assumptions, lang: str = "nl"
-) -> dict[str, pd.DataFrame]:
-    """The workbook's sheets in order: sheet name → table (pure; no I/O)."""
-    return {
-        label("indicators", lang): _indicator_rows(data, a),
-        label("policy_checks", lang): checks_table(data, a, lang),
-        label("tab_targets", lang): target_status(data, a),
-        label("households", lang): forecast_yearly(data),
-        label("programme", lang): programme_table(data, a),
-        label("build_path", lang): build_path(a),
-        label("segments", lang): segment_comparison(data, a),
-        label("affordability", lang): affordability_table(data, a),
-        label("market_segments", lang): market_segments(data),
-        label("care", lang): care_table(data, a),
-        label("elderly", lang): elderly_task(a),
-        label("elderly_totals", lang): elderly_summary(a),
-        label("outflow", lang): outflow_table(a),
-        label("outflow_vs_care", lang): outflow_vs_care(data, a),
-        label("assumptions", lang): assumptions_table(a, lang),
-        label("sources", lang): sources_table(data, lang),
-        label("data_notes", lang): notes_table(data),
+# --- from plan to progress (issue 13) ---------------------------------------------------
+
+
+def _plain(value: Any) -> str:
+    """A value as plain machine-readable text: 1034, 0.3, inf, social_rent."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    number = float(value)
+    if not math.isfinite(number):
+        return str(number)
+    return str(int(number)) if number.is_integer() else str(round(number, 6))
+
+
+def _pairs(values: Mapping[str, Any]) -> str:
+    """'build_rate=1034; current=1000': a mapping as one line of text."""
+    return "; ".join(f"{k}={_plain(v)}" for k, v in values.items())
+
+
+PERCENT_VALUES = ("probability", "target", "affordable")  # answer values that are fractions
+
+
+def _goal_value(goal: str, key: str, value: float) -> tuple[float, str]:
+    """The unit of an answer's value, by its name (and the goal, where `current` is a year)."""
+    if key in ("year", "target_year") or (key == "current" and goal == "goal_reachable_year"):
+        return value, "year"
+    if key in PERCENT_VALUES or key.startswith(("share_", "norm_")):
+        return value, "fraction"
+    return value, "number"
+
+
+def _fmt_goal_value(goal: str, key: str, value: float, lang: str) -> str:
+    number, unit = _goal_value(goal, key, value)
+    if unit == "year":
+        return str(int(number))
+    if unit == "fraction":
+        return fmt_percent(number, lang, decimals=0)
+    return fmt_number(number, lang)
+
+
+class _Blanks(dict[str, str]):
+    """Values for a sentence; a figure the answer does not have shows as '–' (e.g. the year
+    the ambition is reached at a build rate of 0)."""
+
+    def __missing__(self, key: str) -> str:
+        return "–"
+
+
+def answer_text(answer: Answer, a: Assumptions, lang: str = "nl") -> str:
+    """A goal-seek answer as one sentence in `lang`, its figures in the language's format.
+
+    The label of `answer.goal` with its placeholders filled (`year`: the target year of `a`);
+    the 30/40/30 programme answer adds the homes per segment to add or shift, the scenario
+    share answers the shares.
+    """
+    values = _Blanks(
+        {k: _fmt_goal_value(answer.goal, k, v, lang) for k, v in answer.values.items()}
+    )
+    values.setdefault("year", str(a.target_year))
+    text = label(answer.goal, lang).format_map(values)
+    if answer.goal == "goal_programme_norm_split":
+        parts = [
+            f"{label(s, lang)} +{values.get(f'add_{s}', '0')} {label('or_shift', lang)} "
+            f"{values.get(f'shift_{s}', '0')}"
+            for s in SEGMENTS
+        ]
+        text += ": " + "; ".join(parts)
+    elif answer.goal in ("goal_scenario_affordable", "goal_scenario_norm_split"):
+        parts = [f"{label(s, lang)} {values[f'share_{s}']}" for s in SEGMENTS]
+        text += ": " + ", ".join(parts)
+    return text
+
+
+def answer_state(answer: Answer, lang: str = "nl") -> str:
+    """Met already, why not feasible, about the programme only, or not met yet."""
+    if answer.met:
+        return label("goal_met", lang)
+    if answer.note:
+        return label(answer.note, lang)
+    if answer.applies_to == "programme":
+        return label("goal_programme_only", lang)
+    return label("goal_open", lang)
+
+
+def goals_table(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> pd.DataFrame:
+    """The goal-seek answers, one row each: the sentence in `lang`, feasible, met, the values
+    and the changes (as 'name=value; …'), what they apply to and the state in words."""
+    rows = [
+        (
+            ans.goal,
+            answer_text(ans, a, lang),
+            ans.check,
+            ans.feasible,
+            ans.met,
+            _pairs(ans.values),
+            _pairs(ans.changes),
+            ans.applies_to,
+            answer_state(ans, lang),
+        )
+        for ans in answers(data, a, a.goal_probability, ranges_of(a))
+    ]
+    columns = [
+        "goal",
+        "text",
+        "check",
+        "feasible",
+        "met",
+        "values",
+        "changes",
+        "applies_to",
+        "state",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def scenario_fan(data: WoonvisieData, a: Assumptions, monitor: Monitor | None = None) -> Fan:
+    """The uncertainty fan of `a` with its own ranges; a monitor's realised years fixed."""
+    realised = realised_so_far(monitor, a) if monitor is not None else ()
+    return fan(data, a, ranges_of(a), realised)
+
+
+def fan_summary_table(result: Fan, lang: str = "nl") -> pd.DataFrame:
+    """The fan's probabilities, the need per forecast and the draws: item, label, value, unit."""
+    rows: list[tuple[str, str, float, str]] = [
+        (
+            "probability_reaching_ambition",
+            label("probability_reaching_ambition", lang),
+            result.probability,
+            "fraction",
+        ),
+        ("probability_need", label("probability_need", lang), result.probability_need, "fraction"),
+    ]
+    for rec in result.need.itertuples(index=False):
+        name = label(str(rec.forecast), lang)
+        rows += [
+            (
+                f"need_homes.{rec.forecast}",
+                label("need_homes_of", lang).format(forecast=name),
+                float(rec.need_homes),
+                "homes",
+            ),
+            (
+                f"probability_met.{rec.forecast}",
+                label("probability_met_of", lang).format(forecast=name),
+                float(rec.probability_met),
+                "fraction",
+            ),
+        ]
+    rows += [
+        ("draws", label("fan_draws", lang), float(result.draws), "draws"),
+        ("seed", label("fan_seed", lang), float(result.seed), "-"),
+    ]
+    return pd.DataFrame(rows, columns=["item", "label", "value", "unit"])
+
+
+def sensitivity_table(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> pd.DataFrame:
+    """`woonlib.model.sensitivity.sensitivity` of `a` (its own fan ranges), with the outcome,
+    the assumption and the kind of range as labels in `lang` beside their keys."""
+    table = sensitivity(data, a, ranges_of(a))
+    table.insert(1, "outcome_label", [label(str(o), lang) for o in table["outcome"]])
+    at = table.columns.get_loc("assumption") + 1
+    table.insert(at, "assumption_label", [label(str(n), lang) for n in table["assumption"]])
+    at = table.columns.get_loc("kind") + 1
+    table.insert(at, "kind_label", [label(f"sweep_{k}", lang) for k in table["kind"]])
+    return table
+
+
+def segment_mix_table(data: WoonvisieData, monitor: Monitor, lang: str = "nl") -> pd.DataFrame:
+    """Realised new build per segment against 30/40/30 and 70% affordable, with labels."""
+    target = data.figure("policy_norms", "affordable_target") / 100
+    table = segment_mix(monitor, norm_shares(data), target)
+    keys = ["segment_unknown" if s == "unknown" else s for s in table["segment"]]
+    table.insert(1, "segment_label", [label(k, lang) for k in keys])
+    return table
+
+
+def measured_table(data: WoonvisieData, monitor: Monitor, lang: str = "nl") -> pd.DataFrame:
+    """The register targets with a measured value, judged: with title and status in `lang`."""
+    register = data["targets"]
+    table = measured_status(monitor, register)
+    titles = register.set_index("id")[f"title_{lang}"]
+    table.insert(1, "title", [str(titles[i]) for i in table["id"]])
+    table["status_text"] = [label(f"target_{s}", lang) for s in table["status"]]
+    return table
+
+
+Sheets = dict[str, Callable[[], pd.DataFrame]]
+
+
+def _progress_sheets(
+    data: WoonvisieData, a: Assumptions, lang: str, monitor: Monitor | None
+) -> Sheets:
+    def fan_result() -> Fan:
+        return scenario_fan(data, a, monitor)
+
+    sheets: Sheets = {
+        label("sheet_fan", lang): lambda: fan_result().table,
+        label("sheet_fan_summary", lang): lambda: fan_summary_table(fan_result(), lang),
+        label("sheet_goals", lang): lambda: goals_table(data, a, lang),
+        label("sheet_sensitivity", lang): lambda: sensitivity_table(data, a, lang),
     }
+    if monitor is not None:
+        m = monitor
+        sheets[label("sheet_realised", lang)] = lambda: realised_vs_path(m, a)
+        sheets[label("sheet_segment_mix", lang)] = lambda: segment_mix_table(data, m, lang)
+        sheets[label("sheet_measured", lang)] = lambda: measured_table(data, m, lang)
+    return sheets
+
+
+def workbook_sheets(
+    data: WoonvisieData, a: Assumptions, lang: str = "nl", *, monitor: Monitor | None = None
+) -> Sheets:
+    """The workbook's sheets in order: sheet name → a function making its table.
+
+    Listing the names computes nothing (the sensitivity alone takes about half a second).
+    """
+
+    def targets() -> pd.DataFrame:
+        return target_status(data, a) if monitor is None else register_status(data, a, monitor)
+
+    return {
+        label("indicators", lang): lambda: _indicator_rows(data, a, monitor),
+        label("policy_checks", lang): lambda: checks_table(data, a, lang),
+        label("tab_targets", lang): targets,
+        label("households", lang): lambda: forecast_yearly(data),
+        label("programme", lang): lambda: programme_table(data, a),
+        label("build_path", lang): lambda: build_path(a),
+        label("segments", lang): lambda: segment_comparison(data, a),
+        label("affordability", lang): lambda: affordability_table(data, a),
+        label("market_segments", lang): lambda: market_segments(data),
+        label("care", lang): lambda: care_table(data, a),
+        label("elderly", lang): lambda: elderly_task(a),
+        label("elderly_totals", lang): lambda: elderly_summary(a),
+        label("outflow", lang): lambda: outflow_table(a),
+        label("outflow_vs_care", lang): lambda: outflow_vs_care(data, a),
+        **_progress_sheets(data, a, lang, monitor),
+        label("assumptions", lang): lambda: assumptions_table(a, lang),
+        label("sources", lang): lambda: sources_table(data, lang),
+        label("data_notes", lang): lambda: notes_table(data),
+    }
+
+
+def workbook_tables(
+    data: WoonvisieData, a: Assumptions, lang: str = "nl", *, monitor: Monitor | None = None
+) -> dict[str, pd.DataFrame]:
+    """The workbook's sheets in order: sheet name → table (pure; no I/O).
+
+    With `monitor` (realised figures): the indicators and the targets register take it into
+    account, the fan starts from the realised years, and three sheets more (realised
+    against the path, realised segment mix, measured targets).
+    """
+    return {name: make() for name, make in workbook_sheets(data, a, lang, monitor=monitor).items()}
 
 
 def _write_sheets(target: Path | IO[bytes], tables: dict[str, pd.DataFrame]) -> None:
@@ -151,10 +443,12 @@ def write_workbook(path: str | Path, tables: dict[str, pd.DataFrame]) -> Path:
     return path
 
 
-def workbook_bytes(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> bytes:
+def workbook_bytes(
+    data: WoonvisieData, a: Assumptions, lang: str = "nl", *, monitor: Monitor | None = None
+) -> bytes:
     """The workbook of `write_workbook` as .xlsx bytes, for a browser download (no file)."""
     buffer = io.BytesIO()
-    _write_sheets(buffer, workbook_tables(data, a, lang))
+    _write_sheets(buffer, workbook_tables(data, a, lang, monitor=monitor))
     return buffer.getvalue()
 
 
@@ -173,9 +467,12 @@ def table_csv(name: str, frame: pd.DataFrame) -> bytes:
     return text.encode("utf-8-sig")
 
 
-def scenario_csvs(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> dict[str, bytes]:
+def scenario_csvs(
+    data: WoonvisieData, a: Assumptions, lang: str = "nl", *, monitor: Monitor | None = None
+) -> dict[str, bytes]:
     """Every table of the workbook as CSV bytes, keyed by its sheet name, in sheet order."""
-    return {name: table_csv(name, t) for name, t in workbook_tables(data, a, lang).items()}
+    tables = workbook_tables(data, a, lang, monitor=monitor)
+    return {name: table_csv(name, t) for name, t in tables.items()}
 
 
 def csv_filename(name: str) -> str:

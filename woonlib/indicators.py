@@ -21,6 +21,7 @@ from woonlib.model.segments import (
     segment_comparison,
     split_homes,
 )
+from woonlib.model.uncertainty import ranges_of, reach_probability
 
 # Where the Woonvisie sets each norm (lines of data/sources/woonvisie-enschede-2024.txt)
 AFFORDABLE_LINES = "1245–1247, 1504–1506, 1574–1576"  # '70 procent van alle nieuwbouw'
@@ -69,6 +70,8 @@ def indicators(data: WoonvisieData, a: Assumptions) -> dict[str, Any]:
         "elderly_share_of_ambition": value(elderly, "elderly_share_of_ambition"),
         "outflow_homes_per_year": value(outflow, "outflow_homes_per_year"),
         "outflow_cumulative": value(outflow, "outflow_cumulative"),
+        "probability_reaching_ambition": reach_probability(a, ranges_of(a)),
+        "build_rate_needed": value(programme, "required_rate"),
         "data_notes": [n.to_dict() for n in data.notes],
     }
 

@@ -16,6 +16,7 @@ from typing import Any
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from woonlib.labels_progress import PROGRESS_LABELS
 from woonlib.refs import Ref, Span
 
 LANGUAGES = ("nl", "en")
@@ -382,7 +383,7 @@ LABELS: dict[str, L] = {
     "horizon": {"nl": "Horizon", "en": "Horizon"},
     "source_line": {"nl": "Bron", "en": "Source"},
     "status": {"nl": "Status", "en": "Status"},
-    "in_scenario": {"nl": "In het scenario", "en": "In the scenario"},
+    "in_scenario": {"nl": "Scenario of gemeten", "en": "Scenario or measured"},
     "target_ok": {"nl": "in lijn", "en": "in line"},
     "target_fail": {"nl": "niet in lijn", "en": "not in line"},
     "target_monitor": {"nl": "te volgen", "en": "to be monitored"},
@@ -574,6 +575,35 @@ LABELS: dict[str, L] = {
         "en": "own norm (0 = none): the Woonvisie sets no norm for care homes against outflow "
         "and urgency, which are housed through allocations of new and existing social rent",
     },
+    "source_note_fan_failure": {
+        "nl": "planuitval rond de 30% van de Woonvisie; de bandbreedte is een aanname, geen bron",
+        "en": "plan failure around the Woonvisie's 30%; the range is an assumption, no source",
+    },
+    "source_note_no_source": {"nl": "aanname, geen bron", "en": "assumption, no source"},
+    "source_note_goal_probability": {
+        "nl": "eigen keuze: de kans waarvoor 'Wat is er nodig?' het bouwtempo zoekt",
+        "en": "own choice: the chance for which 'What does it take?' seeks the build rate",
+    },
+    "fan_failure_low": {
+        "nl": "Planuitval, laagste (aanname, geen bron)",
+        "en": "Plan failure, lowest (assumption, no source)",
+    },
+    "fan_failure_high": {
+        "nl": "Planuitval, hoogste (aanname, geen bron)",
+        "en": "Plan failure, highest (assumption, no source)",
+    },
+    "fan_build_rate_spread": {
+        "nl": "Spreiding bouwtempo over de periode (aanname, geen bron)",
+        "en": "Build-rate spread over the period (assumption, no source)",
+    },
+    "fan_yearly_spread": {
+        "nl": "Spreiding per jaar (aanname, geen bron)",
+        "en": "Spread per year (assumption, no source)",
+    },
+    "goal_probability": {
+        "nl": "Gewenste kans om de ambitie te halen",
+        "en": "Wanted chance of reaching the ambition",
+    },
     "invalid_value": {"nl": "Ongeldige waarde", "en": "Invalid value"},
     "shares_must_add": {
         "nl": "De aandelen sociale huur, middelduur en duur moeten samen 100% zijn.",
@@ -748,6 +778,12 @@ LABELS: dict[str, L] = {
     "history_empty": {"nl": "Nog niets gewijzigd.", "en": "Nothing changed yet."},
     "preset_custom": {"nl": "Eigen scenario", "en": "Own scenario"},
 }
+
+# The labels of 'Van plan naar voortgang' (monitor, fan, goal seek, sensitivity) live in
+# their own module for size; they are part of this one catalogue.
+_clash = set(LABELS) & set(PROGRESS_LABELS)
+assert not _clash, f"label keys defined twice: {sorted(_clash)}"
+LABELS.update(PROGRESS_LABELS)
 
 UNITS: dict[str, L] = {
     "homes": {"nl": "woningen", "en": "homes"},
@@ -980,3 +1016,14 @@ def fmt_target(value: float, high: float | None, unit: str, comparator: str, lan
     if comparator == "by":
         return label("cmp_by", lang).format(v=str(int(value)))
     return label(f"cmp_{comparator}", lang).format(v=fmt_amount(value, unit, lang))
+
+
+def monitor_problem_text(problem: Any, lang: str = "nl") -> str:
+    """A monitor-file problem in `lang`: where (file, row, column) and which rule it breaks."""
+    where = str(problem.file)
+    if problem.row is not None:
+        where += f", {label('row_word', lang)} {problem.row}"
+    if problem.column is not None:
+        where += f", {label('column_word', lang)} '{problem.column}'"
+    rule = label(problem.rule, lang) if problem.rule in LABELS else str(problem.text)
+    return f"{where}: {rule.format(**dict(problem.params))}"

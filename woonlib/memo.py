@@ -2,13 +2,17 @@
 
 `scenario_memo(data, a)` gives what a council memo needs: the assumptions that differ from
 the Woonvisie with their sources, the headline indicators, the policy checks, the main
-charts and the data notes. plotly.js is inlined once, so the page works offline and
+charts, "from plan to progress" (the chance of the ambition, the build rate needed, the
+uncertainty fan, what it takes to meet each check, the assumptions that matter most; with a
+monitor file also realised against the path and the year the ambition is reached at the
+recent pace) and the data notes. plotly.js is inlined once, so the page works offline and
 prints; every text from the data or the assumptions is HTML-escaped.
 """
 
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
@@ -28,14 +32,35 @@ from woonlib.charts import (
     segments_figure,
 )
 from woonlib.data import WoonvisieData
-from woonlib.indicators import indicators, policy_checks
-from woonlib.labels import check_texts, fmt_date, fmt_source, fmt_value, label, unit_label
+from woonlib.export import (
+    answer_state,
+    answer_text,
+    indicator_label,
+    scenario_fan,
+    scenario_indicators,
+)
+from woonlib.indicators import policy_checks
+from woonlib.labels import (
+    check_texts,
+    fmt_date,
+    fmt_number,
+    fmt_source,
+    fmt_value,
+    label,
+    unit_label,
+)
 from woonlib.model.elderly import elderly_task
+from woonlib.model.goalseek import answers
 from woonlib.model.households import forecast_yearly
 from woonlib.model.outflow import outflow_table, outflow_vs_care
 from woonlib.model.programme import build_path, programme_table
+from woonlib.model.progress import projected_year, realised_vs_path
 from woonlib.model.segments import segment_comparison
+from woonlib.model.sensitivity import sensitivity
+from woonlib.model.uncertainty import Fan, ranges_of
+from woonlib.monitor import Monitor
 from woonlib.presets import PRESETS, matching_preset
+from woonlib.progress_charts import fan_figure, realised_figure
 
 INDICATOR_UNITS = {  # display unit of each headline indicator (norm_split_homes: per segment)
     "ambition_homes": "homes",
@@ -60,7 +85,13 @@ INDICATOR_UNITS = {  # display unit of each headline indicator (norm_split_homes
     "elderly_share_of_ambition": "fraction",
     "outflow_homes_per_year": "homes/year",
     "outflow_cumulative": "homes",
+    "probability_reaching_ambition": "fraction",
+    "build_rate_needed": "homes/year",
+    "realised_homes": "homes",
+    "realised_years": "years",
+    "projected_year": "year",
 }
+SENSITIVITY_TOP = 5  # assumptions shown per outcome
 SYMBOLS = {"ok": "✔", "fail": "✖", "info": "i"}
 CHART_WIDTH = 680  # [px] fits an A4 page in portrait with 15 mm margins
 
@@ -69,6 +100,9 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;colo
  max-width:760px;margin:24px auto;padding:0 16px;line-height:1.45}
 h1{font-size:22px;margin-bottom:4px}
 h2{font-size:17px;margin-top:28px;border-bottom:1px solid #bbb;padding-bottom:2px}
+h3{font-size:15px;margin:18px 0 4px}
+h4{font-size:13px;margin:12px 0 2px}
+.goals li{margin-bottom:4px;font-size:13px}
 table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0 12px}
 th,td{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
@@ -92,7 +126,10 @@ footer{margin-top:32px;font-size:11px;color:#555}
 
 
 def display(value: Any, unit: str, lang: str = "nl") -> str:
-    """A value in the language's format with its unit where a bare number says too little."""
+    """A value in the language's format with its unit where a bare number says too little;
+    '–' for no value (None, NaN, inf: e.g. a year the ambition is not reached in)."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "–"
     text = fmt_value(value, unit, lang)
     if unit in ("homes", "homes/year"):
         return f"{text} {unit_label(unit, lang)}"
@@ -130,10 +167,13 @@ def changed_section(a: Assumptions, lang: str = "nl") -> str:
     return _table([escape(h) for h in [*headers, label("source", lang)]], rows)
 
 
-def indicators_section(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> str:
-    """The headline indicators of `a` in the language's number format."""
+def indicators_section(
+    data: WoonvisieData, a: Assumptions, lang: str = "nl", monitor: Monitor | None = None
+) -> str:
+    """The headline indicators of `a` in the language's number format (with a monitor: the
+    progress indicators with the realised years, `export.scenario_indicators`)."""
     rows = []
-    for key, val in indicators(data, a).items():
+    for key, val in scenario_indicators(data, a, monitor).items():
         if key == "data_notes":
             continue
         unit = INDICATOR_UNITS.get(key, "homes")
@@ -146,7 +186,8 @@ def indicators_section(data: WoonvisieData, a: Assumptions, lang: str = "nl") ->
                 for part, v in val.items()
             ]
         else:
-            cells = (escape(label(key, lang)), False), (escape(display(val, unit, lang)), True)
+            name = indicator_label(key, lang)
+            cells = (escape(name), False), (escape(display(val, unit, lang)), True)
             rows.append(cells)
     return _table([escape(label("item", lang)), escape(label("value", lang))], rows)
 
@@ -184,16 +225,155 @@ def memo_figures(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> dict[
     }
 
 
+def _chart(name: str, fig: go.Figure, lang: str) -> str:
+    """One chart as a div and its plot call (plotly.js itself is not included)."""
+    config = {**plotly_config(lang), "responsive": False}
+    fig.update_layout(width=CHART_WIDTH)
+    html = fig.to_html(
+        full_html=False, include_plotlyjs=False, config=config, div_id=f"memo-chart-{name}"
+    )
+    return f'<div class="chart">{html}</div>'
+
+
 def charts_section(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> str:
     """Every memo chart as a div and its plot call; plotly.js itself is not included here."""
-    config = {**plotly_config(lang), "responsive": False}
-    parts = []
-    for name, fig in memo_figures(data, a, lang).items():
-        fig.update_layout(width=CHART_WIDTH)
-        html = fig.to_html(
-            full_html=False, include_plotlyjs=False, config=config, div_id=f"memo-chart-{name}"
+    return "".join(_chart(name, fig, lang) for name, fig in memo_figures(data, a, lang).items())
+
+
+# --- from plan to progress -------------------------------------------------------------------
+
+
+def progress_figures(
+    data: WoonvisieData,
+    a: Assumptions,
+    lang: str = "nl",
+    monitor: Monitor | None = None,
+    result: Fan | None = None,
+) -> dict[str, go.Figure]:
+    """The progress charts (`woonlib.progress_charts`): realised against the path (with a
+    monitor) and the uncertainty fan. `result`: the fan, when computed already."""
+    figures = {}
+    if monitor is not None:
+        figures["realised"] = realised_figure(realised_vs_path(monitor, a), lang)
+    figures["fan"] = fan_figure((result or scenario_fan(data, a, monitor)).table, lang)
+    return figures
+
+
+def _projection_text(monitor: Monitor, a: Assumptions, lang: str) -> str:
+    """'Ambition reached in 2034 at the pace of …', or not reached, or reached already."""
+    projection = projected_year(monitor, a)
+    if projection.reached:
+        return label("projected_reached", lang).format(year=projection.year)
+    key = "projected_year_text" if projection.year is not None else "projected_never_text"
+    return label(key, lang).format(year=projection.year, target=a.target_year)
+
+
+def _progress_figures_table(
+    values: dict[str, Any], a: Assumptions, lang: str, monitor: Monitor | None
+) -> str:
+    year = a.target_year
+    rate_key = "rate_needed_from_now" if monitor is not None else "build_rate_needed"
+    items: list[tuple[str, str]] = [
+        (
+            label("reach_probability_by", lang).format(year=year),
+            display(values["probability_reaching_ambition"], "fraction", lang),
+        ),
+        (
+            label(rate_key, lang).format(year=year),
+            display(values["build_rate_needed"], "homes/year", lang),
+        ),
+    ]
+    if monitor is not None:
+        items.append(
+            (label("realised_homes", lang), display(values["realised_homes"], "homes", lang))
         )
-        parts.append(f'<div class="chart">{html}</div>')
+    rows = [((escape(k), False), (escape(v), True)) for k, v in items]
+    return _table([escape(label("item", lang)), escape(label("value", lang))], rows)
+
+
+def _goals_list(data: WoonvisieData, a: Assumptions, lang: str) -> str:
+    """The goal-seek answers as sentences, each with its state (met, not feasible, …)."""
+    items = "".join(
+        f"<li>{escape(answer_text(ans, a, lang))} "
+        f'<span class="src">({escape(answer_state(ans, lang))})</span></li>'
+        for ans in answers(data, a, a.goal_probability, ranges_of(a))
+    )
+    return f'<ul class="goals">{items}</ul>'
+
+
+def _sweep_end(value: Any, name: str, lang: str) -> str:
+    """An end of an assumption's sweep in the assumption's own unit."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return display(value, SPECS[name].unit, lang)
+
+
+def _numeric(name: Any) -> bool:
+    """Whether an assumption's values are numbers (right-aligned), not choices or yes/no."""
+    spec = SPECS[str(name)]
+    return not spec.choices and spec.unit != "bool"
+
+
+def _swing(value: float, unit: str, lang: str) -> str:
+    """A swing: homes with their unit, a fraction in percentage points."""
+    return display(value, "pp" if unit == "fraction" else unit, lang)
+
+
+def sensitivity_section(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> str:
+    """Per headline outcome the `SENSITIVITY_TOP` assumptions that move it most."""
+    table = sensitivity(data, a, ranges_of(a))
+    headers = [
+        label(k, lang)
+        for k in ("assumption", "sens_low", "sens_high", "sens_min", "sens_max", "swing")
+    ]
+    parts = [f"<p>{escape(label('memo_sensitivity_intro', lang))}</p>"]
+    for outcome, rows in table.groupby("outcome", sort=False):
+        top = rows[rows["swing"] > 0].sort_values("swing", ascending=False)
+        if top.empty:
+            continue
+        body = [
+            (
+                (escape(label(str(r.assumption), lang)), False),
+                (escape(_sweep_end(r.low, str(r.assumption), lang)), _numeric(r.assumption)),
+                (escape(_sweep_end(r.high, str(r.assumption), lang)), _numeric(r.assumption)),
+                (escape(display(r.outcome_min, str(r.unit), lang)), True),
+                (escape(display(r.outcome_max, str(r.unit), lang)), True),
+                (escape(_swing(float(r.swing), str(r.unit), lang)), True),
+            )
+            for r in top.head(SENSITIVITY_TOP).itertuples()
+        ]
+        parts.append(f"<h4>{escape(label(str(outcome), lang))}</h4>")
+        parts.append(_table([escape(h) for h in headers], body))
+    return "".join(parts)
+
+
+def progress_section(
+    data: WoonvisieData, a: Assumptions, lang: str = "nl", monitor: Monitor | None = None
+) -> str:
+    """Van plan naar voortgang: the chance of the ambition by the target year, the build rate
+    needed, the fan, what it takes, and the top assumptions per outcome; with a monitor also
+    realised against the path, the rate needed from now and the projected year."""
+    values = scenario_indicators(data, a, monitor)
+    result = scenario_fan(data, a, monitor)
+    figures = progress_figures(data, a, lang, monitor, result)
+    parts = [_progress_figures_table(values, a, lang, monitor)]
+    if monitor is not None:
+        files = ", ".join(monitor.files)
+        parts.append(f'<p class="src">{escape(label("monitor_files", lang))}: {escape(files)}</p>')
+        parts.append(f"<p>{escape(_projection_text(monitor, a, lang))}</p>")
+        parts.append(_chart("realised", figures["realised"], lang))
+    else:
+        parts.append(f'<p class="src">{escape(label("memo_no_monitor", lang))}</p>')
+    draws = label("fan_draws_text", lang).format(draws=fmt_number(result.draws, lang))
+    parts += [
+        f"<h3>{escape(label('fan_title', lang))}</h3>",
+        _chart("fan", figures["fan"], lang),
+        f'<p class="src">{escape(label("fan_not_modelled", lang))} {escape(draws)}</p>',
+        f"<h3>{escape(label('goals_title', lang))}</h3>",
+        _goals_list(data, a, lang),
+        f"<h3>{escape(label('sensitivity_title', lang))}</h3>",
+        sensitivity_section(data, a, lang),
+    ]
     return "".join(parts)
 
 
@@ -224,19 +404,23 @@ def scenario_memo(
     a: Assumptions,
     lang: str = "nl",
     today: datetime.date | None = None,
+    *,
+    monitor: Monitor | None = None,
 ) -> str:
     """The scenario memo of `a` as one HTML document (Dutch by default, 'en' for English).
 
-    `today` is the date printed on it (default: today). The page loads nothing from the
-    network: plotly.js is inlined once and the charts call it.
+    `today` is the date printed on it (default: today); `monitor`: realised figures
+    (`woonlib.monitor.load_monitor`), or None. The page loads nothing from the network:
+    plotly.js is inlined once and the charts call it.
     """
     day = today or datetime.date.today()
     title = escape(label("memo_title", lang))
     sections = [
         (label("memo_changed", lang), changed_section(a, lang)),
-        (label("headline", lang), indicators_section(data, a, lang)),
+        (label("headline", lang), indicators_section(data, a, lang, monitor)),
         (label("policy_checks", lang), checks_section(data, a, lang)),
         (label("memo_charts", lang), charts_section(data, a, lang)),
+        (label("progress_title", lang), progress_section(data, a, lang, monitor)),
         (label("data_notes", lang), notes_section(data, lang)),
     ]
     body = "".join(f"<section><h2>{escape(h)}</h2>{html}</section>" for h, html in sections)

@@ -29,6 +29,8 @@ ROWS = (  # indicator, unit
     ("elderly_share_of_ambition", "fraction"),
     ("outflow_homes_per_year", "homes/year"),
     ("outflow_cumulative", "homes"),
+    ("probability_reaching_ambition", "fraction"),
+    ("build_rate_needed", "homes/year"),
 )
 BAR_ROWS = ("ambition_homes", "basis_homes", "plan_capacity_needed", "elderly_task_total")
 SEGMENTS = ("social_rent", "mid_priced", "expensive")

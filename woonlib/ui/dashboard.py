@@ -18,8 +18,9 @@ import ipywidgets as W
 from woonlib.assumptions import DEFAULTS, SHARE_FIELDS, SPECS, AssumptionError, Assumptions
 from woonlib.data import WoonvisieData, load_data
 from woonlib.history import History, changed_names
-from woonlib.labels import fmt_allowed, label
+from woonlib.labels import fmt_allowed, label, monitor_problem_text
 from woonlib.links import QueryNote, parse_query, scenario_query
+from woonlib.monitor import Monitor, MonitorError, empty_monitor, load_monitor_dir
 from woonlib.presets import PRESETS
 from woonlib.ui.a11y import PageA11y
 from woonlib.ui.compare import ComparePanel
@@ -29,6 +30,7 @@ from woonlib.ui.overview import OverviewPanel
 from woonlib.ui.panel import Panel
 from woonlib.ui.plotly_shared import SharedFigureWidget
 from woonlib.ui.programme import ProgrammePanel
+from woonlib.ui.progress import ProgressPanel
 from woonlib.ui.safety import (
     fault_from_env,
     guarded,
@@ -76,7 +78,10 @@ class Dashboard(W.VBox):
         self.lazy = lazy
         self.link_opened = False
         self._pending: dict[int, Any] = {}  # panel index -> result not yet shown
+        self.monitor, monitor_problem = default_monitor(self.data)
         self._build(lang)
+        if monitor_problem:
+            self._message(monitor_problem)
 
     def _build(self, lang: str) -> None:
         """Make every widget in `lang` and show the current scenario."""
@@ -84,13 +89,18 @@ class Dashboard(W.VBox):
         args = (self.data, lang, self._on_control)
         self.segments = SegmentsPanel(*args, on_shares=self._on_shares)
         self.compare = ComparePanel(*args, scenarios=self.scenarios)
+        self.targets = TargetsPanel(*args, monitor=self.monitor)
+        self.progress = ProgressPanel(
+            *args, monitor=self.monitor, on_apply=self._on_apply, on_monitor=self.set_monitor
+        )
         self.panels: list[Panel] = [
             OverviewPanel(*args),
             ProgrammePanel(*args),
             self.segments,
             ElderlyPanel(*args),
             OutflowPanel(*args),
-            TargetsPanel(*args),
+            self.targets,
+            self.progress,
             self.compare,
             SourcesPanel(*args),
         ]
@@ -145,6 +155,26 @@ class Dashboard(W.VBox):
     @guarded
     def _on_control(self, name: str, value: Any) -> None:
         self.apply({name: value})
+
+    @guarded
+    def _on_apply(self, changes: Mapping[str, Any]) -> None:
+        """A "what does it take" answer taken into the scenario: one step, one undo."""
+        try:
+            new = self.assumptions.replace(**changes)
+        except AssumptionError as exc:
+            self._message(self.invalid_text(exc))
+            return
+        self.set_scenario(new)
+
+    def set_monitor(self, monitor: Monitor) -> None:
+        """Use `monitor` (realised figures; uploaded or from data/monitor) on every tab."""
+        self.monitor = monitor
+        for panel in (self.targets, self.progress):
+            panel.monitor = monitor
+            self._pending.pop(self.panels.index(panel), None)
+            panel.update(self.assumptions)
+        self.bar.refresh_sheets()
+        self._message("")
 
     @guarded
     def _on_shares(self, shares: Mapping[str, float]) -> None:
@@ -296,6 +326,20 @@ class Dashboard(W.VBox):
         if any(f in str(exc) for f in SHARE_FIELDS):
             return label("shares_must_add", lang)
         return label(fallback, lang)
+
+
+def default_monitor(data: WoonvisieData) -> tuple[Monitor, str]:
+    """The monitor files kept beside the data package (data/monitor/), and a problem text.
+
+    A broken file there must not take the page down: the page starts without monitor data
+    and says what is wrong (in Dutch; the log has the details).
+    """
+    try:
+        return load_monitor_dir(data.root / "monitor", data["targets"]), ""
+    except MonitorError as exc:
+        log.warning("data/monitor not used: %s", exc)
+        head = label("monitor_invalid", "nl").format(count=len(exc.problems))
+        return empty_monitor(), f"{head} {monitor_problem_text(exc.problems[0], 'nl')}"
 
 
 def walk(widget: W.Widget) -> Iterator[W.Widget]:

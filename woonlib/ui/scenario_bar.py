@@ -14,11 +14,12 @@ from typing import Any
 import ipywidgets as W
 
 from woonlib.assumptions import SPECS, AssumptionError, Assumptions
-from woonlib.export import csv_filename, table_csv, workbook_bytes, workbook_tables
+from woonlib.export import csv_filename, table_csv, workbook_bytes, workbook_sheets
 from woonlib.history import History
 from woonlib.labels import LANGUAGES, fmt_value, label
 from woonlib.links import QueryNote, scenario_query
 from woonlib.memo import scenario_memo
+from woonlib.monitor import Monitor
 from woonlib.presets import PRESETS, matching_preset
 from woonlib.scenario import ScenarioError, scenario_from_text, scenario_json
 from woonlib.ui.browser import DownloadButton, ShareLink
@@ -74,7 +75,7 @@ class ScenarioBar(W.VBox):
         self.save = self._download(self._scenario_file, "save_scenario", "save_scenario_help")
         self.excel = self._download(self._excel_file, "download_excel")
         self.csv_table = W.Dropdown(
-            options=list(workbook_tables(dashboard.data, dashboard.assumptions, lang)),
+            options=self._sheet_names(),
             description="CSV",
             style={"description_width": "40px"},
             layout=W.Layout(width="300px"),
@@ -216,17 +217,35 @@ class ScenarioBar(W.VBox):
         json.loads(text)  # never hand out a file that cannot be read back
         return f"woonvisie-scenario-{_stamp()}.json", "application/json", text.encode()
 
+    def _monitor(self) -> Monitor | None:
+        """The page's monitor for the files, or None when it holds no data."""
+        monitor = self.dash.monitor
+        return None if monitor.empty else monitor
+
+    def _sheet_names(self) -> list[str]:
+        d = self.dash
+        return list(workbook_sheets(d.data, d.assumptions, self.lang, monitor=self._monitor()))
+
+    def refresh_sheets(self) -> None:
+        """List the CSV tables again (a monitor adds its own)."""
+        chosen = self.csv_table.value
+        names = self._sheet_names()
+        self.csv_table.options = names
+        self.csv_table.value = chosen if chosen in names else names[0]
+
     def _excel_file(self) -> tuple[str, str, bytes]:
         mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        data = workbook_bytes(self.dash.data, self.dash.assumptions, self.lang)
+        d = self.dash
+        data = workbook_bytes(d.data, d.assumptions, self.lang, monitor=self._monitor())
         return f"woonvisie-scenario-{_stamp()}.xlsx", mime, data
 
     def _csv_file(self) -> tuple[str, str, bytes]:
-        name = self.csv_table.value
-        table = workbook_tables(self.dash.data, self.dash.assumptions, self.lang)[name]
-        data = table_csv(name, table)
+        name, d = self.csv_table.value, self.dash
+        make = workbook_sheets(d.data, d.assumptions, self.lang, monitor=self._monitor())[name]
+        data = table_csv(name, make())
         return csv_filename(name).replace(".csv", f"-{_stamp()}.csv"), "text/csv", data
 
     def _memo_file(self) -> tuple[str, str, bytes]:
-        html = scenario_memo(self.dash.data, self.dash.assumptions, self.lang)
+        d = self.dash
+        html = scenario_memo(d.data, d.assumptions, self.lang, monitor=self._monitor())
         return f"scenario-notitie-{_stamp()}.html", "text/html", html.encode("utf-8")

@@ -9,7 +9,9 @@ import ipywidgets as W
 
 from woonlib.assumptions import Assumptions
 from woonlib.labels import fmt_amount, fmt_target, label
-from woonlib.targets import THEMES, target_status
+from woonlib.model.progress import register_status
+from woonlib.monitor import Monitor
+from woonlib.targets import THEMES
 from woonlib.ui.panel import EVERY, Panel
 from woonlib.ui.tables import STYLE, html_table
 
@@ -28,8 +30,9 @@ class TargetsPanel(Panel):
     title_key = "tab_targets"
     depends = EVERY  # statuses follow the scenario; the register itself is fixed
 
-    def __init__(self, *args: Any) -> None:
+    def __init__(self, *args: Any, monitor: Monitor) -> None:
         super().__init__(*args)
+        self.monitor = monitor
         self.summary = W.HTML()
         self.tables = W.HTML()
         intro = W.HTML(f"<p>{label('targets_intro', self.lang)}</p>")
@@ -37,7 +40,7 @@ class TargetsPanel(Panel):
 
     def compute(self, a: Assumptions) -> tuple[str, str]:
         lang = self.lang
-        table = target_status(self.data, a)
+        table = register_status(self.data, a, self.monitor)
         counts = table["status"].value_counts()
         ok, fail = int(counts.get("ok", 0)), int(counts.get("fail", 0))
         summary = label("targets_summary", lang).format(
@@ -67,6 +70,10 @@ def _row(r: Any, lang: str) -> list[tuple[object, str]]:
     """One register row: title, target, horizon, source line, status, scenario value."""
     high = None if math.isnan(r.value_high) else float(r.value_high)
     scenario = "" if math.isnan(r.scenario_value) else fmt_amount(r.scenario_value, r.unit, lang)
+    if not math.isnan(r.measured):
+        scenario = label("measured_in", lang).format(
+            value=fmt_amount(r.measured, r.unit, lang), year=int(r.measured_year)
+        )
     return [
         (r.title_nl if lang == "nl" else r.title_en, "text"),
         (fmt_target(float(r.value), high, r.unit, r.comparator, lang), "text"),

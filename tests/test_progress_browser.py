@@ -1,0 +1,92 @@
+"""The Voortgang tab in the real page: the fictional example monitor uploaded through the
+browser, the fan, a "what does it take?" answer applied, and the sensitivity chart.
+
+The example monitor (tests/fixtures/monitor-voorbeeld-fictief.csv) is fictional: every row
+says so, and none of its figures is Enschede's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from dashboard_page import (
+    VIEWPORT,
+    Served,
+    artifacts_dir,
+    open_tab,
+    section_text,
+    served_dashboard,
+    traces,
+)
+from voila_harness import screenshot_full
+
+EXAMPLE = Path(__file__).parent / "fixtures" / "monitor-voorbeeld-fictief.csv"
+
+
+@pytest.fixture(scope="module")
+def dashboard() -> Iterator[Served]:
+    with served_dashboard() as served:
+        yield served
+
+
+def test_example_monitor_end_to_end(dashboard: Served) -> None:
+    page, watch, _ = dashboard
+    open_tab(page, "Voortgang")
+    text = section_text(page)
+    assert "Er zijn nog geen monitorgegevens" in text
+    assert "Kans op de ambitie in 2032: 36%" in text
+    fan = traces(page, "fan")
+    assert len(fan) == 5 and len(fan[2]["y"]) == 9  # P50 for 2024–2032
+
+    with page.expect_file_chooser() as chooser:  # the upload button opens the file dialog
+        page.locator(".wl-monitor-upload").click()
+    chooser.value.set_files(str(EXAMPLE))
+    page.wait_for_function(  # the last texts the kernel sends for the new monitor
+        "() => ['monitor-voorbeeld-fictief.csv', 'bereikt in 2034', 'in 2032: 10%']"
+        ".every(t => document.body.innerText.includes(t))",
+        timeout=30_000,
+    )
+    text = section_text(page)
+    assert "2.600" in text and "1.117" in text and "bereikt in 2034" in text
+    assert "Kans op de ambitie in 2032: 10%" in text
+    realised = traces(page, "realised")
+    assert realised[1]["y"][:3] == [700, 1600, 2600]
+    screenshot_full(page, artifacts_dir("screenshots") / "progress-monitor.png", VIEWPORT)
+
+    open_tab(page, "Doelen")
+    assert "13 maanden (gemeten, 2026)" in section_text(page)
+    assert watch.page_errors == [] and watch.console_errors == []
+
+
+def test_an_answer_applied_moves_the_scenario_and_the_fan(dashboard: Served) -> None:
+    page, watch, _ = dashboard
+    open_tab(page, "Voortgang")
+    before = traces(page, "fan")[2]["y"]
+    page.locator(".wl-goal-apply-0").click()  # build rate for the ambition by 2032
+    page.wait_for_function(
+        "() => document.querySelector('.wl-share-url').value.includes('build_rate=1034')",
+        timeout=30_000,
+    )
+    page.wait_for_function(
+        "() => document.querySelector('.wl-goal-apply-0').style.visibility === 'hidden'"
+        " || document.querySelector('.wl-goal-apply-0').disabled",
+        timeout=30_000,
+    )
+    assert traces(page, "fan")[2]["y"] != before
+    assert watch.page_errors == []
+
+
+def test_sensitivity_chart_on_request(dashboard: Served) -> None:
+    page, watch, _ = dashboard
+    open_tab(page, "Voortgang")
+    page.locator(".wl-sens-run").click()
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Laagste uitkomst')", timeout=30_000
+    )
+    bars = traces(page, "tornado")
+    assert len(bars) == 2 and len(bars[0]["y"]) >= 3
+    assert "Bouwtempo" in bars[0]["y"]
+    screenshot_full(page, artifacts_dir("screenshots") / "progress-sensitivity.png", VIEWPORT)
+    assert watch.page_errors == [] and watch.console_errors == []

@@ -1,0 +1,349 @@
+"""'Wat is er nodig?' — what it takes to meet each target (issue 13, part 3).
+
+Every answer is an `Answer`: the check or target it serves, whether it can be met inside
+the assumptions' allowed ranges, the values the page puts into words, and `changes` (name →
+value for `Assumptions.replace`) that meet it. Where the answer is about the programme (plans
+and homes per segment the municipality has to add: the programme is data, Figuur 5 and
+appendix 5.3, not an assumption), `changes` is empty and `applies_to` is "programme".
+
+Needs are not levers: the elderly task (Tabel 2) and the outflow forecast (Tabel 1) say how
+many homes are needed, so no answer raises them to meet their own register rows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from woonlib.assumptions import SHARE_FIELDS, SPECS, Assumptions
+from woonlib.data import WoonvisieData
+from woonlib.model.programme import current_programme, plan_capacity_needed, programme_years
+from woonlib.model.segments import PROGRAMME_SERIES, SEGMENTS, norm_shares, segment_comparison
+from woonlib.model.uncertainty import DEFAULT_RANGES, Ranges, rate_for_probability
+
+APPLIES_TO = ("assumptions", "programme")
+
+
+@dataclass(frozen=True, eq=False)
+class Answer:
+    """What it takes to meet one check or target.
+
+    `goal`: label key of the question (labels_progress); `check`: what it serves: a policy
+    check (`check_*`), a register target id, `build_path_reaches_ambition`,
+    `reach_probability` or `scenario_norm_split` (the register rows norm_*); `feasible`:
+    it can be met within the allowed ranges; `met`: it is met already (changes then
+    empty); `values`: figures for the sentence, in their units (see each
+    function); `changes`: assumption name → value; `applies_to`: "assumptions" (apply
+    `changes`) or "programme" (add plans or homes; `changes` empty); `note`: a label key
+    saying why an answer is not feasible, or empty.
+    """
+
+    goal: str
+    check: str
+    feasible: bool
+    met: bool
+    values: Mapping[str, float] = field(default_factory=dict)
+    changes: Mapping[str, Any] = field(default_factory=dict)
+    applies_to: str = "assumptions"
+    note: str = ""
+
+
+def _maximum(name: str) -> float:
+    maximum = SPECS[name].maximum
+    assert maximum is not None
+    return maximum
+
+
+def rate_for_ambition(a: Assumptions) -> Answer:
+    """The build rate that reaches the ambition by the target year  [homes/year].
+
+    values: build_rate (needed, whole homes, rounded up), current, years [years].
+    """
+    years = programme_years(a.start_year, a.target_year, a.target_year_inclusive)
+    needed = math.ceil(a.ambition_homes / years - 1e-9)
+    met = a.build_rate * years >= a.ambition_homes
+    feasible = needed <= _maximum("build_rate")
+    values = {"build_rate": float(needed), "current": float(a.build_rate), "years": float(years)}
+    changes = {} if met or not feasible else {"build_rate": needed}
+    note = "" if feasible else "goal_note_rate_above_maximum"
+    return Answer(
+        "goal_rate_for_ambition",
+        "build_path_reaches_ambition",
+        feasible,
+        met,
+        values,
+        changes,
+        note=note,
+    )
+
+
+def reachable_year(a: Assumptions) -> Answer:
+    """The target year the ambition is reached in at the current build rate  [year].
+
+    values: target_year, current, years [years] (building years needed).
+    """
+    if a.build_rate <= 0:
+        met = a.ambition_homes <= 0
+        return Answer(
+            "goal_reachable_year",
+            "build_path_reaches_ambition",
+            met,
+            met,
+            {"current": float(a.target_year)},
+            note="goal_note_rate_zero",
+        )
+    years = max(1, math.ceil(a.ambition_homes / a.build_rate - 1e-9))
+    year = a.start_year + years - (1 if a.target_year_inclusive else 0)
+    year = max(year, a.start_year + 1, int(SPECS["target_year"].minimum or 0))
+    current = programme_years(a.start_year, a.target_year, a.target_year_inclusive)
+    met = a.build_rate * current >= a.ambition_homes
+    feasible = year <= _maximum("target_year")
+    values = {"target_year": float(year), "current": float(a.target_year), "years": float(years)}
+    changes = {} if met or not feasible else {"target_year": year}
+    note = "" if feasible else "goal_note_year_above_maximum"
+    return Answer(
+        "goal_reachable_year",
+        "build_path_reaches_ambition",
+        feasible,
+        met,
+        values,
+        changes,
+        note=note,
+    )
+
+
+def rate_for_chance(
+    probability: float,
+    a: Assumptions,
+    ranges: Ranges = DEFAULT_RANGES,
+    realised: Sequence[float] = (),
+) -> Answer:
+    """The build rate that reaches the ambition with `probability` [-] in the fan.
+
+    values: build_rate (whole homes, rounded up) [homes/year], current, probability [-].
+    `realised` [homes]: net homes per building year so far (`monitor.realised_so_far`):
+    the rate then holds from the year after them.
+    """
+    from woonlib.model.uncertainty import reach_probability
+
+    rate = rate_for_probability(probability, a, ranges, realised)
+    needed = math.ceil(rate) if math.isfinite(rate) else math.inf
+    met = reach_probability(a, ranges, realised) >= probability
+    feasible = needed <= _maximum("build_rate")
+    values = {
+        "build_rate": float(needed),
+        "current": float(a.build_rate),
+        "probability": probability,
+    }
+    changes = {} if met or not feasible else {"build_rate": int(needed)}
+    note = "" if feasible else "goal_note_rate_above_maximum"
+    return Answer(
+        "goal_rate_for_chance", "reach_probability", feasible, met, values, changes, note=note
+    )
+
+
+def plan_capacity_to_add(data: WoonvisieData, a: Assumptions) -> Answer:
+    """Plans to add to the programme for 100% + surcharge of the ambition  [homes].
+
+    values: to_add (rounded up), capacity (ambition × (1 + surcharge)), programme (Figuur 5,
+    net). About the programme: no assumption changes (lines 677–679).
+    """
+    capacity = plan_capacity_needed(a.ambition_homes, a.plan_failure_surcharge)
+    programme = current_programme(data)["figuur5"]
+    to_add = max(0, math.ceil(capacity - programme - 1e-9))
+    values = {"to_add": float(to_add), "capacity": capacity, "programme": programme}
+    return Answer(
+        "goal_plan_capacity",
+        "check_plan_capacity",
+        True,
+        to_add == 0,
+        values,
+        applies_to="programme",
+    )
+
+
+def _programme_segments(data: WoonvisieData, a: Assumptions) -> dict[str, float]:
+    """The programme's homes per segment on the 70%-norm basis (`a.affordable_basis`)."""
+    table = segment_comparison(data, a)
+    rows = table[table["series"] == PROGRAMME_SERIES[a.affordable_basis]]
+    homes = rows.set_index("segment")["homes"]
+    return {s: float(homes[s]) for s in SEGMENTS}
+
+
+def programme_affordable(data: WoonvisieData, a: Assumptions) -> Answer:
+    """Affordable homes to add to (or shift into) the programme for 70% affordable  [homes].
+
+    On the basis of `a.affordable_basis` (gross new build by default). values: add
+    (affordable homes to add, none removed), shift (expensive homes to make affordable,
+    total unchanged), affordable, total, target [-]. About the programme: no changes.
+    """
+    target = data.figure("policy_norms", "affordable_target") / 100
+    homes = _programme_segments(data, a)
+    affordable = homes["social_rent"] + homes["mid_priced"]
+    total = sum(homes.values())
+    add = max(0, math.ceil((target * total - affordable) / (1 - target) - 1e-9))
+    shift = max(0, math.ceil(target * total - affordable - 1e-9))
+    values = {
+        "add": float(add),
+        "shift": float(shift),
+        "affordable": affordable,
+        "total": total,
+        "target": target,
+    }
+    return Answer(
+        "goal_programme_affordable",
+        "check_affordable_programme",
+        True,
+        add == 0,
+        values,
+        applies_to="programme",
+    )
+
+
+def programme_norm_split(data: WoonvisieData, a: Assumptions) -> Answer:
+    """Homes per segment to add to (or shift in) the programme for the 30/40/30 norm  [homes].
+
+    values: add_<segment> (adding only: the smallest programme in the norm's proportions
+    that keeps every segment's homes), shift_<segment> (same total, moved between segments;
+    negative = fewer), and norm_<segment> [-]. Exact (not rounded): the page rounds.
+    """
+    norms = norm_shares(data)
+    homes = _programme_segments(data, a)
+    total = sum(homes.values())
+    new_total = max(homes[s] / norms[s] for s in SEGMENTS if norms[s] > 0)
+    values: dict[str, float] = {}
+    for s in SEGMENTS:
+        add = norms[s] * new_total - homes[s]
+        values[f"add_{s}"] = add if add > 1e-6 else 0.0  # the binding segment: none
+        values[f"shift_{s}"] = norms[s] * total - homes[s]
+        values[f"norm_{s}"] = norms[s]
+    met = all(abs(values[f"shift_{s}"]) < 1e-6 for s in SEGMENTS)
+    return Answer(
+        "goal_programme_norm_split", "check_norm_split", True, met, values, applies_to="programme"
+    )
+
+
+def scenario_affordable_shares(data: WoonvisieData, a: Assumptions) -> Answer:
+    """Segment shares for a 70% affordable scenario, keeping social : mid-priced  [-].
+
+    values: share_<segment> after, affordable [-] before. Expensive is lowered to 30%;
+    social rent and mid-priced take the rest in their current proportion (the norm's 30:40
+    when both are 0).
+    """
+    target = data.figure("policy_norms", "affordable_target") / 100
+    social, mid = a.share_social_rent, a.share_mid_priced
+    met = social + mid >= target - 1e-12 and a.ambition_homes > 0
+    before = social + mid
+    if social + mid <= 0:
+        norms = norm_shares(data)
+        social, mid = norms["social_rent"], norms["mid_priced"]
+    shares = {
+        "share_social_rent": target * social / (social + mid),
+        "share_mid_priced": target * mid / (social + mid),
+        "share_expensive": 1 - target,
+    }
+    values = {**shares, "affordable": before}
+    feasible = a.ambition_homes > 0
+    changes = {} if met or not feasible else shares
+    note = "" if feasible else "goal_note_no_homes"
+    return Answer(
+        "goal_scenario_affordable",
+        "check_affordable_scenario",
+        feasible,
+        met,
+        values,
+        changes,
+        note=note,
+    )
+
+
+def scenario_norm_shares(data: WoonvisieData, a: Assumptions) -> Answer:
+    """The Woondeal norm 30/40/30 as the scenario's shares  [-] (register rows norm_*)."""
+    norms = norm_shares(data)
+    shares = {f"share_{s}": norms[s] for s in SEGMENTS}
+    met = all(abs(getattr(a, f) - shares[f]) < 1e-6 for f in SHARE_FIELDS)
+    return Answer(
+        "goal_scenario_norm_split", "scenario_norm_split", True, met, shares, {} if met else shares
+    )
+
+
+# register indicator -> the assumption that carries it, and the factor to its unit
+_LEVERS = {
+    "ambition_homes": ("ambition_homes", 1.0),
+    "build_rate": ("build_rate", 1.0),
+    "care_share_social_rent": ("care_share_social_rent", 0.01),
+}
+
+
+def target_answers(data: WoonvisieData, a: Assumptions, status: pd.DataFrame) -> list[Answer]:
+    """An answer per failing register target an assumption carries.
+
+    `status` is `woonlib.targets.target_status(data, a)`. Levers: ambition (and the target
+    year by the row's horizon), build rate, care share; the norm_* rows get the 30/40/30
+    shares; plan capacity and the affordable share get the programme answers.
+    """
+    answers: list[Answer] = []
+    for row in status[status["status"] == "fail"].itertuples(index=False):
+        answer = _target_answer(row, data, a)
+        if answer is not None:
+            answers.append(answer)
+    return answers
+
+
+def _target_answer(row: Any, data: WoonvisieData, a: Assumptions) -> Answer | None:
+    indicator = row.indicator
+    if indicator in _LEVERS:
+        name, factor = _LEVERS[indicator]
+        return _lever_answer(row, name, factor, a)
+    if str(indicator).startswith("norm_"):
+        answer = scenario_norm_shares(data, a)
+        return Answer("goal_target", row.id, True, False, answer.values, answer.changes)
+    if indicator == "plan_capacity":
+        programme = current_programme(data)["figuur5"]
+        to_add = max(0, math.ceil(a.ambition_homes * (1 + row.value / 100) - programme - 1e-9))
+        values = {"to_add": float(to_add), "programme": programme}
+        return Answer("goal_target", row.id, True, False, values, applies_to="programme")
+    if indicator == "affordable_share_new_build":
+        answer = programme_affordable(data, a)
+        return Answer("goal_target", row.id, True, False, answer.values, applies_to="programme")
+    return None
+
+
+def _lever_answer(row: Any, name: str, factor: float, a: Assumptions) -> Answer:
+    """The row's own value as the assumption's value (rounded up to a whole home)."""
+    value: float = float(row.value) * factor
+    changes: dict[str, Any] = {}
+    if row.comparator in ("at_least", "about", "equal") and getattr(a, name) < value - 1e-12:
+        changes[name] = math.ceil(value - 1e-9) if SPECS[name].unit != "fraction" else value
+    if name == "ambition_homes" and not pd.isna(row.horizon) and a.target_year > row.horizon:
+        changes["target_year"] = int(row.horizon)
+    values = {name: value, "current": float(getattr(a, name))}
+    return Answer("goal_target", row.id, True, False, values, changes)
+
+
+def answers(
+    data: WoonvisieData,
+    a: Assumptions,
+    probability: float = 0.8,
+    ranges: Ranges = DEFAULT_RANGES,
+    realised: Sequence[float] = (),
+) -> list[Answer]:
+    """Every goal-seek answer of the page, in the order it shows them.
+
+    `realised` [homes]: net homes of the first building years from a monitor; the chance
+    answer then samples only the years still to come.
+    """
+    return [
+        rate_for_ambition(a),
+        reachable_year(a),
+        rate_for_chance(probability, a, ranges, realised),
+        plan_capacity_to_add(data, a),
+        programme_affordable(data, a),
+        programme_norm_split(data, a),
+        scenario_affordable_shares(data, a),
+        scenario_norm_shares(data, a),
+    ]

@@ -1,0 +1,265 @@
+"""Progress against the plan, from a monitor of realised figures (pure functions).
+
+The monitor (`woonlib.monitor`, read and validated there) holds realised new build, per
+segment where known, demolition and measured values of the targets register. Here: realised
+against the build path and the ambition, the rate needed from now, the year reached at the
+pace of the last three realised years, the realised segment mix against 30/40/30 and 70%,
+and the status of each register target with a measured value.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from woonlib.assumptions import Assumptions
+from woonlib.data import WoonvisieData
+from woonlib.model.programme import build_path, programme_years
+from woonlib.model.uncertainty import ranges_of, reach_probability
+from woonlib.monitor import (
+    DEMOLISHED_MEASURE,
+    HOMES_MEASURES,
+    PACE_YEARS,
+    SEGMENT_MEASURES,
+    TOTAL_MEASURE,
+    Monitor,
+)
+from woonlib.targets import meets, target_status
+
+
+def realised_homes(monitor: Monitor) -> pd.DataFrame:
+    """Realised homes per monitored year  [homes].
+
+    Columns: year, new_build (gross), social_rent, mid_priced, expensive, demolished, net
+    (new build minus demolished; a year without a demolition figure counts 0 demolished).
+    NaN where the file has no figure. Only years with a new-build total.
+    """
+    v = monitor.values
+    homes = v[v["measure"].isin(HOMES_MEASURES)]
+    wide = homes.pivot(index="year", columns="measure", values="value")
+    wide = wide.reindex(columns=list(HOMES_MEASURES)).dropna(subset=[TOTAL_MEASURE])
+    out = pd.DataFrame(
+        {
+            "year": wide.index.astype("int64"),
+            "new_build": wide[TOTAL_MEASURE].to_numpy(dtype=float),
+            **{seg: wide[m].to_numpy(dtype=float) for m, seg in SEGMENT_MEASURES.items()},
+            "demolished": wide[DEMOLISHED_MEASURE].to_numpy(dtype=float),
+        }
+    )
+    out["net"] = out["new_build"] - out["demolished"].fillna(0.0)
+    return out.reset_index(drop=True)
+
+
+def last_building_year(a: Assumptions) -> int:
+    """The last year that counts towards the ambition  [year] (2032 'tot en met 2032')."""
+    return a.start_year + programme_years(a.start_year, a.target_year, a.target_year_inclusive) - 1
+
+
+def _realised_run(monitor: Monitor, a: Assumptions) -> pd.DataFrame:
+    """Realised years from the start year without a gap (later years cannot be summed)."""
+    realised = realised_homes(monitor)
+    realised = realised[realised["year"] >= a.start_year].reset_index(drop=True)
+    years = realised["year"].to_numpy()
+    breaks = np.nonzero(years != np.arange(a.start_year, a.start_year + len(years)))[0]
+    run = int(breaks[0]) if len(breaks) else len(years)
+    return realised.iloc[:run]
+
+
+def realised_so_far(monitor: Monitor, a: Assumptions) -> tuple[float, ...]:
+    """Net homes realised per building year from the start year, up to the first year
+    without a figure  [homes] (the `realised` of `woonlib.model.uncertainty.fan`)."""
+    run = _realised_run(monitor, a)
+    return tuple(float(v) for v in run["net"].head(last_building_year(a) - a.start_year + 1))
+
+
+def realised_vs_path(monitor: Monitor, a: Assumptions) -> pd.DataFrame:
+    """Realised homes per year against the build path and the ambition  [homes].
+
+    Columns: year, realised (net new build in the year), realised_gross, realised_cumulative
+    (net, from 1 January of the start year; NaN after the first year without a figure),
+    path_cumulative (`build_path`: the build rate each year), ambition_cumulative (straight
+    line to the ambition), ambition. Rows: the building years, plus later realised years.
+    """
+    path = build_path(a)
+    realised = realised_homes(monitor)
+    realised = realised[realised["year"] >= a.start_year]
+    years = sorted(set(path["year"]) | set(realised["year"]))
+    table = pd.DataFrame({"year": np.asarray(years, dtype="int64")})
+    by_year = realised.set_index("year")
+    table["realised"] = table["year"].map(by_year["net"]).astype(float)
+    table["realised_gross"] = table["year"].map(by_year["new_build"]).astype(float)
+    run = _realised_run(monitor, a)
+    cumulative = run.set_index("year")["net"].cumsum()
+    table["realised_cumulative"] = table["year"].map(cumulative).astype(float)
+    table["path_cumulative"] = table["year"].map(path.set_index("year")["cumulative"])
+    table["ambition_cumulative"] = table["year"].map(path.set_index("year")["target_cumulative"])
+    table["ambition"] = float(a.ambition_homes)
+    return table
+
+
+def rate_needed_from_now(monitor: Monitor, a: Assumptions) -> float:
+    """Net homes a year needed from the year after the last realised one to reach the
+    ambition by the last building year  [homes/year].
+
+    Without realised years: the ambition over all building years. 0 when the ambition is
+    already reached; inf when homes are still missing and no building year is left.
+    """
+    run = _realised_run(monitor, a)
+    done = float(run["net"].sum())
+    first_open = a.start_year + len(run)
+    remaining_years = last_building_year(a) - first_open + 1
+    missing = a.ambition_homes - done
+    if missing <= 0:
+        return 0.0
+    return missing / remaining_years if remaining_years > 0 else math.inf
+
+
+@dataclass(frozen=True)
+class Projection:
+    """The year the ambition is reached at the recent pace.
+
+    `year`: the first year whose cumulative net realisation reaches the ambition (None when
+    the pace is 0 or less, or nothing is realised); `pace` [homes/year]: mean net homes of
+    `pace_years` (the last up to three realised years); `reached`: already reached.
+    """
+
+    year: int | None
+    pace: float
+    pace_years: tuple[int, ...]
+    reached: bool
+
+
+def projected_year(monitor: Monitor, a: Assumptions, window: int = PACE_YEARS) -> Projection:
+    """The year the ambition is reached at the pace of the last `window` realised years."""
+    run = _realised_run(monitor, a)
+    if run.empty:
+        return Projection(None, math.nan, (), False)
+    cumulative = run["net"].cumsum().to_numpy()
+    last = run.tail(window)
+    pace = float(last["net"].mean())
+    years = tuple(int(y) for y in last["year"])
+    hit = np.nonzero(cumulative >= a.ambition_homes)[0]
+    if len(hit):
+        return Projection(int(run["year"].iloc[hit[0]]), pace, years, True)
+    if pace <= 0:
+        return Projection(None, pace, years, False)
+    more = math.ceil((a.ambition_homes - cumulative[-1]) / pace - 1e-9)
+    return Projection(int(run["year"].iloc[-1]) + more, pace, years, False)
+
+
+def segment_mix(
+    monitor: Monitor, norms: Mapping[str, float], affordable_target: float
+) -> pd.DataFrame:
+    """Realised new build per segment against the norm split and the affordable target.
+
+    Basis: realised new build, gross (before demolition, like the 70% norm: 'nieuwbouw',
+    lines 1245–1247), in the years with a segment split; demolition is not subtracted.
+    `norms`: segment → share [-] (30/40/30, `segments.norm_shares`); `affordable_target` [-]
+    (0.70). Columns: segment (social_rent, mid_priced, expensive, affordable, unknown,
+    total), homes [homes], share [-] of the homes with a known segment, norm [-], difference
+    [-] (share − norm). `unknown`: new build of those years not split into segments.
+    """
+    realised = realised_homes(monitor)
+    split = realised.dropna(subset=list(SEGMENT_MEASURES.values()), how="all")
+    homes = {s: float(split[s].sum()) for s in SEGMENT_MEASURES.values()}
+    known = sum(homes.values())
+    homes["affordable"] = homes["social_rent"] + homes["mid_priced"]
+    homes["unknown"] = float(split["new_build"].sum()) - known
+    homes["total"] = float(split["new_build"].sum())
+    norm = {**norms, "affordable": affordable_target}
+    rows = []
+    for segment, n in homes.items():
+        share = n / known if known and segment not in ("unknown", "total") else math.nan
+        target = norm.get(segment, math.nan)
+        rows.append((segment, n, share, target, share - target))
+    return pd.DataFrame(rows, columns=["segment", "homes", "share", "norm", "difference"])
+
+
+def measured_status(monitor: Monitor, register: pd.DataFrame) -> pd.DataFrame:
+    """Register targets with a measured value, judged on the latest measured year.
+
+    Columns: id, measure, year, measured, value, value_high, unit, comparator, status
+    (ok/fail by `targets.meets`; `monitor` for a deadline target, comparator `by`, whose
+    value is a year, not a level), source. One row per register row whose `measure` the
+    monitor holds.
+    """
+    v = monitor.values
+    latest = v[~v["measure"].isin(HOMES_MEASURES)].sort_values("year").groupby("measure").last()
+    rows = []
+    for rec in register.dropna(subset=["measure"]).itertuples(index=False):
+        if rec.measure not in latest.index:
+            continue
+        m = latest.loc[rec.measure]
+        high = None if pd.isna(rec.value_high) else float(rec.value_high)
+        judged = rec.comparator != "by"
+        ok = meets(float(m["value"]), float(rec.value), str(rec.comparator), high)
+        status = ("ok" if ok else "fail") if judged else "monitor"
+        rows.append(
+            (
+                rec.id,
+                rec.measure,
+                int(m["year"]),
+                float(m["value"]),
+                float(rec.value),
+                high,
+                rec.unit,
+                rec.comparator,
+                status,
+                m["source"],
+            )
+        )
+    columns = [
+        "id",
+        "measure",
+        "year",
+        "measured",
+        "value",
+        "value_high",
+        "unit",
+        "comparator",
+        "status",
+        "source",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def progress_indicators(monitor: Monitor, a: Assumptions) -> dict[str, float | None]:
+    """The indicators a monitor changes: realised so far, the rate needed from now on, the
+    year reached at the recent pace, and the chance of the ambition with the realised years
+    fixed  [homes, homes/year, year, -]. Without monitor data, as `indicators` gives them.
+    """
+    realised = realised_so_far(monitor, a)
+    projection = projected_year(monitor, a)
+    return {
+        "realised_homes": float(sum(realised)),
+        "realised_years": float(len(realised)),
+        "build_rate_needed": rate_needed_from_now(monitor, a),
+        "projected_year": None if projection.year is None else float(projection.year),
+        "probability_reaching_ambition": reach_probability(a, ranges_of(a), realised),
+    }
+
+
+def register_status(data: WoonvisieData, a: Assumptions, monitor: Monitor) -> pd.DataFrame:
+    """The targets register in scenario `a`, with the monitor's measured values judged.
+
+    `target_status` plus measured, measured_year, measured_source: a target with a measured
+    value gets its status from it (ok/fail); the others keep theirs (computed or monitor).
+    """
+    table = target_status(data, a)
+    table["measured"] = float("nan")
+    table["measured_year"] = pd.array([None] * len(table), dtype="Int64")
+    table["measured_source"] = None
+    if monitor.empty:
+        return table
+    measured = measured_status(monitor, data["targets"]).set_index("id")
+    at = table["id"].isin(measured.index)
+    ids = table.loc[at, "id"]
+    table.loc[at, "status"] = measured.loc[ids, "status"].to_numpy()
+    table.loc[at, "measured"] = measured.loc[ids, "measured"].to_numpy()
+    table.loc[at, "measured_year"] = measured.loc[ids, "year"].to_numpy()
+    table.loc[at, "measured_source"] = measured.loc[ids, "source"].to_numpy()
+    return table

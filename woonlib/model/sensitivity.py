@@ -1,0 +1,262 @@
+"""Sensitivity: which assumptions move the headline outcomes most (issue 13, part 4).
+
+One assumption at a time is swept over a range while the others keep their value in the
+scenario; the swing of an outcome is its largest minus its smallest value over the sweep.
+The result is tidy (one row per outcome and assumption), sorted by swing: tornado data.
+
+Ranges (`sweep_range`): with `basis="stated"` (default), a range the source states where it
+states one (`STATED_RANGES`), otherwise ±20% of the scenario's value, clipped to the
+allowed range and labelled `NO_SOURCE`. Why not the allowed ranges: they are the sliders'
+bounds (an ambition of 0 to 20,000 homes, a build rate of 0 to 3,000, a target year up to
+2050), so they measure the slider, not the uncertainty: the ambition and the years would
+top every tornado. `basis="allowed"` sweeps them anyway. A choice (forecast, bases) and a
+yes/no assumption is swept over all its values. When a segment share moves, the other
+two shares take up the difference in proportion (as the page's sliders do).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from woonlib.assumptions import SHARE_FIELDS, SPECS, AssumptionError, Assumptions
+from woonlib.data import WoonvisieData
+from woonlib.model.care import care_homes, social_rent_new_build
+from woonlib.model.elderly import elderly_summary
+from woonlib.model.programme import current_programme, plan_capacity_needed, value
+from woonlib.model.segments import PROGRAMME_SERIES, affordable_share, segment_comparison
+from woonlib.model.uncertainty import DEFAULT_RANGES, NO_SOURCE, Ranges, reach_probability
+
+RELATIVE = 0.20  # ±20% where no source states a range (aanname, geen bron)
+POINTS = 5  # points per numeric sweep, ends included
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """The values an assumption is swept over, and where the range comes from."""
+
+    values: tuple[Any, ...]
+    kind: str  # stated, relative, allowed, choices
+    source: str
+
+
+STATED_RANGES: dict[str, tuple[float, float, str]] = {
+    "ambition_homes": (
+        3520,
+        9300,
+        "Woonvisie 2024, lines 583 and 589: basis scenario circa 3.520, ambition 9.300",
+    ),
+    "target_year": (
+        2030,
+        2032,
+        "Woonvisie 2024, line 624 (Figuur 4: 'tot 2030') and line 583 ('tot en met 2032')",
+    ),
+    "plan_failure_surcharge": (0.20, 0.40, "30% (lines 677–679) ± 10 pp: " + NO_SOURCE),
+    "start_year": (2023, 2025, "1-1-2024 (line 4950) ± 1 year: " + NO_SOURCE),
+}
+
+Outcome = Callable[[WoonvisieData, Assumptions, Ranges], float]
+
+
+def _programme_gap(data: WoonvisieData, a: Assumptions, _: Ranges) -> float:
+    capacity = plan_capacity_needed(a.ambition_homes, a.plan_failure_surcharge)
+    return capacity - current_programme(data)["figuur5"]
+
+
+def _affordable_scenario(data: WoonvisieData, a: Assumptions, _: Ranges) -> float:
+    homes = a.ambition_homes
+    return affordable_share(homes * a.share_social_rent, homes * a.share_mid_priced, homes)
+
+
+def _affordable_programme(data: WoonvisieData, a: Assumptions, _: Ranges) -> float:
+    table = segment_comparison(data, a)
+    rows = table[table["series"] == PROGRAMME_SERIES[a.affordable_basis]]
+    homes = rows.set_index("segment")["homes"]
+    return affordable_share(homes["social_rent"], homes["mid_priced"], homes["total"])
+
+
+def _care_homes(data: WoonvisieData, a: Assumptions, _: Ranges) -> float:
+    if a.care_base == "programme_gross":
+        base = social_rent_new_build(data)["gross"]
+    else:
+        base = a.ambition_homes * a.share_social_rent
+    return care_homes(base, a.care_share_social_rent)
+
+
+def _elderly_share(data: WoonvisieData, a: Assumptions, _: Ranges) -> float:
+    return value(elderly_summary(a), "elderly_share_of_ambition")
+
+
+def _probability(data: WoonvisieData, a: Assumptions, ranges: Ranges) -> float:
+    return reach_probability(a, ranges)
+
+
+# outcome -> (function, unit); the same values as woonlib.indicators (tested)
+OUTCOMES: dict[str, tuple[Outcome, str]] = {
+    "programme_gap": (_programme_gap, "homes"),
+    "affordable_share_scenario": (_affordable_scenario, "fraction"),
+    "affordable_share_programme": (_affordable_programme, "fraction"),
+    "care_homes_from_social_rent": (_care_homes, "homes"),
+    "elderly_share_of_ambition": (_elderly_share, "fraction"),
+    "reach_probability": (_probability, "fraction"),
+}
+
+
+def outcomes(
+    data: WoonvisieData, a: Assumptions, ranges: Ranges = DEFAULT_RANGES
+) -> dict[str, float]:
+    """The headline outcomes of scenario `a`, in their units (`OUTCOMES`)."""
+    return {name: float(fn(data, a, ranges)) for name, (fn, _) in OUTCOMES.items()}
+
+
+def sweep_range(name: str, a: Assumptions, basis: str = "stated") -> Sweep:
+    """The values assumption `name` is swept over from scenario `a` (see the module)."""
+    spec = SPECS[name]
+    if spec.choices:
+        return Sweep(spec.choices, "choices", "all choices")
+    if spec.unit == "bool":
+        return Sweep((False, True), "choices", "both")
+    assert spec.minimum is not None and spec.maximum is not None
+    current = float(getattr(a, name))
+    if basis == "allowed":
+        low, high, kind, source = spec.minimum, spec.maximum, "allowed", "allowed range"
+    elif name in STATED_RANGES:
+        low, high, source = STATED_RANGES[name]
+        kind = "stated"
+    else:
+        low, high = current * (1 - RELATIVE), current * (1 + RELATIVE)
+        kind, source = "relative", f"±{RELATIVE:.0%}: {NO_SOURCE}"
+    low, high = max(low, spec.minimum), min(high, spec.maximum)
+    points = np.unique(np.append(np.linspace(low, high, POINTS), current))
+    if spec.unit in ("homes", "homes/year", "year"):
+        points = np.unique(np.round(points))
+    return Sweep(tuple(float(p) for p in points), kind, source)
+
+
+def with_value(a: Assumptions, name: str, new: Any) -> Assumptions:
+    """`a` with one assumption changed; a share moves the other two in proportion.
+
+    Raises AssumptionError when the value is not allowed (e.g. a target year before the
+    start year).
+    """
+    if name not in SHARE_FIELDS:
+        return a.replace(**{name: new})
+    others = [f for f in SHARE_FIELDS if f != name]
+    rest = sum(getattr(a, f) for f in others)
+    free = 1.0 - float(new)
+    if rest > 0:
+        changes = {f: getattr(a, f) * free / rest for f in others}
+    else:
+        changes = dict.fromkeys(others, free / 2)
+    return a.replace(**{name: float(new)}, **changes)
+
+
+def _sweep_one(
+    data: WoonvisieData, a: Assumptions, name: str, sweep: Sweep, ranges: Ranges
+) -> list[tuple[Any, dict[str, float]]]:
+    results = []
+    for point in sweep.values:
+        try:
+            scenario = with_value(a, name, point)
+        except AssumptionError:
+            continue
+        results.append((point, outcomes(data, scenario, ranges)))
+    return results
+
+
+def sensitivity(
+    data: WoonvisieData,
+    a: Assumptions,
+    ranges: Ranges = DEFAULT_RANGES,
+    basis: str = "stated",
+    names: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    """One-at-a-time sensitivity of the headline outcomes to every assumption.
+
+    Columns: outcome, unit, assumption, kind (stated, relative, allowed, choices),
+    range_source, low, high (the assumption's values at the outcome's lowest and highest
+    point), base (the outcome in `a`), outcome_min, outcome_max, swing (max − min, in the
+    outcome's unit), at_first, at_last (the outcome at the range's ends). Sorted by outcome
+    (`OUTCOMES` order) and swing, largest first. `names`: the assumptions swept (all).
+    """
+    base = outcomes(data, a, ranges)
+    rows = []
+    for name in names or tuple(SPECS):
+        sweep = sweep_range(name, a, basis)
+        results = _sweep_one(data, a, name, sweep, ranges)
+        for outcome, (_, unit) in OUTCOMES.items():
+            series = [(point, out[outcome]) for point, out in results]
+            rows.append(_row(outcome, unit, name, sweep, series, base[outcome]))
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    order = {name: i for i, name in enumerate(OUTCOMES)}
+    table["_order"] = table["outcome"].map(order)
+    table = table.sort_values(["_order", "swing"], ascending=[True, False], kind="stable")
+    return table.drop(columns="_order").reset_index(drop=True)
+
+
+COLUMNS = [
+    "outcome",
+    "unit",
+    "assumption",
+    "kind",
+    "range_source",
+    "low",
+    "high",
+    "base",
+    "outcome_min",
+    "outcome_max",
+    "swing",
+    "at_first",
+    "at_last",
+]
+
+
+def _row(
+    outcome: str,
+    unit: str,
+    name: str,
+    sweep: Sweep,
+    series: list[tuple[Any, float]],
+    base: float,
+) -> tuple[Any, ...]:
+    if not series:
+        return (
+            outcome,
+            unit,
+            name,
+            sweep.kind,
+            sweep.source,
+            None,
+            None,
+            base,
+            base,
+            base,
+            0.0,
+            base,
+            base,
+        )
+    values = [v for _, v in series]
+    low_at = int(np.argmin(values))
+    high_at = int(np.argmax(values))
+    swing = max(values) - min(values)
+    swing = 0.0 if math.isclose(swing, 0.0, abs_tol=1e-12) else swing
+    return (
+        outcome,
+        unit,
+        name,
+        sweep.kind,
+        sweep.source,
+        series[low_at][0],
+        series[high_at][0],
+        base,
+        min(values),
+        max(values),
+        swing,
+        values[0],
+        values[-1],
+    )

@@ -1,0 +1,294 @@
+"""An uncertainty fan: plan failure, build rate and household growth as ranges (issue 13, 2).
+
+The scenario's build path adds `build_rate` homes every year. Here each of `draws` seeded
+draws realises, in year y of the building years,
+
+    build_rate × level × (1 + plan_failure_surcharge) / (1 + failure) × yearly_y   [homes]
+
+- `failure` [-]: the plan failure that actually happens, triangular from `failure_low` to
+  `failure_high` with its mode at `failure_mode` (30%: "De praktijk leert ... dat 30% aan
+  extra plannen nodig is", lines 677–679). The assumption `plan_failure_surcharge` is the
+  extra the municipality plans with: when failure is as planned for, the factor is 1; plan
+  with more and more is realised. The range around 30% is an assumption (no source).
+- `level` [-]: the pace of the whole period against the rate steered at, triangular over
+  1 ± `build_rate_spread` (one draw for all years: a market that slows, slows for years).
+- `yearly_y` [-]: year-to-year variation around that pace, triangular over
+  1 ± `yearly_spread`, independent per year.
+
+Need: the four household forecasts of Figuur 2 (lines 616–622) give the spread of need,
+`basis_demand(forecast) + shortage_catch_up` [homes] each, weighted equally (the Woonvisie
+weighs none of them; it builds its basis on CBS 2022, line 585).
+
+Not modelled: the plans actually in the programme (8,305 in Figuur 5 against the
+130% capacity the build rate needs; see `check_plan_capacity`): the fan assumes the plans
+for `build_rate × (1 + plan_failure_surcharge)` a year exist. Nor adaptive programming
+(lines 593–595): the rate steered at does not follow the households.
+
+Sampling uses common random numbers: one seed gives the same uniform draws whatever the
+assumptions, so a higher build rate never lowers the probability, and a slider move changes
+the fan only by the change, not by sampling noise.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from woonlib.assumptions import FORECASTS, Assumptions
+from woonlib.data import WoonvisieData
+from woonlib.model.programme import basis_demand, build_path, programme_years
+
+NO_SOURCE = "aanname, geen bron / assumption, no source"
+TOLERANCE = 1e-9  # [homes] floating-point slack when comparing with the ambition
+
+
+@dataclass(frozen=True)
+class Ranges:
+    """The ranges of the fan, with their units and sources (`RANGE_SPECS`)."""
+
+    failure_low: float = 0.20
+    failure_mode: float = 0.30
+    failure_high: float = 0.40
+    build_rate_spread: float = 0.20
+    yearly_spread: float = 0.10
+    forecasts: tuple[str, ...] = FORECASTS
+    draws: int = 10_000
+    seed: int = 2024
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.failure_low <= self.failure_mode <= self.failure_high <= 1:
+            raise ValueError("plan failure range: need 0 ≤ low ≤ mode ≤ high ≤ 1 [fraction]")
+        for name in ("build_rate_spread", "yearly_spread"):
+            if not 0 <= getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 0 and below 1 [fraction]")
+        if not self.forecasts or set(self.forecasts) - set(FORECASTS):
+            raise ValueError(f"forecasts must be some of {', '.join(FORECASTS)}")
+        if self.draws < 1:
+            raise ValueError("draws must be at least 1")
+
+
+@dataclass(frozen=True)
+class RangeSpec:
+    """What a range means: unit, label key and source (`NO_SOURCE` when none gives it)."""
+
+    unit: str
+    label: str
+    source: str
+
+
+RANGE_SPECS: dict[str, RangeSpec] = {
+    "failure_low": RangeSpec("fraction", "range_failure_low", NO_SOURCE),
+    "failure_mode": RangeSpec(
+        "fraction", "range_failure_mode", "Woonvisie 2024, lines 677–679: '30% aan extra plannen'"
+    ),
+    "failure_high": RangeSpec("fraction", "range_failure_high", NO_SOURCE),
+    "build_rate_spread": RangeSpec("fraction", "range_build_rate_spread", NO_SOURCE),
+    "yearly_spread": RangeSpec("fraction", "range_yearly_spread", NO_SOURCE),
+    "forecasts": RangeSpec(
+        "choice",
+        "range_forecasts",
+        "Woonvisie 2024, Figuur 2, lines 616–622 (four forecasts); equal weights: " + NO_SOURCE,
+    ),
+    "draws": RangeSpec("draws", "range_draws", "method"),
+    "seed": RangeSpec("-", "range_seed", "method"),
+}
+
+DEFAULT_RANGES = Ranges()
+
+
+@dataclass(frozen=True, eq=False)
+class Fan:
+    """The fan of cumulative realised homes  [homes].
+
+    `table`: year, p10, p50, p90 (percentiles of cumulative homes over the draws), path
+    (`build_path` cumulative), ambition_path (straight line to the ambition), ambition,
+    realised (True for a year taken from the monitor, not sampled).
+    `probability` [-]: share of draws reaching the ambition by the last building year.
+    `need`: forecast, weight [-], need_homes [homes], probability_met [-];
+    `probability_need` [-]: share of draws meeting the need, over the forecasts' weights.
+    """
+
+    table: pd.DataFrame
+    probability: float
+    need: pd.DataFrame
+    probability_need: float
+    draws: int
+    seed: int
+
+
+def triangular(u: np.ndarray, low: float, mode: float, high: float) -> np.ndarray:
+    """Triangular quantiles of uniform draws `u` (inverse CDF; a zero-width range is `mode`)."""
+    width = high - low
+    if width <= 0:
+        return np.full_like(u, mode)
+    cut = (mode - low) / width
+    left = low + np.sqrt(u * width * (mode - low))
+    right = high - np.sqrt((1 - u) * width * (high - mode))
+    return np.where(u < cut, left, right)
+
+
+def yearly_factors(surcharge: float, years: int, ranges: Ranges) -> np.ndarray:
+    """Realised homes per homes steered at, per draw and building year  [-], (draws, years).
+
+    `surcharge` [-] is the assumption `plan_failure_surcharge` (the extra plans made). The
+    uniform draws are taken per block (failure, pace, then year by year), so the first
+    years' draws are the same whatever the number of years.
+    """
+    rng = np.random.default_rng(ranges.seed)
+    u = rng.random((2 + max(years, 0), ranges.draws))
+    failure = triangular(u[0], ranges.failure_low, ranges.failure_mode, ranges.failure_high)
+    spread, yearly = ranges.build_rate_spread, ranges.yearly_spread
+    level = triangular(u[1], 1 - spread, 1.0, 1 + spread)
+    each_year = triangular(u[2:].T, 1 - yearly, 1.0, 1 + yearly)
+    return (level * (1 + surcharge) / (1 + failure))[:, None] * each_year
+
+
+def cumulative_factors(surcharge: float, years: int, ranges: Ranges) -> np.ndarray:
+    """Cumulative realised homes per homes/year steered at  [years], (draws, years)."""
+    return np.cumsum(yearly_factors(surcharge, years, ranges), axis=1)
+
+
+@lru_cache(maxsize=32)
+def _summary(years: int, ranges: Ranges) -> tuple[np.ndarray, np.ndarray]:
+    """(P10/P50/P90 per year, final values sorted) of `cumulative_factors` at surcharge 0.
+
+    The surcharge and the build rate only scale the draws, so a slider move reuses these
+    (read-only) arrays instead of sampling again.
+    """
+    cumulative = cumulative_factors(0.0, years, ranges)
+    percentiles = np.percentile(cumulative, [10, 50, 90], axis=0)
+    final = np.sort(cumulative[:, -1]) if years > 0 else np.zeros(ranges.draws)
+    for array in (percentiles, final):
+        array.flags.writeable = False
+    return percentiles, final
+
+
+def _scale(a: Assumptions) -> float:
+    """Homes realised per unit of the draws' factors: rate × (1 + surcharge)  [homes/year]."""
+    return a.build_rate * (1 + a.plan_failure_surcharge)
+
+
+Realised = Sequence[float]  # net homes realised per building year from the start year
+
+
+def _done(a: Assumptions, realised: Realised) -> tuple[np.ndarray, int]:
+    """(cumulative realised homes of the years done [homes], building years left)."""
+    years = max(programme_years(a.start_year, a.target_year, a.target_year_inclusive), 0)
+    done = np.cumsum(np.asarray(list(realised)[:years], dtype=float))
+    return done, years - len(done)
+
+
+def final_factors(
+    a: Assumptions, ranges: Ranges = DEFAULT_RANGES, realised: Realised = ()
+) -> np.ndarray:
+    """Homes realised in the years left per homes/year steered at, sorted  [years].
+
+    The years left: the building years after those in `realised` (all without it).
+    """
+    _, left = _done(a, realised)
+    return (1 + a.plan_failure_surcharge) * _summary(left, ranges)[1]
+
+
+def reach_probability(
+    a: Assumptions, ranges: Ranges = DEFAULT_RANGES, realised: Realised = ()
+) -> float:
+    """Probability of reaching `a.ambition_homes` by the last building year  [-].
+
+    `realised` [homes]: net homes realised in the first building years (from the start year,
+    without a gap: `woonlib.model.progress.realised_so_far`); only the later years are sampled.
+    """
+    done, _ = _done(a, realised)
+    total = (done[-1] if len(done) else 0.0) + a.build_rate * final_factors(a, ranges, realised)
+    return float(np.count_nonzero(total >= a.ambition_homes - TOLERANCE) / len(total))
+
+
+def rate_for_probability(
+    probability: float,
+    a: Assumptions,
+    ranges: Ranges = DEFAULT_RANGES,
+    realised: Realised = (),
+) -> float:
+    """The smallest build rate reaching the ambition with at least `probability`  [homes/year].
+
+    Exact on the draws: the homes of every draw are proportional to the rate. With
+    `realised`, the rate from the first year after them. 0 when the ambition is reached
+    (or 0); inf when no rate can (no year left, or draws that realise nothing).
+    """
+    done, _ = _done(a, realised)
+    missing = a.ambition_homes - (done[-1] if len(done) else 0.0)
+    if missing <= 0 or probability <= 0:
+        return 0.0
+    factors = final_factors(a, ranges, realised)[::-1]
+    k = min(len(factors), math.ceil(probability * len(factors)))
+    q = float(factors[max(k, 1) - 1])
+    return missing / q if q > 0 else math.inf
+
+
+def need_homes(data: WoonvisieData, a: Assumptions, forecasts: tuple[str, ...]) -> np.ndarray:
+    """Need per forecast: household demand + catch-up  [homes].
+
+    As in `programme_table`: the demand is the Woonvisie's up to and including 2032 (CBS
+    2022: 2,675, line 585), scaled by each forecast's growth 2023–2033; it does not follow
+    the target year.
+    """
+    return np.array([basis_demand(data, f) + a.shortage_catch_up for f in forecasts])
+
+
+def fan(
+    data: WoonvisieData,
+    a: Assumptions,
+    ranges: Ranges = DEFAULT_RANGES,
+    realised: Realised = (),
+) -> Fan:
+    """The fan of cumulative homes per building year (P10/P50/P90) against the ambition.
+
+    Draws `ranges.draws` seeded samples (see the module docstring); vectorised numpy.
+    `realised` [homes]: net homes realised in the first building years (see
+    `reach_probability`); those years are fixed (P10 = P50 = P90) and the fan starts there.
+    """
+    path = build_path(a)
+    done, left = _done(a, realised)
+    percentiles, final_sorted = _summary(left, ranges)
+    so_far = done[-1] if len(done) else 0.0
+    p10, p50, p90 = (np.concatenate([done, so_far + _scale(a) * p]) for p in percentiles)
+    table = pd.DataFrame(
+        {
+            "year": path["year"].to_numpy(),
+            "p10": p10,
+            "p50": p50,
+            "p90": p90,
+            "path": path["cumulative"].to_numpy(dtype=float),
+            "ambition_path": path["target_cumulative"].to_numpy(dtype=float),
+            "ambition": float(a.ambition_homes),
+            "realised": np.arange(len(path)) < len(done),
+        }
+    )
+    final = so_far + _scale(a) * final_sorted
+    probability = float(np.count_nonzero(final >= a.ambition_homes - TOLERANCE) / len(final))
+    needs = need_homes(data, a, ranges.forecasts)
+    met = (final[:, None] >= needs[None, :] - TOLERANCE).mean(axis=0)
+    weights = np.full(len(needs), 1 / len(needs))
+    need = pd.DataFrame(
+        {
+            "forecast": list(ranges.forecasts),
+            "weight": weights,
+            "need_homes": needs,
+            "probability_met": met,
+        }
+    )
+    return Fan(table, probability, need, float(met @ weights), ranges.draws, ranges.seed)
+
+
+def ranges_of(a: Assumptions) -> Ranges:
+    """The fan's ranges as the scenario sets them (the fan_* assumptions)."""
+    return Ranges(
+        failure_low=a.fan_failure_low,
+        failure_high=a.fan_failure_high,
+        build_rate_spread=a.fan_build_rate_spread,
+        yearly_spread=a.fan_yearly_spread,
+    )

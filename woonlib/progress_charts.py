@@ -1,0 +1,154 @@
+"""Figure builders for progress: realised against the path, the uncertainty fan, the tornado.
+
+Same contract as `woonlib.charts`: `<name>_figure(...)` builds the fixed parts and fills
+them through `update_<name>(fig, ...)`, which the page calls in place on every change.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from woonlib.charts import COLOURS, _hover, _layout
+from woonlib.labels import label
+
+FAN_FILL = "rgba(0, 114, 178, 0.18)"  # the P10–P90 band: Okabe–Ito blue, light
+
+
+def _years(table: pd.DataFrame) -> list[int]:
+    return [int(y) for y in table["year"]]
+
+
+def _values(column: pd.Series) -> list[float | None]:
+    return [None if pd.isna(v) else float(v) for v in column]
+
+
+def _add_path_and_ambition(fig: go.Figure, lang: str) -> None:
+    """The build path (dotted) and the straight line to the ambition, as the last traces."""
+    fig.add_scatter(
+        name=label("built_at_rate", lang),
+        mode="lines",
+        line={"color": COLOURS["social_rent"], "dash": "dot"},
+        hovertemplate=_hover(lang),
+    )
+    fig.add_scatter(
+        name=label("ambition_homes", lang),
+        mode="lines",
+        line={"color": COLOURS["target"], "width": 2},
+        hovertemplate=_hover(lang),
+    )
+
+
+# --- realised against the path ---------------------------------------------------------------
+
+
+def realised_figure(table: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """Realised homes per year and cumulative, against the build path and the ambition.
+
+    `table`: `woonlib.model.progress.realised_vs_path` (year, realised, realised_cumulative,
+    path_cumulative, ambition_cumulative).
+    """
+    fig = go.Figure()
+    fig.add_bar(
+        name=label("chart_realised_year", lang),
+        marker_color=COLOURS["neutral"],
+        hovertemplate=_hover(lang),
+    )
+    fig.add_scatter(
+        name=label("chart_realised_cumulative", lang),
+        mode="lines+markers",
+        line={"color": COLOURS["social_rent"], "width": 3},
+        hovertemplate=_hover(lang),
+    )
+    _add_path_and_ambition(fig, lang)
+    _layout(fig, label("chart_realised", lang), label("homes_unit", lang), lang=lang)
+    update_realised(fig, table)
+    return fig
+
+
+def update_realised(fig: go.Figure, table: pd.DataFrame) -> None:
+    years = _years(table)
+    columns = ("realised", "realised_cumulative", "path_cumulative", "ambition_cumulative")
+    for trace, column in zip(fig.data, columns, strict=True):
+        trace.x, trace.y = years, _values(table[column])
+
+
+# --- the uncertainty fan ---------------------------------------------------------------------
+
+
+def fan_figure(table: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """P10–P90 band and P50 of cumulative homes per year, the build path and the ambition.
+
+    `table`: `woonlib.model.uncertainty.Fan.table` (year, p10, p50, p90, path,
+    ambition_path).
+    """
+    fig = go.Figure()
+    fig.add_scatter(  # lower edge of the band, invisible; the next trace fills down to it
+        name=label("fan_p10", lang),
+        mode="lines",
+        line={"width": 0, "color": FAN_FILL},
+        showlegend=False,
+        hovertemplate=_hover(lang),
+    )
+    fig.add_scatter(
+        name=label("fan_band", lang),
+        mode="lines",
+        line={"width": 0, "color": FAN_FILL},
+        fill="tonexty",
+        fillcolor=FAN_FILL,
+        hovertemplate=_hover(lang),
+    )
+    fig.add_scatter(
+        name=label("fan_p50", lang),
+        mode="lines",
+        line={"color": COLOURS["social_rent"], "width": 3},
+        hovertemplate=_hover(lang),
+    )
+    _add_path_and_ambition(fig, lang)
+    _layout(fig, label("chart_fan", lang), label("homes_unit", lang), lang=lang)
+    update_fan(fig, table)
+    return fig
+
+
+def update_fan(fig: go.Figure, table: pd.DataFrame) -> None:
+    years = _years(table)
+    columns = ("p10", "p90", "p50", "path", "ambition_path")
+    for trace, column in zip(fig.data, columns, strict=True):
+        trace.x, trace.y = years, _values(table[column])
+
+
+# --- sensitivity -----------------------------------------------------------------------------
+
+
+def tornado_figure(rows: pd.DataFrame, lang: str = "nl", top: int = 8) -> go.Figure:
+    """How far each assumption moves one outcome across its range: a sorted bar chart.
+
+    `rows`: the rows of `woonlib.model.sensitivity.sensitivity` for one outcome (assumption,
+    base, outcome_min, outcome_max, swing); the `top` largest swings are drawn.
+    """
+    fig = go.Figure()
+    fig.add_bar(
+        orientation="h",
+        name=label("tornado_low", lang),
+        marker_color=COLOURS["social_rent"],
+        hovertemplate="%{y}: %{x:,.3~f}<extra></extra>",
+    )
+    fig.add_bar(
+        orientation="h",
+        name=label("tornado_high", lang),
+        marker_color=COLOURS["mid_priced"],
+        hovertemplate="%{y}: %{x:,.3~f}<extra></extra>",
+    )
+    _layout(fig, label("chart_tornado", lang), "", lang=lang)
+    fig.update_layout(barmode="overlay", yaxis_tickformat="", xaxis_tickformat=",.3~f")
+    update_tornado(fig, rows, lang, top)
+    return fig
+
+
+def update_tornado(fig: go.Figure, rows: pd.DataFrame, lang: str = "nl", top: int = 8) -> None:
+    shown = rows.sort_values("swing", ascending=False).head(top).iloc[::-1]
+    names = [label(str(n), lang) for n in shown["assumption"]]
+    base = shown["base"].astype(float)
+    fig.data[0].y, fig.data[0].x = names, _values(shown["outcome_min"].astype(float) - base)
+    fig.data[1].y, fig.data[1].x = names, _values(shown["outcome_max"].astype(float) - base)
+    fig.layout.height = 120 + 28 * len(shown)

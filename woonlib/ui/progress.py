@@ -1,0 +1,348 @@
+"""Voortgang: realised against the path, the uncertainty fan, "what does it take?", and
+which assumptions matter most.
+
+The monitor (realised figures) is not an assumption: the dashboard holds it and hands it
+to this panel and the targets tab (`set_monitor`). A goal-seek answer is taken into the
+scenario through `on_apply` as one step (one undo).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from html import escape
+from typing import Any
+
+import ipywidgets as W
+import pandas as pd
+
+from woonlib import progress_charts as pc
+from woonlib.assumptions import DEFAULTS, FAN_FIELDS, Assumptions
+from woonlib.export import answer_state, answer_text
+from woonlib.labels import (
+    fmt_number,
+    fmt_percent,
+    fmt_value,
+    label,
+    monitor_problem_text,
+)
+from woonlib.model.goalseek import Answer, answers
+from woonlib.model.progress import (
+    progress_indicators,
+    realised_so_far,
+    realised_vs_path,
+    segment_mix,
+)
+from woonlib.model.segments import norm_shares
+from woonlib.model.sensitivity import sensitivity
+from woonlib.model.uncertainty import fan, ranges_of
+from woonlib.monitor import Monitor, MonitorError, load_monitor
+from woonlib.ui.panel import EVERY, Panel, heading
+from woonlib.ui.safety import guarded
+from woonlib.ui.tables import STYLE, html_table, item_table
+
+MAX_MONITOR_UPLOAD = 2_000_000  # bytes: a monitor of decades of yearly figures is ~50 kB
+GOALS = (  # one row per answer of `goalseek.answers`, in its order
+    "goal_rate_for_ambition",
+    "goal_reachable_year",
+    "goal_rate_for_chance",
+    "goal_plan_capacity",
+    "goal_programme_affordable",
+    "goal_programme_norm_split",
+    "goal_scenario_affordable",
+    "goal_scenario_norm_split",
+)
+OUTCOMES = (
+    "reach_probability",
+    "programme_gap",
+    "affordable_share_programme",
+    "affordable_share_scenario",
+    "care_homes_from_social_rent",
+    "elderly_share_of_ambition",
+)
+Apply = Callable[[Mapping[str, Any]], None]
+OnMonitor = Callable[[Monitor], None]
+
+
+class ProgressPanel(Panel):
+    title_key = "tab_progress"
+    depends = EVERY  # the fan and the answers follow nearly every assumption
+
+    def __init__(
+        self, *args: Any, monitor: Monitor, on_apply: Apply, on_monitor: OnMonitor
+    ) -> None:
+        super().__init__(*args)
+        lang = self.lang
+        self.monitor, self._on_apply, self._on_monitor = monitor, on_apply, on_monitor
+        self._answers: list[Answer] = []
+        self._a = DEFAULTS
+        self.upload = W.FileUpload(
+            accept=".csv,.xlsx",
+            multiple=False,
+            description=label("monitor_upload", lang),
+            layout=W.Layout(width="280px"),
+        )
+        self.upload.add_class("wl-monitor-upload")
+        self.upload.observe(guarded(self._uploaded), names="value")
+        self.monitor_note = W.HTML()
+        self.monitor_summary = W.HTML()
+        first = realised_vs_path(monitor, DEFAULTS)
+        self.fig_realised = self.figure(pc.realised_figure(first, lang), "realised")
+        self.fig_fan = self.figure(
+            pc.fan_figure(fan(self.data, DEFAULTS, ranges_of(DEFAULTS)).table, lang), "fan"
+        )
+        self.fan_summary = W.HTML()
+        self.goal_texts = [W.HTML(layout=W.Layout(width="640px")) for _ in GOALS]
+        self.goal_buttons = [self._goal_button(i) for i in range(len(GOALS))]
+        self._build_sensitivity()
+        self.children = [
+            W.HTML(STYLE),
+            heading(label("monitor_title", lang)),
+            self.upload,
+            self.monitor_note,
+            self.fig_realised,
+            self.monitor_summary,
+            heading(label("fan_title", lang)),
+            *self.make_controls(FAN_FIELDS),
+            self.fig_fan,
+            self.fan_summary,
+            heading(label("goals_title", lang)),
+            *self.make_controls(("goal_probability",)),
+            *(W.HBox([t, b]) for t, b in zip(self.goal_texts, self.goal_buttons, strict=True)),
+            heading(label("sensitivity_title", lang)),
+            self.sens_bar,
+            self.sens_status,
+            self.tornado_box,
+            self.sens_table,
+        ]
+
+    # --- compute and show ----------------------------------------------------------------
+
+    def compute(self, a: Assumptions) -> dict[str, Any]:
+        m, ranges = self.monitor, ranges_of(a)
+        realised = realised_so_far(m, a)
+        return {
+            "a": a,
+            "realised": realised_vs_path(m, a),
+            "progress": progress_indicators(m, a),
+            "mix": None if m.empty else self._mix(),
+            "fan": fan(self.data, a, ranges, realised),
+            "answers": answers(self.data, a, a.goal_probability, ranges, realised),
+        }
+
+    def show(self, result: dict[str, Any]) -> None:
+        self._a = result["a"]
+        with self.fig_realised.batch_update():
+            pc.update_realised(self.fig_realised, result["realised"])
+        with self.fig_fan.batch_update():
+            pc.update_fan(self.fig_fan, result["fan"].table)
+        self.monitor_note.value = self._monitor_note()
+        self.monitor_summary.value = self._monitor_summary(result)
+        self.fan_summary.value = self._fan_summary(result)
+        self._show_answers(result["answers"])
+        if self.sens_table.value:
+            stale = escape(label("sens_stale", self.lang))
+            self.sens_status.value = f'<span class="wl-note">{stale}</span>'
+
+    def _mix(self) -> pd.DataFrame:
+        target = self.data.figure("policy_norms", "affordable_target") / 100
+        return segment_mix(self.monitor, norm_shares(self.data), target)
+
+    # --- monitor -------------------------------------------------------------------------
+
+    def _uploaded(self, change: dict) -> None:
+        files = change["new"]
+        if not files:
+            return
+        upload = files[0]
+        name = str(upload.get("name", "?"))[:80]
+        try:
+            if int(upload.get("size", 0)) > MAX_MONITOR_UPLOAD:
+                too_large = label("file_too_large", self.lang)
+                self.monitor_note.value = self._alert(f"{name}: {too_large}")
+                return
+            monitor = load_monitor(bytes(upload["content"]), self.data["targets"], name=name)
+        except MonitorError as exc:
+            self.monitor_note.value = self._problems(exc)
+            return
+        finally:
+            self.upload.value = ()  # the same file may be chosen again after a fix
+        self._on_monitor(monitor)
+
+    def _problems(self, exc: MonitorError) -> str:
+        lang = self.lang
+        head = label("monitor_invalid", lang).format(count=len(exc.problems))
+        items = "".join(
+            f"<li>{escape(monitor_problem_text(p, lang))}</li>" for p in exc.problems[:20]
+        )
+        more = f"<li>… (+{len(exc.problems) - 20})</li>" if len(exc.problems) > 20 else ""
+        return f'<div role="alert" class="wl-note">{escape(head)}<ul>{items}{more}</ul></div>'
+
+    def _alert(self, text: str) -> str:
+        return f'<div role="alert" class="wl-note">{escape(text)}</div>'
+
+    def _monitor_note(self) -> str:
+        lang, m = self.lang, self.monitor
+        if m.empty:
+            empty = escape(label("monitor_empty", lang))
+            return f'<div class="wl-note wl-monitor-empty">{empty}</div>'
+        files = escape(", ".join(m.files))
+        return f'<p class="wl-monitor-files">{escape(label("monitor_files", lang))}: {files}</p>'
+
+    def _monitor_summary(self, result: dict[str, Any]) -> str:
+        lang, p, a = self.lang, result["progress"], result["a"]
+        if self.monitor.empty:
+            return ""
+        year = a.target_year
+        items: list[tuple[str, float, str]] = [
+            ("realised_homes", p["realised_homes"], "homes"),
+            ("build_rate_needed_now", p["build_rate_needed"], "homes/year"),
+        ]
+        text = [item_table(label("monitor_title", lang), items, lang)]
+        projected = p["projected_year"]
+        key = "projected_year_text" if projected is not None else "projected_never_text"
+        text.append(
+            f"<p>{escape(label(key, lang).format(year=int(projected or 0), target=year))}</p>"
+        )
+        mix = result["mix"]
+        if mix is not None:
+            text.append(f"<p><small>{escape(label('segment_mix_basis', lang))}</small></p>")
+            text.append(self._mix_table(mix))
+        return "".join(text)
+
+    def _mix_table(self, mix: pd.DataFrame) -> str:
+        lang = self.lang
+        rows = [
+            [
+                (r.segment if r.segment != "unknown" else "segment_unknown", "label"),
+                (r.homes, "homes"),
+                (r.share, "fraction") if not pd.isna(r.share) else ("", "text"),
+                (r.norm, "fraction") if not pd.isna(r.norm) else ("", "text"),
+            ]
+            for r in mix.itertuples()
+        ]
+        headers = [label(k, lang) for k in ("segment", "homes_header", "share_word", "norm_word")]
+        return html_table(label("segment_mix_title", lang), headers, rows, lang)
+
+    # --- fan -----------------------------------------------------------------------------
+
+    def _fan_summary(self, result: dict[str, Any]) -> str:
+        lang, a, f = self.lang, result["a"], result["fan"]
+        last = f.table.iloc[-1]
+        chance = label("reach_probability_by", lang).format(year=int(last["year"]))
+        spread = label("fan_spread_text", lang).format(
+            p10=fmt_number(last["p10"], lang),
+            p50=fmt_number(last["p50"], lang),
+            p90=fmt_number(last["p90"], lang),
+            ambition=fmt_number(a.ambition_homes, lang),
+        )
+        return (
+            f'<p class="wl-fan-probability"><b>{escape(chance)}: '
+            f"{escape(fmt_percent(f.probability, lang, decimals=0))}</b> — {escape(spread)}</p>"
+            f'<p><small>{escape(label("fan_not_modelled", lang))} '
+            f'{escape(label("fan_draws_text", lang).format(draws=fmt_number(f.draws, lang)))}'
+            "</small></p>"
+        )
+
+    # --- what does it take ---------------------------------------------------------------
+
+    def _goal_button(self, index: int) -> W.Button:
+        button = W.Button(
+            description=label("goal_apply", self.lang),
+            icon="check",
+            layout=W.Layout(width="auto"),
+        )
+        button.add_class("wl-goal-apply").add_class(f"wl-goal-apply-{index}")
+        button.on_click(guarded(lambda _: self._apply(index)))
+        return button
+
+    def _apply(self, index: int) -> None:
+        if index < len(self._answers) and self._answers[index].changes:
+            self._on_apply(dict(self._answers[index].changes))
+
+    def _show_answers(self, found: list[Answer]) -> None:
+        self._answers = list(found)
+        for i, (text, button) in enumerate(zip(self.goal_texts, self.goal_buttons, strict=True)):
+            answer = found[i] if i < len(found) else None
+            text.value = "" if answer is None else self._answer_html(answer)
+            usable = answer is not None and bool(answer.changes) and not answer.met
+            button.disabled = not usable
+            button.layout.visibility = "visible" if usable else "hidden"
+
+    def _answer_html(self, answer: Answer) -> str:
+        text, state = answer_text(answer, self._a, self.lang), answer_state(answer, self.lang)
+        extra = f" <small>({escape(state)})</small>" if state else ""
+        return f'<div class="wl-goal">{escape(text)}{extra}</div>'
+
+    # --- sensitivity (on request: ~0.5 s) ------------------------------------------------
+
+    def _build_sensitivity(self) -> None:
+        lang = self.lang
+        self.sens_button = W.Button(
+            description=label("sens_run", lang), icon="bar-chart", layout=W.Layout(width="auto")
+        )
+        self.sens_button.add_class("wl-sens-run")
+        self.sens_outcome = W.Dropdown(
+            options=[(label(o, lang), o) for o in OUTCOMES],
+            value=OUTCOMES[0],
+            description=label("sens_outcome", lang),
+            style={"description_width": "120px"},
+            layout=W.Layout(width="520px"),
+        )
+        self.sens_bar = W.HBox([self.sens_outcome, self.sens_button])
+        self.sens_status = W.HTML()
+        self.sens_table = W.HTML()
+        empty = pd.DataFrame(columns=["assumption", "base", "outcome_min", "outcome_max", "swing"])
+        self.fig_tornado = self.figure(pc.tornado_figure(empty, lang), "tornado")
+        self.tornado_box = W.Box([self.fig_tornado], layout=W.Layout(display="none"))
+        self._sens: pd.DataFrame | None = None
+        self.sens_button.on_click(guarded(lambda _: self.run_sensitivity()))
+        self.sens_outcome.observe(guarded(lambda _: self._show_sensitivity()), names="value")
+
+    def run_sensitivity(self) -> None:
+        """Sweep every assumption for every outcome (about half a second) and show it."""
+        lang = self.lang
+        self.sens_button.disabled = True
+        self.sens_status.value = f'<span role="status">{escape(label("sens_running", lang))}</span>'
+        try:
+            self._sens = sensitivity(self.data, self._a, ranges_of(self._a))
+        finally:
+            self.sens_button.disabled = False
+        self.sens_status.value = ""
+        self._show_sensitivity()
+
+    def _show_sensitivity(self) -> None:
+        if self._sens is None:
+            return
+        lang, outcome = self.lang, self.sens_outcome.value
+        rows = self._sens[self._sens["outcome"] == outcome]
+        with self.fig_tornado.batch_update():
+            pc.update_tornado(self.fig_tornado, rows, lang)
+        self.tornado_box.layout.display = None  # hidden until first computed
+        unit = str(rows["unit"].iloc[0]) if len(rows) else "homes"
+        top = rows.sort_values("swing", ascending=False).head(10)
+        table_rows = [
+            [
+                (r.assumption, "label"),
+                (_sweep_value(r.low, r.assumption, lang), "text"),
+                (_sweep_value(r.high, r.assumption, lang), "text"),
+                (r.outcome_min, unit),
+                (r.outcome_max, unit),
+                (label(f"sweep_{r.kind}", lang), "text"),
+            ]
+            for r in top.itertuples()
+        ]
+        headers = [
+            label(k, lang)
+            for k in ("assumption", "sens_low", "sens_high", "sens_min", "sens_max", "sens_range")
+        ]
+        self.sens_table.value = html_table(label(outcome, lang), headers, table_rows, lang)
+
+
+def _sweep_value(value: Any, name: str, lang: str) -> str:
+    """An end of a swept range in the assumption's own unit."""
+    from woonlib.assumptions import SPECS
+
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    return fmt_value(value, SPECS[name].unit if name in SPECS else "homes", lang)
