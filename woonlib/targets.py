@@ -9,7 +9,7 @@ measured value and is "te volgen" (to be monitored).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -79,20 +79,18 @@ def meets(measured: float, target: float, comparator: str, high: float | None = 
     return math.isclose(measured, target, abs_tol=TOLERANCE)
 
 
-def _horizon_ok(row: Any, a: Assumptions) -> bool:
+def _horizon_ok(row: Mapping[str, Any], a: Assumptions) -> bool:
     """A growth target by a year is met only if the scenario reaches it by that year."""
-    if row.indicator != "ambition_homes" or pd.isna(row.horizon):
+    if row["indicator"] != "ambition_homes" or pd.isna(row["horizon"]):
         return True
-    return a.target_year <= int(row.horizon)
+    return a.target_year <= int(row["horizon"])
 
 
-def _status(row: Any, data: WoonvisieData, a: Assumptions) -> tuple[str, float | None]:
-    indicator = row.indicator if isinstance(row.indicator, str) else ""
-    if indicator not in MEASURES:
-        return "monitor", None
-    measured = MEASURES[indicator](data, a)
-    high = None if pd.isna(row.value_high) else float(row.value_high)
-    ok = meets(measured, float(row.value), row.comparator, high) and _horizon_ok(row, a)
+def _status(row: Mapping[str, Any], data: WoonvisieData, a: Assumptions) -> tuple[str, float]:
+    """(status, scenario value) of a register row with an indicator the model computes."""
+    measured = MEASURES[row["indicator"]](data, a)
+    high = None if pd.isna(row["value_high"]) else float(row["value_high"])
+    ok = meets(measured, float(row["value"]), row["comparator"], high) and _horizon_ok(row, a)
     return ("ok" if ok else "fail"), measured
 
 
@@ -104,9 +102,13 @@ def target_status(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     a measured value) and scenario_value (in the target's unit; NaN when monitored).
     """
     table = data["targets"].copy()
-    results = [_status(row, data, a) for row in table.itertuples()]
-    table["status"] = [r[0] for r in results]
-    table["scenario_value"] = [math.nan if r[1] is None else r[1] for r in results]
+    status = ["monitor"] * len(table)
+    values = [math.nan] * len(table)
+    computed = table["indicator"].isin(list(MEASURES)).to_numpy()
+    for i in computed.nonzero()[0]:
+        status[i], values[i] = _status(table.iloc[i], data, a)
+    table["status"] = status
+    table["scenario_value"] = values
     return table
 
 

@@ -19,7 +19,8 @@ from typing import Any
 
 import pandas as pd
 
-from woonlib.assumptions import SHARE_FIELDS, SPECS, Assumptions
+from woonlib.assumptions import DEFAULTS, SHARE_FIELDS, SPECS, Assumptions
+from woonlib.cache import per_data
 from woonlib.data import WoonvisieData
 from woonlib.model.programme import current_programme, plan_capacity_needed, programme_years
 from woonlib.model.segments import PROGRAMME_SERIES, SEGMENTS, norm_shares, segment_comparison
@@ -168,8 +169,14 @@ def plan_capacity_to_add(data: WoonvisieData, a: Assumptions) -> Answer:
 
 def _programme_segments(data: WoonvisieData, a: Assumptions) -> dict[str, float]:
     """The programme's homes per segment on the 70%-norm basis (`a.affordable_basis`)."""
-    table = segment_comparison(data, a)
-    rows = table[table["series"] == PROGRAMME_SERIES[a.affordable_basis]]
+    return dict(programme_homes_by_segment(data, a.affordable_basis))
+
+
+@per_data
+def programme_homes_by_segment(data: WoonvisieData, basis: str) -> dict[str, float]:
+    """The current programme's homes per segment, gross or net (no scenario in it)  [homes]."""
+    table = segment_comparison(data, DEFAULTS)
+    rows = table[table["series"] == PROGRAMME_SERIES[basis]]
     homes = rows.set_index("segment")["homes"]
     return {s: float(homes[s]) for s in SEGMENTS}
 

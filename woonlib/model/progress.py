@@ -9,6 +9,7 @@ and the status of each register target with a measured value.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,6 +33,17 @@ from woonlib.targets import meets, target_status
 
 
 def realised_homes(monitor: Monitor) -> pd.DataFrame:
+    """Realised homes per monitored year  [homes] (a copy: the table is made once per monitor).
+
+    Columns: year, new_build (gross), social_rent, mid_priced, expensive, demolished, net
+    (new build minus demolished; a year without a demolition figure counts 0 demolished).
+    NaN where the file has no figure. Only years with a new-build total.
+    """
+    return _realised_homes(monitor).copy()
+
+
+@functools.lru_cache(maxsize=8)  # Monitor is frozen and hashed by identity
+def _realised_homes(monitor: Monitor) -> pd.DataFrame:
     """Realised homes per monitored year  [homes].
 
     Columns: year, new_build (gross), social_rent, mid_priced, expensive, demolished, net

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import ipywidgets as W
+import pandas as pd
 
 from woonlib.assumptions import Assumptions
 from woonlib.labels import fmt_amount, fmt_target, label
@@ -37,28 +37,46 @@ class TargetsPanel(Panel):
         self.tables = W.HTML()
         intro = W.HTML(f"<p>{label('targets_intro', self.lang)}</p>")
         self.children = [W.HTML(STYLE + CSS), intro, self.summary, self.tables]
+        # the register's own cells never change: formatted once, not on every slider move
+        register = self.data["targets"]
+        self._themes = list(register["theme"])
+        self._fixed = [_fixed_cells(r, self.lang) for r in register.to_dict("records")]
+        self._units = list(register["unit"])
 
     def compute(self, a: Assumptions) -> tuple[str, str]:
         lang = self.lang
         table = register_status(self.data, a, self.monitor)
-        counts = table["status"].value_counts()
-        ok, fail = int(counts.get("ok", 0)), int(counts.get("fail", 0))
+        status = list(table["status"])
         summary = label("targets_summary", lang).format(
-            total=len(table),
-            computed=ok + fail,
-            ok=ok,
-            fail=fail,
-            monitor=int(counts.get("monitor", 0)),
+            total=len(status),
+            computed=status.count("ok") + status.count("fail"),
+            ok=status.count("ok"),
+            fail=status.count("fail"),
+            monitor=status.count("monitor"),
         )
         headers = [
             label(k, lang)
             for k in ("target", "target_value", "horizon", "source_line", "status", "in_scenario")
         ]
-        parts = []
-        for theme in THEMES:
-            rows = [_row(r, lang) for r in table[table["theme"] == theme].itertuples()]
-            if rows:
-                parts.append(html_table(label(f"theme_{theme}", lang), headers, rows, lang))
+        rows: dict[str, list[list[tuple[object, str]]]] = {theme: [] for theme in THEMES}
+        columns = zip(
+            self._themes,
+            self._fixed,
+            status,
+            table["scenario_value"],
+            table["measured"],
+            table["measured_year"],
+            self._units,
+            strict=True,
+        )
+        for theme, fixed, state, value, measured, year, unit in columns:
+            shown = _scenario_text(value, measured, year, unit, lang)
+            rows[theme].append([*fixed, (f"target_{state}", "label"), (shown, "text")])
+        parts = [
+            html_table(label(f"theme_{theme}", lang), headers, rows[theme], lang)
+            for theme in THEMES
+            if rows[theme]
+        ]
         tables = f'<div class="wl-targets">{"".join(parts)}</div>'
         return f'<p class="wl-targets-summary">{summary}</p>', tables
 
@@ -66,19 +84,20 @@ class TargetsPanel(Panel):
         self.summary.value, self.tables.value = result
 
 
-def _row(r: Any, lang: str) -> list[tuple[object, str]]:
-    """One register row: title, target, horizon, source line, status, scenario value."""
-    high = None if math.isnan(r.value_high) else float(r.value_high)
-    scenario = "" if math.isnan(r.scenario_value) else fmt_amount(r.scenario_value, r.unit, lang)
-    if not math.isnan(r.measured):
-        scenario = label("measured_in", lang).format(
-            value=fmt_amount(r.measured, r.unit, lang), year=int(r.measured_year)
-        )
+def _fixed_cells(r: dict[str, Any], lang: str) -> list[tuple[object, str]]:
+    """A register row's own cells: title, target, horizon, source line."""
+    high = None if pd.isna(r["value_high"]) else float(r["value_high"])
     return [
-        (r.title_nl if lang == "nl" else r.title_en, "text"),
-        (fmt_target(float(r.value), high, r.unit, r.comparator, lang), "text"),
-        ("" if math.isnan(r.horizon) else str(int(r.horizon)), "text"),
-        (label("line_ref", lang).format(line=int(r.source_line)), "text"),
-        (f"target_{r.status}", "label"),
-        (scenario, "text"),
+        (r["title_nl"] if lang == "nl" else r["title_en"], "text"),
+        (fmt_target(float(r["value"]), high, r["unit"], r["comparator"], lang), "text"),
+        ("" if pd.isna(r["horizon"]) else str(int(r["horizon"])), "text"),
+        (label("line_ref", lang).format(line=int(r["source_line"])), "text"),
     ]
+
+
+def _scenario_text(value: float, measured: float, year: Any, unit: str, lang: str) -> str:
+    """The scenario's value of a computed target, or the measured value with its year."""
+    if not pd.isna(measured):
+        amount = fmt_amount(measured, unit, lang)
+        return label("measured_in", lang).format(value=amount, year=int(year))
+    return "" if pd.isna(value) else fmt_amount(value, unit, lang)
