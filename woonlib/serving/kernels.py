@@ -11,14 +11,15 @@
 - **The page's handler.** Voilà has no setting for its page handler; the kernel manager is
   the hook voila.json offers, so it puts `ServingVoilaHandler` in place when Voilà builds
   its routes (standalone Voilà only; under a Jupyter server nothing changes there).
-- **Clean shutdown.** Each ended kernel's activity stream and message buffer are closed
-  (jupyter_server's async manager skips that step; see `shutdown_kernel`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextvars
+import ctypes
+import ctypes.util
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +37,40 @@ PREHEAT_ENV = "VOILA_PREHEAT"  # "True" in a kernel Voilà starts for its pool
 current_page: contextvars.ContextVar[PageRequest | None] = contextvars.ContextVar(
     "woonlib_current_page", default=None
 )
+
+
+def forget_request_info(kernel_id: str) -> None:
+    """Drop what Voilà keeps for a kernel's page until it connects (voila 0.5:
+    RequestInfoSocketHandler._cache keeps it for ever when the page never connects)."""
+    try:
+        from voila.request_info_handler import RequestInfoSocketHandler
+    except ImportError:  # pragma: no cover - voila is a dependency
+        return
+    cache = getattr(RequestInfoSocketHandler, "_cache", None)
+    if isinstance(cache, dict):
+        cache.pop(kernel_id, None)
+
+
+def _load_malloc_trim() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim: Callable[[int], int] = libc.malloc_trim
+    except (OSError, AttributeError):
+        return None
+    return trim
+
+
+_MALLOC_TRIM = _load_malloc_trim()
+
+
+def release_free_memory() -> None:
+    """glibc keeps freed heap memory for reuse: after a page's 5 MB of plotly.js and its
+    widget messages went through the server, the process stays that much bigger. Give free
+    pages back (malloc_trim(0)); elsewhere nothing happens."""
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 class CapacityError(RuntimeError):
@@ -263,24 +298,13 @@ class ServingKernelManager(AsyncMappingKernelManager):
                     self.log.exception("could not shut down kernel %s", kernel_id)
 
     # -- ending ------------------------------------------------------------------------------
-    async def shutdown_kernel(  # type: ignore[override]
-        self, kernel_id: str, now: bool = False, restart: bool = False
-    ) -> None:
-        """Shut a kernel down, closing its activity stream and message buffer first.
-
-        jupyter_server's AsyncMappingKernelManager resolves shutdown_kernel to
-        jupyter_client's, which skips MappingKernelManager's clean-up of both: every ended
-        kernel left an open ZMQ stream in the server."""
-        if kernel_id in self._kernels:
-            self.stop_watching_activity(kernel_id)
-            self.stop_buffering(kernel_id)
-        self._served.pop(kernel_id, None)
-        await super().shutdown_kernel(kernel_id, now=now, restart=restart)
-
     def remove_kernel(self, kernel_id: str) -> Any:
-        """Forget a kernel (shut down or died); a waiting pool refill may start now."""
+        """Forget a kernel (shut down or died): also Voilà's request info kept for it, and
+        give freed memory back to the system; a waiting pool refill may start now."""
         removed = super().remove_kernel(kernel_id)
         self._served.pop(kernel_id, None)
+        forget_request_info(kernel_id)
+        release_free_memory()
         self._schedule_refill()
         return removed
 
