@@ -12,6 +12,10 @@ voila.json served before the cap). Loopback only; every request has a timeout.
    kernels have ended (unconnected timeout; the stock manager: culling after 10 s idle), the
    time until a real page renders in Chromium; the Voilà process's RSS before the storm,
    at its peak and after the kernels' end (three storms in a row: 36 requests).
+
+``--pool`` instead measures bursts of 10 and 20 viewers (plain GETs at once, time to the
+whole HTML) with preheated pools of 0, 1 and 2 kernels, to choose voila.json's pool size;
+``--lean 0`` runs it with every import kept in the kernels (WOONLIB_LEAN_KERNEL=0).
 """
 
 from __future__ import annotations
@@ -170,6 +174,80 @@ def storms(pw: Any, args: list[str], out: Outcome, waves: int, cap: int) -> None
         out.rss[2] = rss_mb(pid)
 
 
+@dataclass
+class Burst:
+    """N viewers at once on a server with a preheated pool of `pool` kernels."""
+
+    pool: int
+    viewers: int
+    html_s: list[float] = field(default_factory=list)  # request -> whole HTML, each viewer
+    failed: int = 0
+
+
+def _pool_args(pool: int) -> list[str]:
+    if pool == 0:
+        return ["--VoilaConfiguration.preheat_kernel=False"]
+    return [f"--VoilaConfiguration.default_pool_size={pool}"]
+
+
+def bursts(pools: Sequence[int], crowds: Sequence[int], lean: str) -> list[Burst]:
+    """For each pool size, one server; each crowd once its pool is full and it is quiet."""
+    from benchmarks.pages import quiet
+
+    results = []
+    fast_end = ["--ServingKernelManager.unconnected_timeout=5",
+                "--ServingKernelManager.unconnected_interval=1"]
+    for pool in pools:
+        with start_voila(extra_args=[*_pool_args(pool), *fast_end],
+                         env={"WOONLIB_LEAN_KERNEL": lean}) as server:
+            for n in crowds:
+                _wait(lambda p=pool: _live(server) <= p, 240)
+                if pool:  # the pool's kernels start and run the notebook
+                    server.wait_for_log(vh.POOL_FILLED, timeout=240)
+                    time.sleep(20)
+                else:
+                    quiet(server, preheated=False, timeout=240, idle_s=2.0)
+                burst = Burst(pool, n)
+                barrier = threading.Barrier(n)
+                lock = threading.Lock()
+
+                def one(burst: Burst = burst, barrier: threading.Barrier = barrier,
+                        lock: threading.Lock = lock) -> None:
+                    barrier.wait()
+                    reply = vh.http_get(server.url, timeout=300)
+                    with lock:
+                        if reply.status == 200 and "</html>" in reply.body:
+                            burst.html_s.append(reply.seconds)
+                        else:
+                            burst.failed += 1
+
+                threads = [threading.Thread(target=one) for _ in range(n)]
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join(timeout=400)
+                results.append(burst)
+                progress(f"pool {pool}, {n} viewers: p50 {_pct(burst.html_s, 50):.1f} s, "
+                         f"p95 {_pct(burst.html_s, 95):.1f} s, failed {burst.failed}")
+    return results
+
+
+def _pct(samples: list[float], q: float) -> float:
+    from benchmarks.stats import percentile
+
+    return percentile(samples, q) if samples else float("nan")
+
+
+def burst_table(results: list[Burst]) -> str:
+    lines = ["| Preheated pool | Viewers at once | Whole HTML p50 [s] | p95 [s] | max [s] | "
+             "failed |", "|---:|---:|---:|---:|---:|---:|"]
+    for b in results:
+        top = max(b.html_s) if b.html_s else float("nan")
+        lines.append(f"| {b.pool} | {b.viewers} | {_pct(b.html_s, 50):.1f} | "
+                     f"{_pct(b.html_s, 95):.1f} | {top:.1f} | {b.failed} |")
+    return "\n".join(lines) + "\n"
+
+
 def run(quick: bool) -> list[Outcome]:
     from playwright.sync_api import sync_playwright
 
@@ -228,18 +306,26 @@ def table(outcomes: list[Outcome], waves: int) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks.serving", description=__doc__)
     p.add_argument("--quick", action="store_true", help="one storm, short waits: a smoke run")
-    p.add_argument("--out", type=Path, default=DEFAULT_OUT, help="markdown file to write")
+    p.add_argument("--out", type=Path, default=None, help="markdown file to write")
+    p.add_argument("--pool", action="store_true", help="bursts by preheated pool size")
+    p.add_argument("--pools", type=int, nargs="+", default=[0, 1, 2], help="with --pool")
+    p.add_argument("--crowds", type=int, nargs="+", default=[10, 20], help="with --pool")
+    p.add_argument("--lean", choices=["0", "1"], default="1", help="with --pool")
     args = p.parse_args(argv)
     started = time.monotonic()
-    outcomes = run(args.quick)
     from benchmarks import machine
 
+    if args.pool:
+        body = burst_table(bursts(args.pools, args.crowds, args.lean))
+        out = args.out or REPO_ROOT / "benchmarks" / "serving-pool.md"
+    else:
+        body = table(run(args.quick), 1 if args.quick else 3)
+        out = args.out or DEFAULT_OUT
+    command = "python -m benchmarks.serving " + " ".join(argv or sys.argv[1:])
     text = ("# Serving benchmark\n\n" + "\n".join(machine.describe()) + "\n\n"
-            f"`python -m benchmarks.serving{' --quick' if args.quick else ''}`, "
-            f"{time.monotonic() - started:.0f} s.\n\n"
-            + table(outcomes, 1 if args.quick else 3))
+            f"`{command.strip()}`, {time.monotonic() - started:.0f} s.\n\n" + body)
     print(text)
-    args.out.write_text(text, encoding="utf-8")
+    out.write_text(text, encoding="utf-8")
     return 0
 
 

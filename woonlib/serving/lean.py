@@ -6,6 +6,7 @@ nbformat imports jsonschema, and jsonschema builds the lark grammar of `rfc3987_
 start (benchmarks/profile.md), for a format check no kernel of ours ever runs. In a Voilà
 kernel (Voilà sets VOILA_PREHEAT in every kernel it starts) that import is turned off;
 jsonschema then simply does without the IRI format. Anywhere else nothing changes.
+WOONLIB_LEAN_KERNEL=0 keeps every import (the benchmarks' "before").
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import sys
 
 UNUSED_IN_KERNEL = ("rfc3987_syntax",)
+LEAN_ENV = "WOONLIB_LEAN_KERNEL"
 
 
 def in_voila_kernel(environ: dict[str, str] | None = None) -> bool:
@@ -24,7 +26,7 @@ def in_voila_kernel(environ: dict[str, str] | None = None) -> bool:
 def skip_unused_imports() -> list[str]:
     """In a Voilà kernel, make the imports in UNUSED_IN_KERNEL fail fast (ImportError, as if
     not installed) unless already imported; the names turned off."""
-    if not in_voila_kernel():
+    if not in_voila_kernel() or os.environ.get(LEAN_ENV) == "0":
         return []
     skipped = [name for name in UNUSED_IN_KERNEL if name not in sys.modules]
     for name in skipped:
