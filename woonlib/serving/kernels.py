@@ -19,6 +19,7 @@ import asyncio
 import contextvars
 import ctypes
 import ctypes.util
+import gc
 import sys
 import time
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from traitlets import Float, Int, default
 from woonlib.serving.capacity import default_max_kernels, max_kernels_from_env
 
 PREHEAT_ENV = "VOILA_PREHEAT"  # "True" in a kernel Voilà starts for its pool
+CLEANUP_DELAY = 2.0  # [s] after a kernel ends: collect and trim (once per burst of ends)
 
 # Set by ServingVoilaHandler around one page request: the kernel that request gets.
 current_page: contextvars.ContextVar[PageRequest | None] = contextvars.ContextVar(
@@ -51,26 +53,38 @@ def forget_request_info(kernel_id: str) -> None:
         cache.pop(kernel_id, None)
 
 
-def _load_malloc_trim() -> Callable[[int], int] | None:
+def _load_libc() -> Any:
     if not sys.platform.startswith("linux"):
         return None
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim: Callable[[int], int] = libc.malloc_trim
+        libc.malloc_trim  # noqa: B018 - glibc only
+        libc.mallopt  # noqa: B018
     except (OSError, AttributeError):
         return None
-    return trim
+    return libc
 
 
-_MALLOC_TRIM = _load_malloc_trim()
+_LIBC = _load_libc()
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+MMAP_THRESHOLD = 256 * 1024  # [bytes]
+
+
+def fix_mmap_threshold() -> None:
+    """glibc raises its mmap threshold after each large block is freed (up to 32 MB), so that
+    the next 5 MB messages (a page's plotly.js, its widget state) land on the heap, which
+    it keeps. A fixed threshold sends every block over 256 kB to mmap, given back on free."""
+    if _LIBC is not None:
+        _LIBC.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
 
 
 def release_free_memory() -> None:
-    """glibc keeps freed heap memory for reuse: after a page's 5 MB of plotly.js and its
-    widget messages went through the server, the process stays that much bigger. Give free
-    pages back (malloc_trim(0)); elsewhere nothing happens."""
-    if _MALLOC_TRIM is not None:
-        _MALLOC_TRIM(0)
+    """Collect the cycles an ended kernel left (its renderer, executor and decoded messages
+    sit in reference cycles that Python's collector reaches only rarely), then give the
+    freed memory back to the system (glibc's malloc_trim; elsewhere only the collection)."""
+    gc.collect()
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
 
 
 class CapacityError(RuntimeError):
@@ -130,8 +144,10 @@ class ServingKernelManager(AsyncMappingKernelManager):
         self._served: dict[str, float] = {}  # kernel id -> when its page was served
         self._refill_waiting: dict[str, dict[str, Any]] = {}
         self._unconnected_callback: PeriodicCallback | None = None
+        self._cleanup: asyncio.TimerHandle | None = None
         self.log.info("At most %d kernels at once (the preheated pool included).",
                       self.max_kernels)
+        fix_mmap_threshold()
         self._wrap_voila_pool()
         self._install_page_handler()
 
@@ -304,9 +320,19 @@ class ServingKernelManager(AsyncMappingKernelManager):
         removed = super().remove_kernel(kernel_id)
         self._served.pop(kernel_id, None)
         forget_request_info(kernel_id)
-        release_free_memory()
+        self._schedule_cleanup()
         self._schedule_refill()
         return removed
+
+    def _schedule_cleanup(self) -> None:
+        """release_free_memory() once, 2 s after the last of a burst of kernel ends."""
+        if self._cleanup is not None:
+            self._cleanup.cancel()
+        self._cleanup = asyncio.get_event_loop().call_later(CLEANUP_DELAY, self._run_cleanup)
+
+    def _run_cleanup(self) -> None:
+        self._cleanup = None
+        release_free_memory()
 
     # -- Voilà's routes ----------------------------------------------------------------------
     def _install_page_handler(self) -> None:
