@@ -155,7 +155,7 @@ def storms(pw: Any, args: list[str], out: Outcome, waves: int, cap: int) -> None
             out.rss[1] = max(out.rss[1], rss_peak.peak)
             out.peak = max(out.peak, peak.peak)
             t0 = time.monotonic()
-            ended = _wait(lambda: _live(server) <= base, 240)
+            ended = _wait(lambda: _live(server) <= base, 150)
             progress(f"{out.label}: storm {wave + 1}: kernels back to {_live(server)} "
                      f"({'ended' if ended else 'NOT ended'}) after {time.monotonic() - t0:.0f} s")
             if wave == 0:

@@ -56,23 +56,26 @@ def _wait(condition: object, timeout: float, what: str) -> float:
     return time.monotonic() - t0
 
 
-def test_closed_pages_end_their_kernels(pw: Playwright) -> None:
+def test_closed_or_left_pages_end_their_kernels(pw: Playwright) -> None:
     with start_voila() as server:
         server.wait_for_preheated_pool(timeout=120)
         browser = launch_chromium(pw)
         try:
             context = browser.new_context(viewport=VIEWPORT)
             page_kernels = []
-            for _ in range(3):
+            for i in range(3):
                 page = context.new_page()
                 page.goto(server.url)
                 wait_for_dashboard(page, timeout=90_000, selector=".wl-chart")
                 page_kernels.append(page.evaluate(KERNEL_ID_JS))
                 assert page_kernels[-1] in server.kernel_ids()
                 assert any(c["name"] == "_xsrf" for c in context.cookies()), "no _xsrf cookie"
-                page.close(run_before_unload=True)
+                if i < 2:
+                    page.close(run_before_unload=True)  # the tab closes
+                else:
+                    page.goto("about:blank")  # the tab navigates away
                 _wait(lambda k=page_kernels[-1]: f"Kernel shutdown: {k}" in server.log, 10,
-                      "the closed page's kernel shut down")
+                      "the left page's kernel shut down")
             assert len(set(page_kernels)) == 3
             assert "_xsrf' argument missing" not in server.log
             assert not set(page_kernels) & set(server.kernel_ids())

@@ -74,3 +74,16 @@ def test_the_busy_page_is_dutch_first_with_english_and_asks_no_other_host() -> N
     assert "Het dashboard is even vol" in html and "The dashboard is full" in html
     assert 'content="30"' in html
     assert "http" not in html.replace('http-equiv="refresh"', "")
+
+
+def test_voila_json_serves_with_the_capped_kernel_manager() -> None:
+    import json
+
+    from voila_harness import REPO_ROOT
+
+    config = json.loads((REPO_ROOT / "voila.json").read_text())
+    voila = config["VoilaConfiguration"]
+    assert voila["multi_kernel_manager_class"] == "woonlib.serving.kernels.ServingKernelManager"
+    assert voila["preheat_kernel"] is True and voila["default_pool_size"] == 1
+    assert config["VoilaExecutor"]["store_widget_state"] is False  # the server keeps no copy
+    assert config["ServingKernelManager"]["unconnected_timeout"] <= 80  # ends within 90 s
