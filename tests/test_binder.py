@@ -160,6 +160,11 @@ def test_the_dashboard_works_on_the_binder_path_and_never_shows_the_token(
             wait_for_y(page, "programme", 0, 1, 9350)
 
             # The token: not in the page, the share link or the address bar.
+            page.wait_for_function(  # the link follows the kernel's reply to the move
+                "() => document.querySelector('.wl-share-url').value"
+                ".endsWith('?ambition_homes=9350')",
+                timeout=15_000,
+            )
             share = page.locator(".wl-share-url").input_value()
             assert share.endswith("/voila/render/notebooks/dashboard.ipynb?ambition_homes=9350")
             assert token not in share and "token" not in share
