@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up .venv and serve the dashboard with Voilà (read-only, voila.json's hardened settings).
-# Usage: scripts/start.sh [extra voila options]   env: PORT (8866), HOST (127.0.0.1)
+# Usage: scripts/start.sh [extra voila options]   env: PORT (8866), HOST (127.0.0.1),
+#   WOONLIB_MAX_KERNELS (the cap on kernels; default: half the memory in 256 MB kernels)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

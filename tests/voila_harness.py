@@ -10,6 +10,8 @@
 - ``wait_for_dashboard(page)`` waits until Voilà has rendered the page: spinner gone, every
   cell output rendered, every widget view drawn, and the DOM quiet for a moment.
 - ``PageWatch(page)`` records a page's request URLs, errors and CSP violations.
+- ``http_get(url)`` fetches a URL on loopback (never a proxy) and returns what came back,
+  errors included; ``KernelPeak(server)`` samples how many kernels run while it is open.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -290,6 +293,58 @@ class VoilaServer:
             if self._conn_root + os.sep in cmdline and state != "Z":
                 pids.append(int(entry.name))
         return pids
+
+
+@dataclass
+class Reply:
+    """One HTTP reply: status, headers, body, and the seconds from request to whole body."""
+
+    status: int
+    headers: Any
+    body: str
+    seconds: float
+
+
+def http_get(url: str, timeout: float = 120.0) -> Reply:
+    """GET `url` (loopback only: no proxy) and read the whole body; HTTP errors are
+    replies too. Note: a GET of a Voilà notebook starts a kernel."""
+    if urlsplit(url).hostname not in LOOPBACK_HOSTS:
+        raise ValueError(f"loopback only: {url}")
+    t0 = time.perf_counter()
+    try:
+        with _NO_PROXY.open(url, timeout=timeout) as r:
+            body = r.read().decode("utf-8", "replace")
+            return Reply(r.status, r.headers, body, time.perf_counter() - t0)
+    except urllib.error.HTTPError as e:
+        body = e.read().decode("utf-8", "replace")
+        return Reply(e.code, e.headers, body, time.perf_counter() - t0)
+
+
+class KernelPeak:
+    """The most kernel processes of `server` seen alive at once while open (a context
+    manager sampling /proc every `interval` seconds in a thread)."""
+
+    def __init__(self, server: VoilaServer, interval: float = 0.05) -> None:
+        self.server = server
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, len(self.server.kernel_pids()))
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> KernelPeak:
+        self.peak = len(self.server.kernel_pids())
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self.peak = max(self.peak, len(self.server.kernel_pids()))
 
 
 def write_notebook(path: str | os.PathLike[str], source: str) -> Path:

@@ -4,6 +4,8 @@
 `parse_query(text)` reads one back and never fails: every parameter that cannot be used
 (unknown, malformed, out of range, shares not adding to 100%, a year order that cannot be)
 is left out and reported as a `QueryNote`, so that a bad link still opens the page.
+Parameters that belong to Jupyter, Voilà or Binder (`FOREIGN_PARAMS`: ``token`` and the
+like) are dropped silently: they are no assumptions, and a share link must never carry them.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ from woonlib.assumptions import (
 MAX_QUERY = 4000  # characters; a scenario needs about 1,000 at most
 MAX_FIELDS = 2 * len(SPECS)
 SHOWN = 40  # characters of a bad name or value repeated in a note
+# Jupyter server's login token and XSRF token, Voilà's template/theme, Binder's redirects.
+FOREIGN_PARAMS = frozenset({"token", "_xsrf", "template", "theme", "urlpath", "labpath",
+                            "filepath"})
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,8 @@ def _read_fields(text: str) -> tuple[dict[str, Any], list[QueryNote]]:
         return {}, [QueryNote("", "", "query_too_many")]
     values: dict[str, Any] = {}
     for name, raw in pairs:
+        if name in FOREIGN_PARAMS:
+            continue  # not ours, and never repeated (a token must not reach the page)
         if name not in SPECS:
             notes.append(QueryNote(_short(name), _short(raw), "query_unknown"))
             continue

@@ -11,6 +11,7 @@ leaves none behind.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -18,11 +19,19 @@ from typing import Any
 import anywidget
 import traitlets
 
+from woonlib.links import FOREIGN_PARAMS
+
 log = logging.getLogger("woonlib.ui")
 
 SHARE_LINK_ESM = r"""
+const FOREIGN = __FOREIGN_PARAMS__;  // Jupyter's and Binder's parameters (links.py)
 function pageUrl(query) {
   return location.origin + location.pathname + (query ? '?' + query : '');
+}
+function ownQuery(search) {
+  const params = new URLSearchParams(search);
+  for (const name of FOREIGN) params.delete(name);
+  return params.toString();
 }
 
 export default {
@@ -63,7 +72,11 @@ export default {
     });
     model.on('change:query', show);
     // The page's own link, once: the kernel applies (and validates) it. Under Voilà only.
-    const initial = voila ? location.search.replace(/^\?/, '') : '';
+    const initial = voila ? ownQuery(location.search) : '';
+    // A token (Binder, Jupyter) leaves the address bar at once: the login cookie is set.
+    if (voila && location.search.replace(/^\?/, '') !== initial) {
+      history.replaceState(history.state, '', pageUrl(initial));
+    }
     if (initial && !model.get('page_query')) {
       model.set('page_query', initial.slice(0, 8000));
       model.save_changes();
@@ -73,7 +86,7 @@ export default {
     }
   },
 };
-"""
+""".replace("__FOREIGN_PARAMS__", json.dumps(sorted(FOREIGN_PARAMS)))
 
 
 class ShareLink(anywidget.AnyWidget):
