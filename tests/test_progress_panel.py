@@ -133,3 +133,21 @@ def test_english_keeps_the_monitor(dash: Dashboard) -> None:
     dash.set_lang("en")
     assert "2,600" in dash.progress.monitor_summary.value
     assert "Chance of reaching the ambition by 2032: 10%" in dash.progress.fan_summary.value
+
+
+def test_deferred_tabs_compute_when_opened() -> None:
+    """On the served (lazy) page, Doelen and Voortgang out of view are not computed on a
+    slider move; opening the tab computes the current scenario."""
+    from woonlib.ui import dashboard as module
+
+    dash = Dashboard(lazy=True)
+    p = dash.progress
+    index = dash.panels.index(p)
+    dash.apply({"build_rate": 1200})
+    assert dash._pending[index] is module.STALE
+    assert "2032: 36%" in p.fan_summary.value  # still the Woonvisie's until opened
+    dash.tabs.selected_index = index
+    assert index not in dash._pending
+    assert "Kans op de ambitie in 2032: 9" in p.fan_summary.value
+    dash.apply({"build_rate": 1000})  # in view: shown at once
+    assert "2032: 36%" in p.fan_summary.value

@@ -204,10 +204,13 @@ class Dashboard(W.VBox):
         shown = self.tabs.selected_index or 0
         order = sorted(range(len(self.panels)), key=lambda i: i != shown)
         affected = [i for i in order if self.panels[i].affected_by(changed)]
+        # Deferred panels (reports on the scenario, not part of it) out of view are
+        # computed when their tab is opened: a slider move stays as quick as before them.
+        later = [i for i in affected if self.lazy and i != shown and self.panels[i].deferred]
         try:
             if self.fault is not None:
                 self.fault(new)
-            results = [(i, self.panels[i].compute(new)) for i in affected]
+            results = [(i, self.panels[i].compute(new)) for i in affected if i not in later]
         except Exception:
             log.exception("recompute failed for %r", {k: getattr(new, k) for k in changed})
             self._message(label("error_message", self.lang))
@@ -215,6 +218,8 @@ class Dashboard(W.VBox):
             return False
         self.assumptions = new
         try:
+            for i in later:
+                self._pending[i] = STALE
             for i, result in results:
                 if self.lazy and i != shown:
                     self._pending[i] = result
@@ -234,12 +239,21 @@ class Dashboard(W.VBox):
     def _tab_selected(self, change: dict) -> None:
         index = change["new"]
         if index in self._pending:
-            self.panels[index].show(self._pending.pop(index))
+            self._show_pending(index)
 
     def flush(self) -> None:
         """Show every result still waiting for its tab (lazy mode)."""
         for index in sorted(self._pending):
-            self.panels[index].show(self._pending.pop(index))
+            self._show_pending(index)
+
+    def _show_pending(self, index: int) -> None:
+        """Show what waits for tab `index`; a deferred panel computes the scenario now."""
+        panel, result = self.panels[index], self._pending.pop(index)
+        try:
+            panel.show(panel.compute(self.assumptions) if result is STALE else result)
+        except Exception:
+            log.exception("deferred update of %s failed", type(panel).__name__)
+            self._message(label("error_message", self.lang))
 
     def reset(self) -> None:
         """Everything back to the Woonvisie."""
@@ -326,6 +340,9 @@ class Dashboard(W.VBox):
         if any(f in str(exc) for f in SHARE_FIELDS):
             return label("shares_must_add", lang)
         return label(fallback, lang)
+
+
+STALE = object()  # a deferred panel's result: compute it when its tab is opened
 
 
 def default_monitor(data: WoonvisieData) -> tuple[Monitor, str]:
