@@ -12,6 +12,7 @@ from woonlib.assumptions import DEFAULTS, Assumptions
 from woonlib.data import WoonvisieData, load_data
 from woonlib.indicators import policy_checks
 from woonlib.model.goalseek import (
+    GOALS,
     answers,
     plan_capacity_to_add,
     programme_affordable,
@@ -261,6 +262,7 @@ def test_answers_cover_every_question(data: WoonvisieData) -> None:
         "goal_scenario_affordable",
         "goal_scenario_norm_split",
     ]
+    assert tuple(x.goal for x in found) == GOALS  # the page's rows follow this order
     for x in found:
         assert x.applies_to in ("assumptions", "programme")
         assert not (x.applies_to == "programme" and x.changes)

@@ -66,11 +66,15 @@ def realised_figure(table: pd.DataFrame, lang: str = "nl") -> go.Figure:
     return fig
 
 
-def update_realised(fig: go.Figure, table: pd.DataFrame) -> None:
+def _fill(fig: go.Figure, table: pd.DataFrame, columns: tuple[str, ...]) -> None:
+    """Trace i gets the years and column i of `table`, in place."""
     years = _years(table)
-    columns = ("realised", "realised_cumulative", "path_cumulative", "ambition_cumulative")
     for trace, column in zip(fig.data, columns, strict=True):
         trace.x, trace.y = years, _values(table[column])
+
+
+def update_realised(fig: go.Figure, table: pd.DataFrame) -> None:
+    _fill(fig, table, ("realised", "realised_cumulative", "path_cumulative", "ambition_cumulative"))
 
 
 # --- the uncertainty fan ---------------------------------------------------------------------
@@ -111,10 +115,7 @@ def fan_figure(table: pd.DataFrame, lang: str = "nl") -> go.Figure:
 
 
 def update_fan(fig: go.Figure, table: pd.DataFrame) -> None:
-    years = _years(table)
-    columns = ("p10", "p90", "p50", "path", "ambition_path")
-    for trace, column in zip(fig.data, columns, strict=True):
-        trace.x, trace.y = years, _values(table[column])
+    _fill(fig, table, ("p10", "p90", "p50", "path", "ambition_path"))
 
 
 # --- sensitivity -----------------------------------------------------------------------------

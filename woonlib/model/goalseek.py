@@ -59,6 +59,18 @@ def _maximum(name: str) -> float:
     return maximum
 
 
+GOALS = (  # the questions `answers` answers, in the order the page shows them
+    "goal_rate_for_ambition",
+    "goal_reachable_year",
+    "goal_rate_for_chance",
+    "goal_plan_capacity",
+    "goal_programme_affordable",
+    "goal_programme_norm_split",
+    "goal_scenario_affordable",
+    "goal_scenario_norm_split",
+)
+
+
 def rate_for_ambition(a: Assumptions) -> Answer:
     """The build rate that reaches the ambition by the target year  [homes/year].
 

@@ -17,7 +17,7 @@ import ipywidgets as W
 import pandas as pd
 
 from woonlib import progress_charts as pc
-from woonlib.assumptions import DEFAULTS, FAN_FIELDS, Assumptions
+from woonlib.assumptions import DEFAULTS, FAN_FIELDS, SPECS, Assumptions
 from woonlib.export import answer_state, answer_text
 from woonlib.labels import (
     fmt_number,
@@ -26,7 +26,7 @@ from woonlib.labels import (
     label,
     monitor_problem_text,
 )
-from woonlib.model.goalseek import Answer, answers
+from woonlib.model.goalseek import GOALS, Answer, answers
 from woonlib.model.progress import (
     progress_indicators,
     realised_so_far,
@@ -42,16 +42,6 @@ from woonlib.ui.safety import guarded
 from woonlib.ui.tables import STYLE, html_table, item_table
 
 MAX_MONITOR_UPLOAD = 2_000_000  # bytes: a monitor of decades of yearly figures is ~50 kB
-GOALS = (  # one row per answer of `goalseek.answers`, in its order
-    "goal_rate_for_ambition",
-    "goal_reachable_year",
-    "goal_rate_for_chance",
-    "goal_plan_capacity",
-    "goal_programme_affordable",
-    "goal_programme_norm_split",
-    "goal_scenario_affordable",
-    "goal_scenario_norm_split",
-)
 OUTCOMES = (
     "reach_probability",
     "programme_gap",
@@ -342,8 +332,6 @@ class ProgressPanel(Panel):
 
 def _sweep_value(value: Any, name: str, lang: str) -> str:
     """An end of a swept range in the assumption's own unit."""
-    from woonlib.assumptions import SPECS
-
     if isinstance(value, float) and math.isnan(value):
         return ""
     return fmt_value(value, SPECS[name].unit if name in SPECS else "homes", lang)
