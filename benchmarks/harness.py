@@ -1,34 +1,17 @@
-"""The test suite's Voilà/Chromium harness (tests/voila_harness.py), plus process memory.
+"""The test suite's Voilà/Chromium harness (tests.harness.voila), plus process memory.
 
-tests/ is not a package, so the harness is loaded from its file: the benchmarks start Voilà and
-Chromium exactly as the browser tests do (voila.json, the offline template, loopback only,
-kernels ended on stop) without a second copy of that code.
+The benchmarks start Voilà and Chromium exactly as the browser tests do (voila.json, the
+offline template, loopback only, kernels ended on stop) without a second copy of that code.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
+
+from tests.harness import voila as vh
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-
-
-def _load_harness() -> ModuleType:
-    if "voila_harness" in sys.modules:  # already imported by pytest from tests/
-        return sys.modules["voila_harness"]
-    path = REPO_ROOT / "tests" / "voila_harness.py"
-    spec = importlib.util.spec_from_file_location("voila_harness", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["voila_harness"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-vh = _load_harness()
 VoilaServer = vh.VoilaServer
 PageWatch = vh.PageWatch
 launch_chromium = vh.launch_chromium

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from dashboard_page import (
+
+from tests.harness.page import (
     RESET_ALL,
     TAB,
     Served,
@@ -23,7 +24,7 @@ from dashboard_page import (
     served_dashboard,
     wait_for_y,
 )
-from voila_harness import REPO_ROOT
+from tests.harness.voila import REPO_ROOT
 
 sys.path.insert(0, str(REPO_ROOT / "scripts"))
 from fetch_axe import fetch

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-from voila_harness import REPO_ROOT, chromium_available
+
+from tests.harness.voila import REPO_ROOT, chromium_available
 
 SECTIONS = (
     "Huishoudens & programma: ambition_homes",

@@ -21,9 +21,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dashboard_page import VIEWPORT, open_tab, wait_for_y, y_of
 from playwright.sync_api import sync_playwright
-from voila_harness import (
+
+from tests.harness.page import VIEWPORT, open_tab, wait_for_y, y_of
+from tests.harness.voila import (
     REPO_ROOT,
     PageWatch,
     _die_with_parent,
@@ -33,7 +34,6 @@ from voila_harness import (
     launch_chromium,
     wait_for_dashboard,
 )
-
 from woonlib.links import parse_query
 
 BUILD_TIMEOUT = 600  # [s] a fresh machine downloads the wheels once; then pip's cache

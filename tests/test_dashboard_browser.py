@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dashboard_page import (
+
+from tests.harness.page import (
     RESET_ALL,
     TAB,
     VIEWPORT,
@@ -26,7 +27,7 @@ from dashboard_page import (
     wait_for_y,
     y_of,
 )
-from voila_harness import screenshot_full
+from tests.harness.voila import screenshot_full
 
 # Each section: its tab title, its charts, and numbers of the Woonvisie it must show in
 # Dutch format (thousands with a dot, decimals with a comma).

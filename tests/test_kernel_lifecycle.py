@@ -16,9 +16,10 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from dashboard_page import VIEWPORT
 from playwright.sync_api import Playwright, sync_playwright
-from voila_harness import (
+
+from tests.harness.page import VIEWPORT
+from tests.harness.voila import (
     KernelPeak,
     Reply,
     VoilaServer,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
-from test_data_sources import printed_on
 
+from tests.test_data_sources import printed_on
 from woonlib.assumptions import DEFAULTS, SHARE_FIELDS, Assumptions
 from woonlib.data import WoonvisieData
 from woonlib.indicators import indicators, policy_checks

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dashboard_page import (
+
+from tests.harness.page import (
     VIEWPORT,
     Served,
     artifacts_dir,
@@ -20,7 +21,7 @@ from dashboard_page import (
     served_dashboard,
     traces,
 )
-from voila_harness import screenshot_full
+from tests.harness.voila import screenshot_full
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "monitor-voorbeeld-fictief.csv"
 

@@ -15,7 +15,9 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 import pytest
-from dashboard_page import (
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.harness.page import (
     RESET_ALL,
     TAB,
     VIEWPORT,
@@ -24,8 +26,7 @@ from dashboard_page import (
     wait_for_y,
     y_of,
 )
-from playwright.sync_api import Browser, Page, sync_playwright
-from voila_harness import (
+from tests.harness.voila import (
     PageWatch,
     VoilaServer,
     chromium_available,

@@ -40,7 +40,6 @@ from urllib.parse import urlsplit
 
 import pytest
 import websocket
-from dashboard_page import VIEWPORT, open_tab, wait_for_y, y_of
 from jupyter_server.services.kernels.connection.base import (
     deserialize_binary_message,
     deserialize_msg_from_ws_v1,
@@ -49,7 +48,9 @@ from jupyter_server.services.kernels.connection.base import (
 from packaging.requirements import Requirement
 from packaging.version import Version
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
-from voila_harness import (
+
+from tests.harness.page import VIEWPORT, open_tab, wait_for_y, y_of
+from tests.harness.voila import (
     _NO_PROXY,
     REPO_ROOT,
     PageWatch,
@@ -59,7 +60,6 @@ from voila_harness import (
     start_voila,
     wait_for_dashboard,
 )
-
 from woonlib.assumptions import DEFAULTS, SPECS
 from woonlib.labels import label
 from woonlib.ui.safety import FAULT_AMBITION, FAULT_ENV

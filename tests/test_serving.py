@@ -6,9 +6,10 @@ from __future__ import annotations
 import time
 
 import pytest
-from dashboard_page import VIEWPORT
 from playwright.sync_api import sync_playwright
-from voila_harness import chromium_available, launch_chromium, start_voila, wait_for_dashboard
+
+from tests.harness.page import VIEWPORT
+from tests.harness.voila import chromium_available, launch_chromium, start_voila, wait_for_dashboard
 
 CULL = ["--MappingKernelManager.cull_idle_timeout=4", "--MappingKernelManager.cull_interval=1"]
 
@@ -79,7 +80,7 @@ def test_the_busy_page_is_dutch_first_with_english_and_asks_no_other_host() -> N
 def test_voila_json_serves_with_the_capped_kernel_manager() -> None:
     import json
 
-    from voila_harness import REPO_ROOT
+    from tests.harness.voila import REPO_ROOT
 
     config = json.loads((REPO_ROOT / "voila.json").read_text())
     voila = config["VoilaConfiguration"]

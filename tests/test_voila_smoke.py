@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from playwright import sync_api
-from voila_harness import (
+
+from tests.harness.voila import (
     PageWatch,
     chromium_available,
     launch_chromium,

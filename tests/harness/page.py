@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from playwright.sync_api import Page, sync_playwright
-from voila_harness import (
+
+from tests.harness.voila import (
     REPO_ROOT,
     PageWatch,
     VoilaServer,
