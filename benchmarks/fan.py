@@ -16,9 +16,9 @@ import statistics
 import time
 from collections.abc import Callable
 
-from woonlib.assumptions import DEFAULTS
 from woonlib.data import load_data
 from woonlib.model import uncertainty
+from woonlib.model.assumptions import DEFAULTS
 from woonlib.model.uncertainty import Ranges, fan, reach_probability
 
 

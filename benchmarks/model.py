@@ -2,7 +2,7 @@
 
 `recompute` is what the panels' `compute` methods call for one change of ``ambition_homes``
 (which every computing panel depends on): a new validated Assumptions, then every pure model
-function of woonlib.model and woonlib.indicators that a panel uses. `apply` is the dashboard's
+function of woonlib.model and woonlib.model.indicators that a panel uses. `apply` is the dashboard's
 own path for the same change — compute, then show into the widgets (plotly figures updated in
 place, HTML tables re-rendered) — with no frontend attached, so no websocket time.
 
@@ -39,9 +39,9 @@ def revisited_value(i: int) -> int:
 
 def model_steps(data: Any) -> dict[str, Callable[[Any], Any]]:
     """The pure functions the dashboard's panels call, by name (see woonlib/ui/*.py)."""
-    from woonlib.indicators import indicators, policy_checks
     from woonlib.model.care import care_table
     from woonlib.model.elderly import elderly_summary, elderly_task
+    from woonlib.model.indicators import indicators, policy_checks
     from woonlib.model.outflow import outflow_table, outflow_vs_care
     from woonlib.model.programme import build_path, programme_table
     from woonlib.model.segments import affordability_table, segment_comparison
@@ -78,8 +78,8 @@ def _timed(
 
 def recompute_samples(n: int) -> list[float]:
     """Full model recompute for one ambition_homes change [ms per sample]."""
-    from woonlib.assumptions import DEFAULTS
     from woonlib.data import load_data
+    from woonlib.model.assumptions import DEFAULTS
 
     steps = list(model_steps(load_data()).values())
 
@@ -94,8 +94,8 @@ def recompute_samples(n: int) -> list[float]:
 def step_medians(n: int) -> dict[str, float]:
     """Median time of each model function for a new scenario [ms] (the scenario is made
     inside the timing: a few µs)."""
-    from woonlib.assumptions import DEFAULTS
     from woonlib.data import load_data
+    from woonlib.model.assumptions import DEFAULTS
 
     return {
         name: median(_timed(lambda v, s=step: s(DEFAULTS.replace(ambition_homes=v)), n))

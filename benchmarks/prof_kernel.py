@@ -108,7 +108,7 @@ def _panel_times(board: Any, affected: list[Any], n: int) -> dict[str, dict[str,
     [ms] (within a real apply a later panel may find an earlier one's results in woonlib's
     memo), and whether its result differs between two values at all (if not, recomputing and
     re-showing it was unnecessary)."""
-    from woonlib.assumptions import DEFAULTS
+    from woonlib.model.assumptions import DEFAULTS
 
     result: dict[str, dict[str, Any]] = {}
     states = [DEFAULTS.replace(ambition_homes=v) for v in (9350, 9300)]

@@ -31,11 +31,11 @@ class Case:
     tab: str | None
     handle: str
     charts: tuple[str, ...]
-    tables: tuple[str, ...] = ()  # label keys of the tables' captions (woonlib.labels)
+    tables: tuple[str, ...] = ()  # label keys of the tables' captions (woonlib.report.labels)
     step: float = 1  # one key press, in the slider's own unit (aria-valuenow)
 
     def targets(self) -> list[Any]:
-        from woonlib.labels import label
+        from woonlib.report.labels import label
 
         return [*self.charts, *({"caption": label(k, "nl")} for k in self.tables)]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from woonlib.assumptions import DEFAULTS, Assumptions
 from woonlib.data import WoonvisieData, default_data_dir, load_data
+from woonlib.model.assumptions import DEFAULTS, Assumptions
 
 DATA_DIR = default_data_dir()
 

@@ -6,9 +6,9 @@ import dataclasses
 
 import pytest
 
-from woonlib.assumptions import DEFAULTS, SPECS, AssumptionError, Assumptions, from_mapping
 from woonlib.data import load_data
-from woonlib.labels import LABELS
+from woonlib.model.assumptions import DEFAULTS, SPECS, AssumptionError, Assumptions, from_mapping
+from woonlib.report.labels import LABELS
 
 
 def test_defaults_are_the_woonvisie() -> None:

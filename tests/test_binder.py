@@ -34,7 +34,7 @@ from tests.harness.voila import (
     launch_chromium,
     wait_for_dashboard,
 )
-from woonlib.links import parse_query
+from woonlib.scenario.links import parse_query
 
 BUILD_TIMEOUT = 600  # [s] a fresh machine downloads the wheels once; then pip's cache
 READY = "is running at"

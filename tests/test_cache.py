@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from woonlib.assumptions import DEFAULTS
 from woonlib.data import WoonvisieData, load_data
-from woonlib.indicators import indicators, policy_checks
+from woonlib.model.assumptions import DEFAULTS
+from woonlib.model.indicators import indicators, policy_checks
 from woonlib.model.programme import programme_table
 from woonlib.model.segments import affordability_table
 

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import woonlib.data
-from woonlib.assumptions import DEFAULTS, SPECS, Assumptions
 from woonlib.data import WoonvisieData
+from woonlib.model.assumptions import DEFAULTS, SPECS, Assumptions
 from woonlib.ui import Dashboard
 from woonlib.ui.controls import NumberControl
 from woonlib.ui.safety import FAULT_AMBITION, FAULT_ENV, fault_from_env

@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from woonlib.assumptions import DEFAULTS
 from woonlib.data import WoonvisieData
-from woonlib.export import (
+from woonlib.model.assumptions import DEFAULTS
+from woonlib.report.export import (
     csv_filename,
     scenario_csvs,
     table_csv,

@@ -8,9 +8,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from woonlib.assumptions import DEFAULTS, Assumptions
 from woonlib.data import WoonvisieData, load_data
-from woonlib.indicators import policy_checks
+from woonlib.model.assumptions import DEFAULTS, Assumptions
 from woonlib.model.goalseek import (
     GOALS,
     answers,
@@ -24,10 +23,12 @@ from woonlib.model.goalseek import (
     scenario_norm_shares,
     target_answers,
 )
+from woonlib.model.indicators import policy_checks
 from woonlib.model.programme import programme_table, programme_years, value
-from woonlib.model.segments import SEGMENTS, affordable_share
+from woonlib.model.segments import affordable_share
+from woonlib.model.targets import target_status
 from woonlib.model.uncertainty import Ranges, reach_probability
-from woonlib.targets import target_status
+from woonlib.vocab import SEGMENTS
 
 SMALL = Ranges(draws=2_000)  # the property runs many scenarios; the default has 10,000
 HYPOTHESIS = settings(max_examples=60, deadline=None)

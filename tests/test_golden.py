@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from woonlib.assumptions import DEFAULTS
 from woonlib.data import WoonvisieData
-from woonlib.indicators import indicators
-from woonlib.labels import fmt_percent
+from woonlib.model.assumptions import DEFAULTS
 from woonlib.model.care import care_table
 from woonlib.model.elderly import elderly_summary, elderly_task
 from woonlib.model.households import forecast_points, forecast_yearly
+from woonlib.model.indicators import indicators
 from woonlib.model.outflow import outflow_table, outflow_vs_care
 from woonlib.model.programme import build_path, programme_table, value
 from woonlib.model.segments import affordability_table, market_segments, segment_comparison
+from woonlib.report.labels import fmt_percent
 
 # 1. Household forecasts, Figuur 2/3: 2023, 2033, change, 2043, change
 FORECASTS = {
@@ -309,7 +309,7 @@ def test_headline_indicators(data: WoonvisieData) -> None:
 
 
 def test_assumption_defaults_match_the_data(data: WoonvisieData) -> None:
-    """The defaults in woonlib.assumptions are the published figures in data/."""
+    """The defaults in woonlib.model.assumptions are the published figures in data/."""
     a = DEFAULTS
     assert a.shortage_catch_up == data.figure("scenario_figures", "shortage_catch_up")
     assert a.ambition_homes == data.figure("scenario_figures", "ambition_homes")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from woonlib.assumptions import DEFAULTS
-from woonlib.history import History
+from woonlib.model.assumptions import DEFAULTS
+from woonlib.scenario.history import History
 
 
 def test_undo_and_redo_restore_values() -> None:

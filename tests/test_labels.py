@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from woonlib.labels import (
+from woonlib.refs import Ref
+from woonlib.report.labels import (
     LABELS,
     LANGUAGES,
     fmt_allowed,
@@ -16,7 +17,6 @@ from woonlib.labels import (
     fmt_value,
     pick,
 )
-from woonlib.refs import Ref
 
 
 def test_every_label_has_both_languages() -> None:

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from woonlib.assumptions import DEFAULTS, SPECS, Assumptions
-from woonlib.links import MAX_QUERY, parse_query, scenario_query
+from woonlib.model.assumptions import DEFAULTS, SPECS, Assumptions
+from woonlib.scenario.links import MAX_QUERY, parse_query, scenario_query
 
 
 def test_the_woonvisie_has_an_empty_query() -> None:

@@ -10,19 +10,19 @@ from html import escape
 import pytest
 from plotly.offline import get_plotlyjs
 
-from woonlib.assumptions import DEFAULTS, SPECS, Assumptions
 from woonlib.data import DataNote, WoonvisieData
-from woonlib.indicators import indicators, policy_checks
-from woonlib.labels import LABELS, check_texts, fmt_source, label
-from woonlib.memo import (
+from woonlib.model.assumptions import DEFAULTS, SPECS, Assumptions
+from woonlib.model.indicators import indicators, policy_checks
+from woonlib.model.presets import preset
+from woonlib.refs import Ref
+from woonlib.report.labels import LABELS, check_texts, fmt_source, label
+from woonlib.report.memo import (
     INDICATOR_UNITS,
     display,
     memo_figures,
     progress_figures,
     scenario_memo,
 )
-from woonlib.presets import preset
-from woonlib.refs import Ref
 
 DAY = datetime.date(2025, 5, 7)
 SCENARIO = DEFAULTS.replace(ambition_homes=10000, share_social_rent=0.35, share_mid_priced=0.35)

@@ -12,9 +12,17 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from woonlib.assumptions import DEFAULTS
 from woonlib.data import WoonvisieData, default_data_dir
-from woonlib.labels_progress import PROGRESS_LABELS
+from woonlib.data.monitor import (
+    RULE_TEXTS,
+    Monitor,
+    MonitorError,
+    load_monitor,
+    load_monitor_dir,
+    read_monitor_file,
+    validate_monitor,
+)
+from woonlib.model.assumptions import DEFAULTS
 from woonlib.model.progress import (
     measured_status,
     projected_year,
@@ -24,15 +32,7 @@ from woonlib.model.progress import (
     segment_mix,
 )
 from woonlib.model.segments import norm_shares
-from woonlib.monitor import (
-    RULE_TEXTS,
-    Monitor,
-    MonitorError,
-    load_monitor,
-    load_monitor_dir,
-    read_monitor_file,
-    validate_monitor,
-)
+from woonlib.report.labels_progress import PROGRESS_LABELS
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "monitor-voorbeeld-fictief.csv"
 HEADER = "year,measure,value,unit,source,note\n"
@@ -319,7 +319,7 @@ def test_a_bad_total_is_not_echoed_by_its_segments(tmp_path: Path, data: Woonvis
 
 
 def test_lock_and_hidden_files_are_not_monitor_files(tmp_path: Path, data: WoonvisieData) -> None:
-    from woonlib.monitor import monitor_files
+    from woonlib.data.monitor import monitor_files
 
     _write(tmp_path, GOOD, "monitor.csv")
     (tmp_path / "~$monitor.xlsx").write_bytes(b"lock")

@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 import pytest
 
 from woonlib.data import WoonvisieData
-from woonlib.labels import LABELS
+from woonlib.report.labels import LABELS
 from woonlib.ui import Dashboard
 from woonlib.ui.dashboard import walk
 from woonlib.ui.sources import SourcesPanel

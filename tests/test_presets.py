@@ -7,11 +7,11 @@ import math
 import pytest
 
 from tests.test_data_sources import printed_on
-from woonlib.assumptions import DEFAULTS, SHARE_FIELDS, Assumptions
 from woonlib.data import WoonvisieData
-from woonlib.indicators import indicators, policy_checks
-from woonlib.labels import LABELS
-from woonlib.presets import PRESETS, matching_preset, preset, preset_names
+from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, Assumptions
+from woonlib.model.indicators import indicators, policy_checks
+from woonlib.model.presets import PRESETS, matching_preset, preset, preset_names
+from woonlib.report.labels import LABELS
 
 NAMES = ("woonvisie_2024", "basis", "groei_9300", "woondeal_30_40_30", "huidige_programmering")
 

@@ -17,22 +17,22 @@ import pandas as pd
 import pytest
 from plotly.offline import get_plotlyjs
 
-from woonlib.assumptions import DEFAULTS, SPECS
 from woonlib.data import WoonvisieData
-from woonlib.export import (
+from woonlib.data.monitor import Monitor, load_monitor
+from woonlib.model.assumptions import DEFAULTS, SPECS
+from woonlib.model.goalseek import answers
+from woonlib.model.indicators import indicators
+from woonlib.model.sensitivity import OUTCOMES
+from woonlib.model.uncertainty import ranges_of
+from woonlib.report.export import (
     answer_text,
     scenario_csvs,
     workbook_bytes,
     workbook_sheets,
     workbook_tables,
 )
-from woonlib.indicators import indicators
-from woonlib.labels import label
-from woonlib.memo import memo_figures, progress_figures, scenario_memo
-from woonlib.model.goalseek import answers
-from woonlib.model.sensitivity import OUTCOMES
-from woonlib.model.uncertainty import ranges_of
-from woonlib.monitor import Monitor, load_monitor
+from woonlib.report.labels import label
+from woonlib.report.memo import memo_figures, progress_figures, scenario_memo
 from woonlib.ui.compare import ComparePanel
 
 FIXTURE = Path(__file__).parent / "fixtures" / "monitor-voorbeeld-fictief.csv"
@@ -84,7 +84,7 @@ def test_listing_sheets_computes_nothing(
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("sensitivity computed to list the sheet names")
 
-    monkeypatch.setattr("woonlib.export.sensitivity", fail)
+    monkeypatch.setattr("woonlib.report.export.sensitivity", fail)
     assert "Gevoeligheid" in workbook_sheets(data, DEFAULTS)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from woonlib.assumptions import DEFAULTS
+from woonlib.model.assumptions import DEFAULTS
 from woonlib.ui.dashboard import Dashboard
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "monitor-voorbeeld-fictief.csv"

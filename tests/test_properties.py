@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from woonlib.assumptions import DEFAULTS, Assumptions
 from woonlib.data import load_data
-from woonlib.indicators import indicators
+from woonlib.model.assumptions import DEFAULTS, Assumptions
 from woonlib.model.care import care_homes
+from woonlib.model.indicators import indicators
 from woonlib.model.programme import plan_capacity_needed
 from woonlib.model.segments import split_homes
 

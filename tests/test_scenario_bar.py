@@ -12,10 +12,10 @@ import ipywidgets as W
 import pandas as pd
 import pytest
 
-from woonlib.assumptions import DEFAULTS
 from woonlib.data import WoonvisieData
-from woonlib.labels import LABELS
-from woonlib.presets import PRESETS
+from woonlib.model.assumptions import DEFAULTS
+from woonlib.model.presets import PRESETS
+from woonlib.report.labels import LABELS
 from woonlib.ui import Dashboard
 from woonlib.ui.browser import DownloadButton
 

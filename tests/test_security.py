@@ -60,8 +60,8 @@ from tests.harness.voila import (
     start_voila,
     wait_for_dashboard,
 )
-from woonlib.assumptions import DEFAULTS, SPECS
-from woonlib.labels import label
+from woonlib.model.assumptions import DEFAULTS, SPECS
+from woonlib.report.labels import label
 from woonlib.ui.safety import FAULT_AMBITION, FAULT_ENV
 
 # Extra Voilà options for every server here; empty = voila.json as it is in production.

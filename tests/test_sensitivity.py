@@ -7,9 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from woonlib.assumptions import DEFAULTS, SPECS, Assumptions
 from woonlib.data import WoonvisieData
-from woonlib.indicators import indicators
+from woonlib.model.assumptions import DEFAULTS, SPECS, Assumptions
+from woonlib.model.indicators import indicators
 from woonlib.model.sensitivity import (
     COLUMNS,
     OUTCOMES,

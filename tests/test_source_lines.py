@@ -27,7 +27,7 @@ import pandas as pd
 import pytest
 
 from tests.test_data_sources import printed_on
-from woonlib.assumptions import SPECS
+from woonlib.model.assumptions import SPECS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEED = (DATA / "sources" / "woonvisie-enschede-2024.txt").read_text(encoding="utf-8").splitlines()

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from woonlib.assumptions import DEFAULTS
 from woonlib.data import WoonvisieData
-from woonlib.targets import MEASURES, THEMES, meets, target_status, theme_counts
+from woonlib.model.assumptions import DEFAULTS
+from woonlib.model.targets import MEASURES, THEMES, meets, target_status, theme_counts
 from woonlib.ui.dashboard import Dashboard
 from woonlib.ui.targets import TargetsPanel
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from woonlib.assumptions import DEFAULTS
 from woonlib.data import WoonvisieData
+from woonlib.model.assumptions import DEFAULTS
 from woonlib.model.programme import basis_demand
 from woonlib.model.uncertainty import (
     DEFAULT_RANGES,

@@ -235,7 +235,7 @@ INCONSISTENCY_NOTES = {
 def test_notes_without_a_check_are_listed(data: WoonvisieData) -> None:
     """Notes no sum rule confirms still load, in both languages, and reach the report."""
     from woonlib.__main__ import render_text
-    from woonlib.assumptions import DEFAULTS
+    from woonlib.model.assumptions import DEFAULTS
 
     descriptor = json.loads((data.root / "datapackage.json").read_text(encoding="utf-8"))
     assert [n.id for n in data.notes] == [n["id"] for n in descriptor["notes"]]

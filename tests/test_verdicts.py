@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from woonlib.assumptions import DEFAULTS, SPECS
 from woonlib.data import SEED, WoonvisieData, default_data_dir
-from woonlib.indicators import indicators, policy_checks
-from woonlib.labels import check_texts, label
+from woonlib.model.assumptions import DEFAULTS, SPECS
 from woonlib.model.elderly import elderly_summary
+from woonlib.model.indicators import indicators, policy_checks
 from woonlib.model.programme import value
+from woonlib.report.labels import check_texts, label
 
 SEED_LINES = (default_data_dir() / SEED).read_text(encoding="utf-8").splitlines()
 

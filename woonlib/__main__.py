@@ -12,11 +12,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from woonlib.assumptions import DEFAULTS, Assumptions
 from woonlib.data import DataPackageError, WoonvisieData, load_data
-from woonlib.export import indicator_label, scenario_indicators
-from woonlib.indicators import policy_checks
-from woonlib.labels import (
+from woonlib.data.monitor import Monitor, MonitorError, load_monitor
+from woonlib.model.assumptions import DEFAULTS, Assumptions
+from woonlib.model.indicators import policy_checks
+from woonlib.model.progress import register_status
+from woonlib.model.targets import THEMES, target_status, targets_json
+from woonlib.report.export import indicator_label, scenario_indicators
+from woonlib.report.labels import (
     LANGUAGES,
     check_texts,
     fmt_amount,
@@ -25,10 +28,7 @@ from woonlib.labels import (
     label,
     monitor_problem_text,
 )
-from woonlib.model.progress import register_status
-from woonlib.monitor import Monitor, MonitorError, load_monitor
-from woonlib.scenario import ScenarioError, read_scenario
-from woonlib.targets import THEMES, target_status, targets_json
+from woonlib.scenario.files import ScenarioError, read_scenario
 
 UNITS = {  # display unit of each headline indicator
     "affordable_share_programme": "fraction",
@@ -219,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print(render_text(data, a, lang, monitor))
         return 0
-    from woonlib.export import workbook_tables, write_workbook
+    from woonlib.report.export import workbook_tables, write_workbook
 
     try:
         path = write_workbook(args.out, workbook_tables(data, a, lang, monitor=monitor))

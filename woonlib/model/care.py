@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from woonlib.assumptions import Assumptions
 from woonlib.cache import per_data, per_scenario
 from woonlib.data import WoonvisieData
+from woonlib.model.assumptions import Assumptions
 
 
 def care_homes(social_rent_homes: float, care_share: float) -> float:

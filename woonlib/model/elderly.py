@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from woonlib.assumptions import Assumptions
+from woonlib.model.assumptions import Assumptions
 from woonlib.model.programme import programme_years
-
-HOME_TYPES = ("zero_step", "clustered", "care_suitable")
-PERIODS = ("to_2030", "2030_2040")
+from woonlib.vocab import HOME_TYPES, PERIODS
 
 
 def period_years(a: Assumptions) -> dict[str, list[int]]:

@@ -19,12 +19,13 @@ from typing import Any
 
 import pandas as pd
 
-from woonlib.assumptions import DEFAULTS, SHARE_FIELDS, SPECS, Assumptions
 from woonlib.cache import per_data
 from woonlib.data import WoonvisieData
+from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, SPECS, Assumptions
 from woonlib.model.programme import current_programme, plan_capacity_needed, programme_years
-from woonlib.model.segments import PROGRAMME_SERIES, SEGMENTS, norm_shares, segment_comparison
+from woonlib.model.segments import PROGRAMME_SERIES, norm_shares, segment_comparison
 from woonlib.model.uncertainty import DEFAULT_RANGES, Ranges, rate_for_probability
+from woonlib.vocab import SEGMENTS
 
 APPLIES_TO = ("assumptions", "programme")
 
@@ -301,7 +302,7 @@ _LEVERS = {
 def target_answers(data: WoonvisieData, a: Assumptions, status: pd.DataFrame) -> list[Answer]:
     """An answer per failing register target an assumption carries.
 
-    `status` is `woonlib.targets.target_status(data, a)`. Levers: ambition (and the target
+    `status` is `woonlib.model.targets.target_status(data, a)`. Levers: ambition (and the target
     year by the row's horizon), build rate, care share; the norm_* rows get the 30/40/30
     shares; plan capacity and the affordable share get the programme answers.
     """

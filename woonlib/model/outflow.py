@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from woonlib.assumptions import SPECS, Assumptions
 from woonlib.cache import per_scenario
 from woonlib.data import WoonvisieData
+from woonlib.model.assumptions import SPECS, Assumptions
 from woonlib.model.care import headline_care_homes
 from woonlib.model.programme import programme_years
+from woonlib.vocab import OUTFLOW_PARENTS
 
-GROUPS = {  # group -> parent in Tabel 1
-    "urgent": "total",
-    "protected_living": "institutions",
-    "detention": "institutions",
-    "youth_care": "institutions",
-    "shelter": "institutions",
-    "other": "total",
-}
+GROUPS = OUTFLOW_PARENTS  # group -> parent in Tabel 1
 
 
 def outflow_table(a: Assumptions) -> pd.DataFrame:

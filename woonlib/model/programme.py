@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from woonlib.assumptions import Assumptions
 from woonlib.cache import per_data, per_scenario
 from woonlib.data import WoonvisieData
+from woonlib.model.assumptions import Assumptions
 from woonlib.model.households import household_growth
 from woonlib.model.segments import appendix_figuur5
 

@@ -1,6 +1,6 @@
 """Progress against the plan, from a monitor of realised figures (pure functions).
 
-The monitor (`woonlib.monitor`, read and validated there) holds realised new build, per
+The monitor (`woonlib.data.monitor`, read and validated there) holds realised new build, per
 segment where known, demolition and measured values of the targets register. Here: realised
 against the build path and the ambition, the rate needed from now, the year reached at the
 pace of the last three realised years, the realised segment mix against 30/40/30 and 70%,
@@ -17,11 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from woonlib.assumptions import Assumptions
 from woonlib.data import WoonvisieData
-from woonlib.model.programme import build_path, programme_years
-from woonlib.model.uncertainty import ranges_of, reach_probability
-from woonlib.monitor import (
+from woonlib.data.monitor import (
     DEMOLISHED_MEASURE,
     HOMES_MEASURES,
     PACE_YEARS,
@@ -29,7 +26,10 @@ from woonlib.monitor import (
     TOTAL_MEASURE,
     Monitor,
 )
-from woonlib.targets import meets, target_status
+from woonlib.model.assumptions import Assumptions
+from woonlib.model.programme import build_path, programme_years
+from woonlib.model.targets import meets, target_status
+from woonlib.model.uncertainty import ranges_of, reach_probability
 
 
 def realised_homes(monitor: Monitor) -> pd.DataFrame:

@@ -6,20 +6,11 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from woonlib.assumptions import Assumptions
 from woonlib.cache import per_data, per_scenario
 from woonlib.data import WoonvisieData
-
-SEGMENTS = ("social_rent", "mid_priced", "expensive")
-MARKET_SEGMENTS = {  # appendix 5.3 segment -> Figuur 5 segment
-    "social_rent": "social_rent",
-    "mid_rent": "mid_priced",
-    "affordable_purchase": "mid_priced",
-    "expensive_rent": "expensive",
-    "expensive_purchase": "expensive",
-}
-APPENDIX_COLUMNS = ("basis", "growth", "programme")
-AFFORDABLE = ("social_rent", "mid_priced")
+from woonlib.data.appendix import appendix_by_figuur5_segment
+from woonlib.model.assumptions import Assumptions
+from woonlib.vocab import APPENDIX_COLUMNS, MARKET_SEGMENTS, SEGMENTS
 
 
 def split_homes(total: float, shares: Mapping[str, float]) -> pd.DataFrame:
@@ -39,25 +30,6 @@ def split_homes(total: float, shares: Mapping[str, float]) -> pd.DataFrame:
 def affordable_share(social_rent: float, mid_priced: float, total: float) -> float:
     """Share of social rent plus mid-priced homes in `total`  [-] (target: 70%, §2.2)."""
     return (social_rent + mid_priced) / total if total else 0.0
-
-
-def appendix_by_figuur5_segment(appendix: pd.DataFrame, net: bool = True) -> pd.DataFrame:
-    """Appendix 5.3 totals summed to Figuur 5's three segments, per scenario  [homes].
-
-    Rows: social_rent, mid_priced, expensive; columns: basis, growth, programme. With `net`,
-    social rent counts including demolition where the appendix gives that row (programme:
-    4,220 new build - 1,500 demolished = 2,720); without, new build is counted before
-    demolition (gross, the basis of the 70% norm: 'nieuwbouw', lines 1245–1247).
-    """
-    totals = appendix[appendix["row"] == "total"].set_index("segment")[list(APPENDIX_COLUMNS)]
-    after = appendix[appendix["row"] == "total_incl_demolition"].set_index("segment")
-    totals = totals.astype("float64")
-    for segment in after.index if net else ():
-        for column in APPENDIX_COLUMNS:
-            if pd.notna(after.loc[segment, column]):
-                totals.loc[segment, column] = after.loc[segment, column]
-    groups = {s: [m for m, g in MARKET_SEGMENTS.items() if g == s] for s in SEGMENTS}
-    return pd.DataFrame({s: totals.loc[members].sum() for s, members in groups.items()}).T
 
 
 @per_data

@@ -24,8 +24,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from woonlib.assumptions import SHARE_FIELDS, SPECS, AssumptionError, Assumptions
 from woonlib.data import WoonvisieData
+from woonlib.model.assumptions import SHARE_FIELDS, SPECS, AssumptionError, Assumptions
 from woonlib.model.care import care_homes, social_rent_new_build
 from woonlib.model.elderly import elderly_summary
 from woonlib.model.programme import current_programme, plan_capacity_needed, value
@@ -96,7 +96,7 @@ def _probability(data: WoonvisieData, a: Assumptions, ranges: Ranges) -> float:
     return reach_probability(a, ranges)
 
 
-# outcome -> (function, unit); the same values as woonlib.indicators (tested)
+# outcome -> (function, unit); the same values as woonlib.model.indicators (tested)
 OUTCOMES: dict[str, tuple[Outcome, str]] = {
     "programme_gap": (_programme_gap, "homes"),
     "affordable_share_scenario": (_affordable_scenario, "fraction"),

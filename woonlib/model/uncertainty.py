@@ -39,9 +39,10 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from woonlib.assumptions import FORECASTS, Assumptions
 from woonlib.data import WoonvisieData
+from woonlib.model.assumptions import Assumptions
 from woonlib.model.programme import basis_demand, build_path, programme_years
+from woonlib.vocab import FORECASTS
 
 NO_SOURCE = "aanname, geen bron / assumption, no source"
 TOLERANCE = 1e-9  # [homes] floating-point slack when comparing with the ambition

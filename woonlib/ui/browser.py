@@ -19,7 +19,7 @@ from typing import Any
 import anywidget
 import traitlets
 
-from woonlib.links import FOREIGN_PARAMS
+from woonlib.scenario.links import FOREIGN_PARAMS
 
 log = logging.getLogger("woonlib.ui")
 

@@ -9,14 +9,15 @@ from typing import Any
 import ipywidgets as W
 import plotly.graph_objects as go
 
-from woonlib.assumptions import DEFAULTS, Assumptions
-from woonlib.charts import _layout
-from woonlib.indicators import indicators
-from woonlib.labels import fmt_value, label, unit_label
+from woonlib.model.assumptions import DEFAULTS, Assumptions
+from woonlib.model.indicators import indicators
 from woonlib.model.segments import split_homes
+from woonlib.report.charts import _layout
+from woonlib.report.labels import fmt_value, label, unit_label
 from woonlib.ui.panel import EVERY, Panel, heading
 from woonlib.ui.safety import guarded
 from woonlib.ui.tables import STYLE, html_table
+from woonlib.vocab import SEGMENTS
 
 ROWS = (  # indicator, unit
     ("ambition_homes", "homes"),
@@ -33,7 +34,6 @@ ROWS = (  # indicator, unit
     ("build_rate_needed", "homes/year"),
 )
 BAR_ROWS = ("ambition_homes", "basis_homes", "plan_capacity_needed", "elderly_task_total")
-SEGMENTS = ("social_rent", "mid_priced", "expensive")
 SIDE_COLOURS = ("#0072B2", "#E69F00")  # A, B: Okabe-Ito blue and orange
 
 Scenarios = Callable[[], dict[str, tuple[str, Assumptions]]]  # key -> (label, assumptions)

@@ -8,9 +8,10 @@ from typing import Any
 
 import ipywidgets as W
 
-from woonlib.assumptions import DEFAULTS, SPECS, Spec
-from woonlib.labels import fmt_source, fmt_value, label, unit_label
+from woonlib.model.assumptions import DEFAULTS, SPECS, Spec
+from woonlib.report.labels import fmt_source, fmt_value, label, unit_label
 from woonlib.ui.safety import guarded
+from woonlib.vocab import INT_UNITS
 
 LABEL_WIDTH = "290px"
 
@@ -37,7 +38,6 @@ def help_icon(text: str) -> W.HTML:
     )
 
 
-INT_UNITS = ("homes", "homes/year", "year")
 
 
 class NumberControl(W.HBox):

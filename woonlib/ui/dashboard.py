@@ -15,13 +15,13 @@ from typing import Any
 
 import ipywidgets as W
 
-from woonlib.assumptions import DEFAULTS, SHARE_FIELDS, SPECS, AssumptionError, Assumptions
 from woonlib.data import WoonvisieData, load_data
-from woonlib.history import History, changed_names
-from woonlib.labels import fmt_allowed, label, monitor_problem_text
-from woonlib.links import QueryNote, parse_query, scenario_query
-from woonlib.monitor import Monitor, MonitorError, empty_monitor, load_monitor_dir
-from woonlib.presets import PRESETS
+from woonlib.data.monitor import Monitor, MonitorError, empty_monitor, load_monitor_dir
+from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, SPECS, AssumptionError, Assumptions
+from woonlib.model.presets import PRESETS
+from woonlib.report.labels import fmt_allowed, label, monitor_problem_text
+from woonlib.scenario.history import History, changed_names
+from woonlib.scenario.links import QueryNote, parse_query, scenario_query
 from woonlib.ui.a11y import PageA11y
 from woonlib.ui.compare import ComparePanel
 from woonlib.ui.elderly import ElderlyPanel

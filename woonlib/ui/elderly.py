@@ -6,10 +6,10 @@ from typing import Any
 
 import ipywidgets as W
 
-from woonlib import charts
-from woonlib.assumptions import DEFAULTS, ELDERLY_FIELDS, Assumptions
-from woonlib.labels import label
+from woonlib.model.assumptions import DEFAULTS, ELDERLY_FIELDS, Assumptions
 from woonlib.model.elderly import elderly_summary, elderly_task
+from woonlib.report import charts
+from woonlib.report.labels import label
 from woonlib.ui.panel import Panel, heading
 from woonlib.ui.tables import STYLE, html_table, item_table
 

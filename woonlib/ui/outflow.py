@@ -6,10 +6,10 @@ from typing import Any
 
 import ipywidgets as W
 
-from woonlib import charts
-from woonlib.assumptions import DEFAULTS, OUTFLOW_FIELDS, SHARE_FIELDS, Assumptions
-from woonlib.labels import label
+from woonlib.model.assumptions import DEFAULTS, OUTFLOW_FIELDS, SHARE_FIELDS, Assumptions
 from woonlib.model.outflow import outflow_table, outflow_vs_care
+from woonlib.report import charts
+from woonlib.report.labels import label
 from woonlib.ui.panel import Panel, heading
 from woonlib.ui.tables import STYLE, html_table, item_table
 

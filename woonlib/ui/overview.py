@@ -7,9 +7,9 @@ from typing import Any
 
 import ipywidgets as W
 
-from woonlib.assumptions import Assumptions
-from woonlib.indicators import indicators, policy_checks
-from woonlib.labels import check_texts, fmt_value, label
+from woonlib.model.assumptions import Assumptions
+from woonlib.model.indicators import indicators, policy_checks
+from woonlib.report.labels import check_texts, fmt_value, label
 from woonlib.ui.panel import EVERY, Panel, heading
 from woonlib.ui.tables import STYLE
 

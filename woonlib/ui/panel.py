@@ -8,9 +8,9 @@ from typing import Any
 import ipywidgets as W
 import plotly.graph_objects as go
 
-from woonlib.assumptions import Assumptions
-from woonlib.charts import plotly_config
 from woonlib.data import WoonvisieData
+from woonlib.model.assumptions import Assumptions
+from woonlib.report.charts import plotly_config
 from woonlib.ui.controls import control
 from woonlib.ui.plotly_shared import PlotlyBundle, SharedFigureWidget
 

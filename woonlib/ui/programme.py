@@ -6,11 +6,11 @@ from typing import Any
 
 import ipywidgets as W
 
-from woonlib import charts
-from woonlib.assumptions import Assumptions
-from woonlib.labels import label
+from woonlib.model.assumptions import Assumptions
 from woonlib.model.households import forecast_yearly
 from woonlib.model.programme import build_path, programme_table
+from woonlib.report import charts
+from woonlib.report.labels import label
 from woonlib.ui.panel import Panel, heading
 from woonlib.ui.tables import STYLE, item_table
 
@@ -48,7 +48,7 @@ class ProgrammePanel(Panel):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        from woonlib.assumptions import DEFAULTS
+        from woonlib.model.assumptions import DEFAULTS
 
         lang = self.lang
         self.yearly = forecast_yearly(self.data)  # static: read once

@@ -16,16 +16,8 @@ from typing import Any
 import ipywidgets as W
 import pandas as pd
 
-from woonlib import progress_charts as pc
-from woonlib.assumptions import DEFAULTS, FAN_FIELDS, SPECS, Assumptions
-from woonlib.export import answer_state, answer_text
-from woonlib.labels import (
-    fmt_number,
-    fmt_percent,
-    fmt_value,
-    label,
-    monitor_problem_text,
-)
+from woonlib.data.monitor import Monitor, MonitorError, load_monitor
+from woonlib.model.assumptions import DEFAULTS, FAN_FIELDS, SPECS, Assumptions
 from woonlib.model.goalseek import GOALS, Answer, answers
 from woonlib.model.progress import (
     progress_indicators,
@@ -36,7 +28,15 @@ from woonlib.model.progress import (
 from woonlib.model.segments import norm_shares
 from woonlib.model.sensitivity import sensitivity
 from woonlib.model.uncertainty import fan, ranges_of
-from woonlib.monitor import Monitor, MonitorError, load_monitor
+from woonlib.report import progress_charts as pc
+from woonlib.report.export import answer_state, answer_text
+from woonlib.report.labels import (
+    fmt_number,
+    fmt_percent,
+    fmt_value,
+    label,
+    monitor_problem_text,
+)
 from woonlib.ui.panel import EVERY, Panel, heading
 from woonlib.ui.safety import guarded
 from woonlib.ui.tables import STYLE, html_table, item_table

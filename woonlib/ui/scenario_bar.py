@@ -13,15 +13,15 @@ from typing import Any
 
 import ipywidgets as W
 
-from woonlib.assumptions import SPECS, AssumptionError, Assumptions
-from woonlib.export import csv_filename, table_csv, workbook_bytes, workbook_sheets
-from woonlib.history import History
-from woonlib.labels import LANGUAGES, fmt_value, label
-from woonlib.links import QueryNote, scenario_query
-from woonlib.memo import scenario_memo
-from woonlib.monitor import Monitor
-from woonlib.presets import PRESETS, matching_preset
-from woonlib.scenario import ScenarioError, scenario_from_text, scenario_json
+from woonlib.data.monitor import Monitor
+from woonlib.model.assumptions import SPECS, AssumptionError, Assumptions
+from woonlib.model.presets import PRESETS, matching_preset
+from woonlib.report.export import csv_filename, table_csv, workbook_bytes, workbook_sheets
+from woonlib.report.labels import LANGUAGES, fmt_value, label
+from woonlib.report.memo import scenario_memo
+from woonlib.scenario.files import ScenarioError, scenario_from_text, scenario_json
+from woonlib.scenario.history import History
+from woonlib.scenario.links import QueryNote, scenario_query
 from woonlib.ui.browser import DownloadButton, ShareLink
 from woonlib.ui.safety import guarded
 

@@ -6,20 +6,20 @@ from typing import Any
 
 import ipywidgets as W
 
-from woonlib import charts
-from woonlib.assumptions import DEFAULTS, SHARE_FIELDS, Assumptions
-from woonlib.labels import label
+from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, Assumptions
 from woonlib.model.care import care_table
 from woonlib.model.segments import (
     PROGRAMME_SERIES,
-    SEGMENTS,
     affordability_table,
     market_segments,
     segment_comparison,
 )
+from woonlib.report import charts
+from woonlib.report.labels import label
 from woonlib.ui.panel import Panel, heading
 from woonlib.ui.shares import ShareGroup
 from woonlib.ui.tables import STYLE, html_table
+from woonlib.vocab import SEGMENTS
 
 CARE_CONTROLS = ("care_share_social_rent", "care_base")
 NORM_CONTROLS = ("affordable_basis", "split_norm_tolerance")

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 
 import ipywidgets as W
 
-from woonlib.labels import label
+from woonlib.report.labels import label
 from woonlib.ui.safety import guarded
 
 TOTAL = 100  # percent; shares are whole percents, so a value never falls off the slider step

@@ -11,9 +11,9 @@ from typing import Any
 
 import ipywidgets as W
 
-from woonlib.assumptions import DEFAULTS
-from woonlib.export import assumptions_table, sources_table
-from woonlib.labels import fmt_quantity, label, pick, unit_label
+from woonlib.model.assumptions import DEFAULTS
+from woonlib.report.export import assumptions_table, sources_table
+from woonlib.report.labels import fmt_quantity, label, pick, unit_label
 from woonlib.ui.panel import Panel, heading
 from woonlib.ui.tables import STYLE, html_table
 

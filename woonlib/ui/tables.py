@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from woonlib.labels import fmt_value, label
+from woonlib.report.labels import fmt_value, label
 
 Cell = tuple[object, str]  # (value, unit) — unit "text" for text, "label" for a catalogue key
 

@@ -7,11 +7,11 @@ from typing import Any
 import ipywidgets as W
 import pandas as pd
 
-from woonlib.assumptions import Assumptions
-from woonlib.labels import fmt_amount, fmt_target, label
+from woonlib.data.monitor import Monitor
+from woonlib.model.assumptions import Assumptions
 from woonlib.model.progress import register_status
-from woonlib.monitor import Monitor
-from woonlib.targets import THEMES
+from woonlib.model.targets import THEMES
+from woonlib.report.labels import fmt_amount, fmt_target, label
 from woonlib.ui.panel import EVERY, Panel
 from woonlib.ui.tables import STYLE, html_table
 

@@ -20,7 +20,8 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from woonlib.data import DESCRIPTOR, SEED, DataNote, DataPackageError, Problem, seed_lines
-from woonlib.model.segments import appendix_by_figuur5_segment
+from woonlib.data.appendix import appendix_by_figuur5_segment
+from woonlib.vocab import APPENDIX_COLUMNS
 
 Tables = Mapping[str, pd.DataFrame]
 DTYPES = {"integer": "Int64", "number": "Float64", "string": "str"}
@@ -101,9 +102,6 @@ def _total_row(key: str, total: str, columns: list[str]) -> Callable[..., pd.Dat
         return _pairs([computed[worst]], [published[worst]], [idx])
 
     return compare
-
-
-APPENDIX_COLUMNS = ["basis", "growth", "programme"]
 
 
 def _appendix_egw_mgw(df: pd.DataFrame, _: Tables) -> pd.DataFrame:

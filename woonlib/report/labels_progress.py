@@ -1,11 +1,11 @@
 """Labels for 'Van plan naar voortgang' (issue 13): monitor, fan, goal seek, sensitivity.
 
-Same shape as `woonlib.labels.LABELS` ({key: {"nl": ..., "en": ...}}), to be merged into
+Same shape as `woonlib.report.labels.LABELS` ({key: {"nl": ..., "en": ...}}), to be merged into
 the catalogue. The sensitivity outcomes programme_gap, affordable_share_*,
 care_homes_from_social_rent and elderly_share_of_ambition are in the catalogue already.
 Placeholders in braces are filled with `str.format` by the caller with numbers already
-formatted by `woonlib.labels` (nothing here formats a number). The `monitor_*` rule keys
-are those of `woonlib.monitor.MonitorProblem.rule`, with the same placeholders as
+formatted by `woonlib.report.labels` (nothing here formats a number). The `monitor_*` rule keys
+are those of `woonlib.data.monitor.MonitorProblem.rule`, with the same placeholders as
 `MonitorProblem.params`.
 """
 

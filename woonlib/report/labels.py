@@ -16,8 +16,8 @@ from typing import Any
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from woonlib.labels_progress import PROGRESS_LABELS
 from woonlib.refs import Ref, Span
+from woonlib.report.labels_progress import PROGRESS_LABELS
 
 LANGUAGES = ("nl", "en")
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
@@ -611,7 +611,7 @@ LABELS: dict[str, L] = {
     },
     "yes": {"nl": "ja", "en": "yes"},
     "no": {"nl": "nee", "en": "no"},
-    # scenario presets (woonlib.presets)
+    # scenario presets (woonlib.model.presets)
     "preset": {"nl": "Voorinstelling", "en": "Preset"},
     "preset_woonvisie_2024": {"nl": "Woonvisie 2024", "en": "Woonvisie 2024"},
     "preset_basis": {"nl": "Basisscenario", "en": "Basis scenario"},
@@ -663,7 +663,7 @@ LABELS: dict[str, L] = {
         "'Scenario: at least 70% affordable' therefore reads this net split (67.9%) more "
         "strictly than the Woonvisie, which counts new build before demolition (72.7%).",
     },
-    # the scenario memo (woonlib.memo)
+    # the scenario memo (woonlib.report.memo)
     "memo_title": {
         "nl": "Scenario-notitie Woonvisie Enschede 2024",
         "en": "Scenario memo Woonvisie Enschede 2024",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from woonlib.assumptions import DEFAULTS, SPECS, Assumptions
+from woonlib.model.assumptions import DEFAULTS, SPECS, Assumptions
 
 MERGE_SECONDS = 1.5
 MAX_STEPS = 200

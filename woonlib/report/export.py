@@ -2,7 +2,7 @@
 
 Issue 13 ("from plan to progress") adds the uncertainty fan and its probabilities, the
 goal-seek answers ("what does it take?") and the sensitivity table; with a monitor file
-(realised figures, `woonlib.monitor`) also realised against the path, the realised segment
+(realised figures, `woonlib.data.monitor`) also realised against the path, the realised segment
 mix and the targets with a measured value, and the indicators and the targets register take
 the monitor into account.
 """
@@ -19,23 +19,14 @@ from typing import IO, Any
 
 import pandas as pd
 
-from woonlib.assumptions import DEFAULTS, SPECS, Assumptions
 from woonlib.data import WoonvisieData
-from woonlib.indicators import indicators, policy_checks
-from woonlib.labels import (
-    check_texts,
-    fmt_allowed,
-    fmt_lines,
-    fmt_number,
-    fmt_percent,
-    fmt_source,
-    label,
-    pick,
-)
+from woonlib.data.monitor import Monitor
+from woonlib.model.assumptions import DEFAULTS, SPECS, Assumptions
 from woonlib.model.care import care_table
 from woonlib.model.elderly import elderly_summary, elderly_task
 from woonlib.model.goalseek import Answer, answers
 from woonlib.model.households import forecast_yearly
+from woonlib.model.indicators import indicators, policy_checks
 from woonlib.model.outflow import outflow_table, outflow_vs_care
 from woonlib.model.programme import build_path, programme_table
 from woonlib.model.progress import (
@@ -47,16 +38,25 @@ from woonlib.model.progress import (
     segment_mix,
 )
 from woonlib.model.segments import (
-    SEGMENTS,
     affordability_table,
     market_segments,
     norm_shares,
     segment_comparison,
 )
 from woonlib.model.sensitivity import sensitivity
+from woonlib.model.targets import target_status
 from woonlib.model.uncertainty import Fan, fan, ranges_of
-from woonlib.monitor import Monitor
-from woonlib.targets import target_status
+from woonlib.report.labels import (
+    check_texts,
+    fmt_allowed,
+    fmt_lines,
+    fmt_number,
+    fmt_percent,
+    fmt_source,
+    label,
+    pick,
+)
+from woonlib.vocab import SEGMENTS
 
 INDICATOR_LABELS = {"projected_year": "projected_year_indicator"}  # key -> label, where not same
 

@@ -13,7 +13,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from woonlib.labels import fmt_number, label
+from woonlib.report.labels import fmt_number, label
+from woonlib.vocab import FORECASTS, HOME_TYPES, MARKET, OUTFLOW_GROUPS, SEGMENTS
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 COLOURS = {
@@ -35,11 +36,6 @@ COLOURS = {
     "neutral": "#999999",
     "target": "#D55E00",
 }
-SEGMENTS = ("social_rent", "mid_priced", "expensive")
-MARKET = ("social_rent", "mid_rent", "affordable_purchase", "expensive_rent", "expensive_purchase")
-HOME_TYPES = ("zero_step", "clustered", "care_suitable")
-OUTFLOW_GROUPS = ("urgent", "protected_living", "detention", "youth_care", "shelter", "other")
-FORECASTS = ("cbs_2022", "primos_2021", "primos_2022", "trend_2021")
 
 
 def _layout(fig: go.Figure, title: str, y_title: str, **extra: Any) -> go.Figure:

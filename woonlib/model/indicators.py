@@ -6,22 +6,22 @@ from typing import Any
 
 import pandas as pd
 
-from woonlib.assumptions import Assumptions
 from woonlib.cache import per_scenario
 from woonlib.data import WoonvisieData
+from woonlib.model.assumptions import Assumptions
 from woonlib.model.care import care_table, headline_care_homes
 from woonlib.model.elderly import elderly_summary
 from woonlib.model.outflow import outflow_vs_care
 from woonlib.model.programme import programme_table, value
 from woonlib.model.segments import (
     PROGRAMME_SERIES,
-    SEGMENTS,
     affordability_table,
     norm_shares,
     segment_comparison,
     split_homes,
 )
 from woonlib.model.uncertainty import ranges_of, reach_probability
+from woonlib.vocab import SEGMENTS
 
 # Where the Woonvisie sets each norm (lines of data/sources/woonvisie-enschede-2024.txt)
 AFFORDABLE_LINES = "1245–1247, 1504–1506, 1574–1576"  # '70 procent van alle nieuwbouw'

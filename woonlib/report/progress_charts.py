@@ -1,6 +1,6 @@
 """Figure builders for progress: realised against the path, the uncertainty fan, the tornado.
 
-Same contract as `woonlib.charts`: `<name>_figure(...)` builds the fixed parts and fills
+Same contract as `woonlib.report.charts`: `<name>_figure(...)` builds the fixed parts and fills
 them through `update_<name>(fig, ...)`, which the page calls in place on every change.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from woonlib.charts import COLOURS, _hover, _layout
-from woonlib.labels import label
+from woonlib.report.charts import COLOURS, _hover, _layout
+from woonlib.report.labels import label
 
 FAN_FILL = "rgba(0, 114, 178, 0.18)"  # the P10–P90 band: Okabe–Ito blue, light
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from woonlib.refs import Ref
+from woonlib.vocab import FORECASTS, INT_UNITS
 
-FORECASTS = ("cbs_2022", "primos_2021", "primos_2022", "trend_2021")
 CARE_BASES = ("programme_gross", "scenario")
 AFFORDABLE_BASES = ("gross", "net")  # new build before demolition (the norm's basis) or after
 SHARE_FIELDS = ("share_social_rent", "share_mid_priced", "share_expensive")
@@ -209,7 +209,6 @@ SPECS: dict[str, Spec] = {
 }
 FAN_FIELDS = ("fan_failure_low", "fan_failure_high", "fan_build_rate_spread", "fan_yearly_spread")
 
-INT_UNITS = {"homes", "homes/year", "year"}
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from typing import Any
 
 import pandas as pd
 
-from woonlib.assumptions import Assumptions
 from woonlib.cache import per_scenario
 from woonlib.data import WoonvisieData
+from woonlib.model.assumptions import Assumptions
 from woonlib.model.elderly import elderly_summary
 from woonlib.model.outflow import outflow_table
 from woonlib.model.programme import programme_table, value

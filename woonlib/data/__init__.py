@@ -1,6 +1,6 @@
 """Read the Woonvisie data package: descriptor, CSV tables and data notes (I/O only).
 
-`load_data()` reads `data/` once, validates every table (see `woonlib.validation`) and
+`load_data()` reads `data/` once, validates every table (see `woonlib.data.validation`) and
 returns a `WoonvisieData`: the typed tables, their descriptor entries and the data notes.
 """
 
@@ -139,7 +139,7 @@ def default_data_dir() -> Path:
     shipped = Path(str(resources.files("woonlib") / "_data"))
     if (shipped / DESCRIPTOR).is_file():
         return shipped
-    return Path(__file__).resolve().parent.parent / "data"
+    return Path(__file__).resolve().parents[2] / "data"
 
 
 def read_descriptor(root: Path) -> dict[str, Any]:
@@ -179,7 +179,7 @@ def load_data(root: str | Path | None = None) -> WoonvisieData:
 
 @lru_cache(maxsize=8)
 def _load(root: Path) -> WoonvisieData:
-    from woonlib.validation import validate_package  # the rules need pandera: import on use
+    from woonlib.data.validation import validate_package  # the rules need pandera: import on use
 
     descriptor = read_descriptor(root)
     raw = {}

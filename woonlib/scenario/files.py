@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from woonlib.assumptions import AssumptionError, Assumptions, from_mapping
+from woonlib.model.assumptions import AssumptionError, Assumptions, from_mapping
 
 
 class ScenarioError(ValueError):

@@ -20,8 +20,21 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from woonlib.assumptions import DEFAULTS, SPECS, Assumptions
-from woonlib.charts import (
+from woonlib.data import WoonvisieData
+from woonlib.data.monitor import Monitor
+from woonlib.model.assumptions import DEFAULTS, SPECS, Assumptions
+from woonlib.model.elderly import elderly_task
+from woonlib.model.goalseek import answers
+from woonlib.model.households import forecast_yearly
+from woonlib.model.indicators import policy_checks
+from woonlib.model.outflow import outflow_table, outflow_vs_care
+from woonlib.model.presets import PRESETS, matching_preset
+from woonlib.model.programme import build_path, programme_table
+from woonlib.model.progress import projected_year, realised_vs_path
+from woonlib.model.segments import segment_comparison
+from woonlib.model.sensitivity import sensitivity
+from woonlib.model.uncertainty import Fan, ranges_of
+from woonlib.report.charts import (
     build_path_figure,
     care_vs_outflow_figure,
     elderly_figure,
@@ -31,16 +44,14 @@ from woonlib.charts import (
     programme_figure,
     segments_figure,
 )
-from woonlib.data import WoonvisieData
-from woonlib.export import (
+from woonlib.report.export import (
     answer_state,
     answer_text,
     indicator_label,
     scenario_fan,
     scenario_indicators,
 )
-from woonlib.indicators import policy_checks
-from woonlib.labels import (
+from woonlib.report.labels import (
     check_texts,
     fmt_date,
     fmt_number,
@@ -49,18 +60,7 @@ from woonlib.labels import (
     label,
     unit_label,
 )
-from woonlib.model.elderly import elderly_task
-from woonlib.model.goalseek import answers
-from woonlib.model.households import forecast_yearly
-from woonlib.model.outflow import outflow_table, outflow_vs_care
-from woonlib.model.programme import build_path, programme_table
-from woonlib.model.progress import projected_year, realised_vs_path
-from woonlib.model.segments import segment_comparison
-from woonlib.model.sensitivity import sensitivity
-from woonlib.model.uncertainty import Fan, ranges_of
-from woonlib.monitor import Monitor
-from woonlib.presets import PRESETS, matching_preset
-from woonlib.progress_charts import fan_figure, realised_figure
+from woonlib.report.progress_charts import fan_figure, realised_figure
 
 INDICATOR_UNITS = {  # display unit of each headline indicator (norm_split_homes: per segment)
     "ambition_homes": "homes",
@@ -213,7 +213,7 @@ def checks_section(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> str
 
 
 def memo_figures(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> dict[str, go.Figure]:
-    """The memo's charts, built by `woonlib.charts`: name → figure."""
+    """The memo's charts, built by `woonlib.report.charts`: name → figure."""
     return {
         "households": households_figure(forecast_yearly(data), a.forecast, lang),
         "programme": programme_figure(programme_table(data, a), lang),
@@ -250,7 +250,7 @@ def progress_figures(
     monitor: Monitor | None = None,
     result: Fan | None = None,
 ) -> dict[str, go.Figure]:
-    """The progress charts (`woonlib.progress_charts`): realised against the path (with a
+    """The progress charts (`woonlib.report.progress_charts`): realised against the path (with a
     monitor) and the uncertainty fan. `result`: the fan, when computed already."""
     figures = {}
     if monitor is not None:
@@ -410,7 +410,7 @@ def scenario_memo(
     """The scenario memo of `a` as one HTML document (Dutch by default, 'en' for English).
 
     `today` is the date printed on it (default: today); `monitor`: realised figures
-    (`woonlib.monitor.load_monitor`), or None. The page loads nothing from the network:
+    (`woonlib.data.monitor.load_monitor`), or None. The page loads nothing from the network:
     plotly.js is inlined once and the charts call it.
     """
     day = today or datetime.date.today()

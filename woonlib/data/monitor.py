@@ -50,7 +50,7 @@ PACE_YEARS = 3  # 'the pace of the last three realised years' (issue 13)
 class MonitorProblem:
     """One thing wrong with a monitor file: file, row, column, rule (key and text), value.
 
-    `rule` is a label key of `woonlib.labels_progress.PROGRESS_LABELS` (Dutch and English
+    `rule` is a label key of `woonlib.report.labels_progress.PROGRESS_LABELS` (Dutch and English
     texts with the same `{placeholders}` as `params`); `text` is the English sentence.
     """
 

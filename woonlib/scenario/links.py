@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from woonlib.assumptions import (
+from woonlib.model.assumptions import (
     DEFAULTS,
     INT_UNITS,
     SHARE_FIELDS,

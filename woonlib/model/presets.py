@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from woonlib.assumptions import DEFAULTS, AssumptionError, Assumptions
+from woonlib.model.assumptions import DEFAULTS, AssumptionError, Assumptions
 
 W = "Woonvisie Enschede 2024"
 

@@ -1,0 +1,1 @@
+"""Reports on a scenario: labels and number formats, charts, Excel, CSV and the memo."""

@@ -1,0 +1,1 @@
+"""Scenarios as files, links and history: reading, writing and undoing sets of assumptions."""
