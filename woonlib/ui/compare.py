@@ -16,7 +16,8 @@ from woonlib.report.charts import _layout
 from woonlib.report.labels import fmt_value, label, unit_label
 from woonlib.ui.panel import EVERY, Panel, heading
 from woonlib.ui.safety import guarded
-from woonlib.ui.tables import STYLE, html_table
+from woonlib.ui.shared import DescriptionStyle, hbox, html, layout, style
+from woonlib.ui.tables import html_table
 from woonlib.vocab import SEGMENTS
 
 ROWS = (  # indicator, unit
@@ -51,17 +52,19 @@ class ComparePanel(Panel):
         self.scenarios = scenarios
         self.current: Assumptions | None = None
         options = self._options()
+        look = {
+            "style": style(DescriptionStyle, description_width="90px"),
+            "layout": layout(width="420px"),
+        }
         self.pick_a = W.Dropdown(
-            options=options, value="current", description=label("compare_a", lang)
+            options=options, value="current", description=label("compare_a", lang), **look
         )
         self.pick_b = W.Dropdown(
-            options=options, value="woonvisie_2024", description=label("compare_b", lang)
+            options=options, value="woonvisie_2024", description=label("compare_b", lang), **look
         )
         for pick in (self.pick_a, self.pick_b):
-            pick.style = {"description_width": "90px"}
-            pick.layout = W.Layout(width="420px")
             pick.observe(guarded(lambda _: self.refresh()), names="value")
-        self.table = W.HTML()
+        self.table = html()
         # Built with data: restyles sent before the page shows a figure do not reach it.
         first = self._series(self.compute(DEFAULTS))
         self.fig_indicators = self.figure(
@@ -71,11 +74,10 @@ class ComparePanel(Panel):
             self._pair_figure("compare_segments", first["segments"]), "compare-segments"
         )
         self.children = [
-            W.HTML(STYLE),
             heading(label("compare_title", lang)),
-            W.HBox([self.pick_a, self.pick_b]),
+            hbox([self.pick_a, self.pick_b]),
             self.table,
-            W.HBox([self.fig_indicators, self.fig_segments]),
+            hbox([self.fig_indicators, self.fig_segments]),
         ]
 
     def _options(self) -> list[tuple[str, str]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import Any
 
 import ipywidgets as W
@@ -11,9 +10,10 @@ import ipywidgets as W
 from woonlib.model.assumptions import DEFAULTS, SPECS, Spec
 from woonlib.report.labels import fmt_source, fmt_value, label, unit_label
 from woonlib.ui.safety import guarded
+from woonlib.ui.shared import CheckboxStyle, DescriptionStyle, button, html, layout, style
 from woonlib.vocab import INT_UNITS
 
-LABEL_WIDTH = "290px"
+LABEL = {"description_width": "290px"}
 
 
 def _scale(spec: Spec) -> int:
@@ -21,23 +21,16 @@ def _scale(spec: Spec) -> int:
     return 100 if spec.unit == "fraction" else 1
 
 
+def reset_button(name: str, lang: str) -> W.Button:
+    """An icon-only button that puts one assumption back to the Woonvisie."""
+    tooltip = f"{label('reset_one', lang)}: {label(name, lang)}"
+    return button(icon="undo", width="36px", tooltip=tooltip)
+
+
 def display_unit(spec: Spec, lang: str) -> str:
     if spec.unit == "year":
         return ""
     return "%" if spec.unit == "fraction" else unit_label(spec.unit, lang)
-
-
-def help_icon(text: str) -> W.HTML:
-    """A '?' with the assumption's source as tooltip (and accessible name)."""
-    return W.HTML(
-        f'<span title="{escape(text)}" aria-label="{escape(text)}" role="img" '
-        'style="display:inline-block;width:18px;height:18px;border-radius:9px;'
-        "border:1px solid #777;text-align:center;font-size:12px;line-height:17px;"
-        'cursor:help">?</span>',
-        layout=W.Layout(width="24px"),
-    )
-
-
 
 
 class NumberControl(W.HBox):
@@ -61,40 +54,39 @@ class NumberControl(W.HBox):
         shown = self._value * scale
         unit = display_unit(self.spec, lang)
         text = f"{label(name, lang)} ({unit})" if unit else label(name, lang)
+        look = {"layout": layout(width="540px"), "style": style(W.SliderStyle, **LABEL)}
+        common = {"description": text, "readout": False, "continuous_update": True, **look}
         if self._is_int or scale == 100:
             self.slider: W.IntSlider | W.FloatSlider = W.IntSlider(
-                value=round(shown), min=round(lo), max=round(hi), step=max(1, round(step))
+                value=round(shown), min=round(lo), max=round(hi), step=max(1, round(step)),
+                **common,
             )
         else:
-            self.slider = W.FloatSlider(value=shown, min=lo, max=hi, step=step)
+            self.slider = W.FloatSlider(value=shown, min=lo, max=hi, step=step, **common)
+        box = {
+            "description": "",
+            "tooltip": f"{label('exact_entry', lang)}: {label(name, lang)}",
+            "layout": layout(width="90px"),
+            "style": style(DescriptionStyle),
+        }
         if self._is_int:
             self.entry: W.BoundedIntText | W.BoundedFloatText = W.BoundedIntText(
-                value=round(shown), min=round(lo), max=round(hi), step=1
+                value=round(shown), min=round(lo), max=round(hi), step=1, **box
             )
         else:  # percents and factors: decimals allowed in the box
             self.entry = W.BoundedFloatText(
-                value=shown, min=lo, max=hi, step=0.1 if scale == 100 else step
+                value=shown, min=lo, max=hi, step=0.1 if scale == 100 else step, **box
             )
-        self.slider.description = text
-        self.slider.readout = False
-        self.slider.continuous_update = True
-        self.slider.style = {"description_width": LABEL_WIDTH}
-        self.slider.layout = W.Layout(width="540px")
-        self.entry.description = ""
-        self.entry.layout = W.Layout(width="90px")
-        self.entry.tooltip = f"{label('exact_entry', lang)}: {label(name, lang)}"
-        self.readout = W.HTML(layout=W.Layout(width="190px"))
-        self.reset_button = W.Button(
-            icon="undo",
-            tooltip=f"{label('reset_one', lang)}: {label(name, lang)}",
-            layout=W.Layout(width="36px"),
-        )
-        self.reset_button.description = ""
-        self.help = help_icon(fmt_source(self.spec.source, lang))
+        self.readout = html(width="190px")
+        self.reset_button = reset_button(name, lang)
         self.slider.observe(self._moved, names="value")
         self.entry.observe(self._typed, names="value")
         self.reset_button.on_click(guarded(lambda _: self.reset()))
-        super().__init__([self.slider, self.entry, self.readout, self.reset_button, self.help])
+        super().__init__(
+            [self.slider, self.entry, self.readout, self.reset_button],
+            layout=layout(),
+            tooltip=fmt_source(self.spec.source, lang),  # the source: the row's "?" (page CSS)
+        )
         self._show()
 
     @property
@@ -162,25 +154,25 @@ class ChoiceControl(W.HBox):
                 options=[(label(c, lang), c) for c in self.spec.choices],
                 value=default,
                 description=label(name, lang),
-                style={"description_width": LABEL_WIDTH},
-                layout=W.Layout(width="540px"),
+                style=style(DescriptionStyle, **LABEL),
+                layout=layout(width="540px"),
             )
         else:
             self.widget = W.Checkbox(
                 value=default,
                 description=label(name, lang),
                 indent=False,
-                layout=W.Layout(width="540px"),
+                style=style(CheckboxStyle),
+                layout=layout(width="540px"),
             )
-        self.reset_button = W.Button(
-            icon="undo",
-            tooltip=f"{label('reset_one', lang)}: {label(name, lang)}",
-            layout=W.Layout(width="36px"),
-        )
-        self.help = help_icon(fmt_source(self.spec.source, lang))
+        self.reset_button = reset_button(name, lang)
         self.widget.observe(self._changed, names="value")
         self.reset_button.on_click(guarded(lambda _: self.reset()))
-        super().__init__([self.widget, self.reset_button, self.help])
+        super().__init__(
+            [self.widget, self.reset_button],
+            layout=layout(),
+            tooltip=fmt_source(self.spec.source, lang),  # the source: the row's "?" (page CSS)
+        )
 
     _silent = False
 

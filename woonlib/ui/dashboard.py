@@ -11,7 +11,7 @@ import reprlib
 import time
 from collections.abc import Callable, Iterator, Mapping
 from html import escape
-from typing import Any
+from typing import Any, TypeVar
 
 import ipywidgets as W
 
@@ -26,6 +26,7 @@ from woonlib.ui.a11y import PageA11y
 from woonlib.ui.compare import ComparePanel
 from woonlib.ui.elderly import ElderlyPanel
 from woonlib.ui.outflow import OutflowPanel
+from woonlib.ui.overview import CSS as OVERVIEW_CSS
 from woonlib.ui.overview import OverviewPanel
 from woonlib.ui.panel import Panel
 from woonlib.ui.plotly_shared import SharedFigureWidget
@@ -39,17 +40,40 @@ from woonlib.ui.safety import (
 )
 from woonlib.ui.scenario_bar import ScenarioBar
 from woonlib.ui.segments import SegmentsPanel
+from woonlib.ui.shared import button, hbox, html, is_shared, layout
 from woonlib.ui.sources import SourcesPanel
+from woonlib.ui.tables import STYLE
+from woonlib.ui.targets import CSS as TARGETS_CSS
 from woonlib.ui.targets import TargetsPanel
 
 log = logging.getLogger("woonlib.ui")
-PAGE_CSS = (  # tab titles in full and with enough contrast; long labels wrap, not cut off
+PANELS: tuple[type[Panel], ...] = (  # the tabs, in order
+    OverviewPanel,
+    ProgrammePanel,
+    SegmentsPanel,
+    ElderlyPanel,
+    OutflowPanel,
+    TargetsPanel,
+    ProgressPanel,
+    ComparePanel,
+    SourcesPanel,
+)
+P = TypeVar("P", bound=Panel)
+# The page's CSS, in one widget sent once: tab titles in full and with enough contrast, long
+# labels wrap (not cut off), tables, notes, headings, the overview's cards, the targets'
+# columns, and the "?" of each control (its source is the control's tooltip).
+PAGE_CSS = STYLE + (
     "<style>.jupyter-widget-TabPanel-tabBar .lm-TabBar-tab{flex:0 0 auto !important;"
     "max-width:none !important;min-width:fit-content !important;padding:0 14px;"
     "color:#1f1f1f !important}.jupyter-widget-Collapse-header{color:#1f1f1f !important}"
     ".wl-control .widget-label{white-space:normal !important;line-height:15px !important;"
     "height:auto !important;min-height:28px;display:flex;align-items:center;"
-    "justify-content:flex-end;text-align:right}</style>"
+    "justify-content:flex-end;text-align:right}"
+    ".wl-control::after{content:'?';flex:none;align-self:center;width:18px;height:18px;"
+    "margin:0 4px;border-radius:9px;border:1px solid #777;text-align:center;font-size:12px;"
+    "line-height:17px;cursor:help}"
+    ".wl-h{margin:10px 0 4px}.wl-tab-pending{min-height:200px}"
+    f"{OVERVIEW_CSS}{TARGETS_CSS}</style>"
 )
 
 
@@ -58,6 +82,10 @@ class Dashboard(W.VBox):
 
     Every change goes through `_update`: compute the affected panels, show them all or none,
     then record the step (undo/redo) and put the scenario in the page's link.
+
+    With `lazy` (the served page) a tab's panel is built when its tab is first selected (or
+    `panel(i)` asks for it), from the scenario current then; built tabs out of view are
+    updated when selected. Without it every panel is built at once.
     """
 
     def __init__(
@@ -67,78 +95,134 @@ class Dashboard(W.VBox):
         fault: Callable[[Assumptions], None] | None = None,
         lazy: bool = False,
     ) -> None:
-        super().__init__()
+        super().__init__(layout=layout())
         self.data = data or load_data()
         self.assumptions = DEFAULTS
         self.history = History()
         self.loaded: tuple[str, Assumptions] | None = None  # the last scenario file loaded
         self.fault = fault  # test hook: raise inside a recompute
-        # lazy: tabs out of view are computed (so a failure still rejects the change) but
-        # shown only when selected: a slider move then sends only what can be seen.
         self.lazy = lazy
         self.link_opened = False
         self._pending: dict[int, Any] = {}  # panel index -> result not yet shown
+        self._built: dict[int, Panel] = {}  # panel index -> panel (built tabs)
         self.monitor, monitor_problem = default_monitor(self.data)
-        self._build(lang)
+        # Kept across language switches: the CSS is sent once per page.
+        self.page_css = html(PAGE_CSS, display="none")
+        self.page_a11y = PageA11y(lang=lang, layout=layout())
+        self.status = html(min_height="24px")
+        self._build(lang, 0)
         if monitor_problem:
             self._message(monitor_problem)
 
-    def _build(self, lang: str) -> None:
-        """Make every widget in `lang` and show the current scenario."""
+    def _build(self, lang: str, selected: int) -> None:
+        """Make the widgets in `lang`: the header, the scenario bar, the tabs with the panel
+        of tab `selected` (every panel unless lazy), showing the current scenario."""
         self.lang = lang
-        args = (self.data, lang, self._on_control)
-        self.segments = SegmentsPanel(*args, on_shares=self._on_shares)
-        self.compare = ComparePanel(*args, scenarios=self.scenarios)
-        self.targets = TargetsPanel(*args, monitor=self.monitor)
-        self.progress = ProgressPanel(
-            *args, monitor=self.monitor, on_apply=self._on_apply, on_monitor=self.set_monitor
-        )
-        self.panels: list[Panel] = [
-            OverviewPanel(*args),
-            ProgrammePanel(*args),
-            self.segments,
-            ElderlyPanel(*args),
-            OutflowPanel(*args),
-            self.targets,
-            self.progress,
-            self.compare,
-            SourcesPanel(*args),
-        ]
-        self.tabs = W.Tab(
-            children=self.panels, titles=[label(p.title_key, lang) for p in self.panels]
-        )
-        self._pending = {}
-        self.tabs.observe(guarded(self._tab_selected), names="selected_index")
-        self.status = W.HTML(layout=W.Layout(min_height="24px"))
-        self.reset_button = W.Button(
-            description=label("reset_all", lang),
-            icon="undo",
-            tooltip=label("reset_all", lang),
-            layout=W.Layout(width="auto"),
-        )
+        self.page_a11y.lang = lang
+        self._built, self._pending = {}, {}
+        self._message("")
+        reset_all = label("reset_all", lang)
+        self.reset_button = button(reset_all, icon="undo", tooltip=reset_all)
         self.reset_button.on_click(guarded(lambda _: self.reset()))
         self.bar = ScenarioBar(self, lang)
-        self.page_a11y = PageA11y(lang=lang)
-        title = W.HTML(
+        title = html(
             f"<h2 style='margin:4px 0'>{escape(label('title', lang))}</h2>"
             f"<div>{escape(label('subtitle', lang))}</div>"
         )
+        # A tab not built yet shows this (one widget for all of them).
+        self._placeholder = html('<div class="wl-tab-pending"></div>')
+        for index in [selected] if self.lazy else range(len(PANELS)):
+            self._make(index)
+        self.tabs = W.Tab(
+            children=[self._built.get(i, self._placeholder) for i in range(len(PANELS))],
+            titles=[label(cls.title_key, lang) for cls in PANELS],
+            selected_index=selected,
+            layout=layout(),
+        )
+        self.tabs.observe(guarded(self._tab_selected), names="selected_index")
         self.children = [
-            W.HTML(PAGE_CSS, layout=W.Layout(display="none")),
+            self.page_css,
             self.page_a11y,
-            W.HBox([title, self.reset_button], layout=W.Layout(justify_content="space-between")),
+            hbox([title, self.reset_button], justify_content="space-between"),
             self.bar,
             self.status,
             self.tabs,
         ]
-        self._show_values(self.assumptions)
-        for panel in self.panels:
-            panel.update(self.assumptions)
         self.bar.show(self.assumptions, self.history)
+
+    # --- panels (tabs) -------------------------------------------------------------------------
+
+    def _make(self, index: int) -> Panel:
+        """Build panel `index` from the current scenario (not yet in the tabs)."""
+        cls = PANELS[index]
+        extras: dict[type[Panel], dict[str, Any]] = {
+            SegmentsPanel: {"on_shares": self._on_shares},
+            ComparePanel: {"scenarios": self.scenarios},
+            TargetsPanel: {"monitor": self.monitor},
+            ProgressPanel: {
+                "monitor": self.monitor,
+                "on_apply": self._on_apply,
+                "on_monitor": self.set_monitor,
+            },
+        }
+        panel = cls(self.data, self.lang, self._on_control, **extras.get(cls, {}))
+        a = self.assumptions
+        for name, c in panel.controls.items():
+            c.set_value(getattr(a, name))
+        if isinstance(panel, SegmentsPanel):
+            panel.share_group.set_shares(a.shares)
+        panel.update(a)
+        self._built[index] = panel
+        return panel
+
+    def panel(self, index: int) -> Panel:
+        """The panel of tab `index`, built now if it was not yet (its tab then shows it)."""
+        if index not in self._built:
+            made = self._make(index)
+            children = list(self.tabs.children)
+            children[index] = made
+            self.tabs.children = children
+        return self._built[index]
+
+    @property
+    def panels(self) -> list[Panel]:
+        """Every panel; in lazy mode this builds the tabs not built yet (tests, scripts)."""
+        return [self.panel(i) for i in range(len(PANELS))]
+
+    @property
+    def built(self) -> dict[int, Panel]:
+        """The panels built so far, by tab index."""
+        return dict(self._built)
+
+    def _of(self, cls: type[P]) -> P:
+        panel = self.panel(PANELS.index(cls))
+        assert isinstance(panel, cls)
+        return panel
+
+    def _built_of(self, cls: type[P]) -> P | None:
+        panel = self._built.get(PANELS.index(cls))
+        return panel if isinstance(panel, cls) else None
+
+    @property
+    def segments(self) -> SegmentsPanel:
+        return self._of(SegmentsPanel)
+
+    @property
+    def compare(self) -> ComparePanel:
+        return self._of(ComparePanel)
+
+    @property
+    def targets(self) -> TargetsPanel:
+        return self._of(TargetsPanel)
+
+    @property
+    def progress(self) -> ProgressPanel:
+        return self._of(ProgressPanel)
 
     @property
     def controls(self) -> dict[str, Any]:
-        return {name: c for p in self.panels for name, c in p.controls.items()}
+        """The controls of the built panels, by assumption."""
+        return {name: c for _, p in sorted(self._built.items()) for name, c in p.controls.items()}
 
     def scenarios(self) -> dict[str, tuple[str, Assumptions]]:
         """What can be compared: key -> (label, assumptions)."""
@@ -169,10 +253,13 @@ class Dashboard(W.VBox):
     def set_monitor(self, monitor: Monitor) -> None:
         """Use `monitor` (realised figures; uploaded or from data/monitor) on every tab."""
         self.monitor = monitor
-        for panel in (self.targets, self.progress):
-            panel.monitor = monitor
-            self._pending.pop(self.panels.index(panel), None)
-            panel.update(self.assumptions)
+        for cls in (TargetsPanel, ProgressPanel):
+            index = PANELS.index(cls)
+            panel = self._built.get(index)
+            if isinstance(panel, TargetsPanel | ProgressPanel):  # else built with it later
+                panel.monitor = monitor
+                self._pending.pop(index, None)
+                panel.update(self.assumptions)
         self.bar.refresh_sheets()
         self._message("")
 
@@ -201,16 +288,18 @@ class Dashboard(W.VBox):
     def _update(self, new: Assumptions, changed: set[str], record: bool = True) -> bool:
         # The tab in view first: the browser handles messages in order, so its charts
         # are redrawn before those of the tabs out of view.
+        # Panels not built yet are built from the scenario when their tab is opened.
         shown = self.tabs.selected_index or 0
-        order = sorted(range(len(self.panels)), key=lambda i: i != shown)
-        affected = [i for i in order if self.panels[i].affected_by(changed)]
+        built = self._built
+        order = sorted(built, key=lambda i: i != shown)
+        affected = [i for i in order if built[i].affected_by(changed)]
         # Deferred panels (reports on the scenario, not part of it) out of view are
         # computed when their tab is opened: a slider move stays as quick as before them.
-        later = [i for i in affected if self.lazy and i != shown and self.panels[i].deferred]
+        later = [i for i in affected if self.lazy and i != shown and built[i].deferred]
         try:
             if self.fault is not None:
                 self.fault(new)
-            results = [(i, self.panels[i].compute(new)) for i in affected if i not in later]
+            results = [(i, built[i].compute(new)) for i in affected if i not in later]
         except Exception:
             log.exception("recompute failed for %r", {k: getattr(new, k) for k in changed})
             self._message(label("error_message", self.lang))
@@ -225,7 +314,7 @@ class Dashboard(W.VBox):
                     self._pending[i] = result
                 else:
                     self._pending.pop(i, None)
-                    self.panels[i].show(result)
+                    built[i].show(result)
             if record:
                 self.history.push(new, time.monotonic())
             self.bar.show(new, self.history)
@@ -238,7 +327,15 @@ class Dashboard(W.VBox):
 
     def _tab_selected(self, change: dict) -> None:
         index = change["new"]
-        if index in self._pending:
+        if not isinstance(index, int) or not 0 <= index < len(PANELS):
+            return
+        if index not in self._built:
+            try:
+                self.panel(index)
+            except Exception:
+                log.exception("building tab %s failed", PANELS[index].__name__)
+                self._message(label("error_message", self.lang))
+        elif index in self._pending:
             self._show_pending(index)
 
     def flush(self) -> None:
@@ -248,7 +345,7 @@ class Dashboard(W.VBox):
 
     def _show_pending(self, index: int) -> None:
         """Show what waits for tab `index`; a deferred panel computes the scenario now."""
-        panel, result = self.panels[index], self._pending.pop(index)
+        panel, result = self._built[index], self._pending.pop(index)
         try:
             panel.show(panel.compute(self.assumptions) if result is STALE else result)
         except Exception:
@@ -272,7 +369,9 @@ class Dashboard(W.VBox):
     def load(self, name: str, a: Assumptions) -> None:
         """A scenario read from a file: show it, and offer it for comparison."""
         self.loaded = (name, a)
-        self.compare.refresh_options()
+        compare = self._built_of(ComparePanel)
+        if compare is not None:  # else built with the file among its options
+            compare.refresh_options()
         self.set_scenario(a)
 
     def open_link(self, query: str | None) -> list[QueryNote]:
@@ -285,12 +384,13 @@ class Dashboard(W.VBox):
         return notes
 
     def set_lang(self, lang: str) -> None:
-        """Rebuild every widget in `lang`, keeping the scenario, its history and its link."""
+        """Rebuild the widgets in `lang`, keeping the scenario, its history and its link; the
+        old ones are closed (none is left behind)."""
         if lang == self.lang:
             return
-        old, selected = list(self.children), self.tabs.selected_index
-        self._build(lang)
-        self.tabs.selected_index = selected
+        kept = {id(self.page_css), id(self.page_a11y), id(self.status)}
+        old = [w for w in self.children if id(w) not in kept]
+        self._build(lang, self.tabs.selected_index or 0)
         for widget in old:
             close_tree(widget)
 
@@ -313,7 +413,9 @@ class Dashboard(W.VBox):
         """Put the values of `a` into every control without triggering changes."""
         for name, c in self.controls.items():
             c.set_value(getattr(a, name))
-        self.segments.share_group.set_shares(a.shares)
+        segments = self._built_of(SegmentsPanel)
+        if segments is not None:
+            segments.share_group.set_shares(a.shares)
 
     def _message(self, text: str, role: str = "alert") -> None:
         self.status.value = (
@@ -367,8 +469,12 @@ def walk(widget: W.Widget) -> Iterator[W.Widget]:
 
 
 def close_tree(widget: W.Widget) -> None:
-    """Close `widget` and every widget inside it (frees them in the kernel and the page)."""
+    """Close `widget` and every widget inside it, with their own layouts and styles (frees
+    them in the kernel and the page); shared layouts and styles stay open."""
     for each in reversed(list(walk(widget))):
+        for part in (getattr(each, "layout", None), getattr(each, "style", None)):
+            if isinstance(part, W.Widget) and not is_shared(part):
+                part.close()
         each.close()
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as W
-
 from woonlib.model.assumptions import DEFAULTS, ELDERLY_FIELDS, Assumptions
 from woonlib.model.elderly import elderly_summary, elderly_task
 from woonlib.report import charts
 from woonlib.report.labels import label
-from woonlib.ui.panel import Panel, heading
-from woonlib.ui.tables import STYLE, html_table, item_table
+from woonlib.ui.panel import Panel, heading, heading_html
+from woonlib.ui.shared import hbox, html
+from woonlib.ui.tables import html_table, item_table
 
 CONTROLS = (*ELDERLY_FIELDS, "elderly_scale", "elderly_to_2030_inclusive")
 
@@ -28,20 +27,18 @@ class ElderlyPanel(Panel):
         self.fig_task = self.figure(
             charts.elderly_figure(elderly_task(DEFAULTS), lang), "elderly"
         )
-        self.table = W.HTML()
-        self.summary = W.HTML()
+        self.table = html()
+        self.summary = html()
         ages = charts.age_classes_figure(self.data["age_classes"], lang)
         stock = charts.suitability_figure(self.data["stock_suitability"], lang)
         self.children = [
-            W.HTML(STYLE),
             heading(label("assumptions", lang)),
             *self.make_controls(CONTROLS),
             self.fig_task,
             self.table,
             self.summary,
-            heading(label("elderly_context", lang)),
-            W.HTML(self._context_table()),
-            W.HBox([self.figure(ages, "age-classes"), self.figure(stock, "suitability")]),
+            html(heading_html(label("elderly_context", lang)) + self._context_table()),
+            hbox([self.figure(ages, "age-classes"), self.figure(stock, "suitability")]),
         ]
 
     def compute(self, a: Assumptions) -> dict[str, Any]:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as W
-
 from woonlib.model.assumptions import DEFAULTS, OUTFLOW_FIELDS, SHARE_FIELDS, Assumptions
 from woonlib.model.outflow import outflow_table, outflow_vs_care
 from woonlib.report import charts
 from woonlib.report.labels import label
 from woonlib.ui.panel import Panel, heading
-from woonlib.ui.tables import STYLE, html_table, item_table
+from woonlib.ui.shared import hbox, html
+from woonlib.ui.tables import html_table, item_table
 
 
 class OutflowPanel(Panel):
@@ -39,15 +38,14 @@ class OutflowPanel(Panel):
         self.fig_care = self.figure(
             charts.care_vs_outflow_figure(outflow_vs_care(self.data, DEFAULTS), lang), "care"
         )
-        self.table = W.HTML()
-        self.summary = W.HTML()
-        note = W.HTML(f'<div class="wl-note">{label("youth_care_unknown", lang)}</div>')
+        self.table = html()
+        self.summary = html()
+        note = html(f'<div class="wl-note">{label("youth_care_unknown", lang)}</div>')
         self.children = [
-            W.HTML(STYLE),
             heading(label("assumptions", lang)),
             *self.make_controls((*OUTFLOW_FIELDS, "care_outflow_norm")),
             note,
-            W.HBox([self.fig_outflow, self.fig_care]),
+            hbox([self.fig_outflow, self.fig_care]),
             self.table,
             self.summary,
         ]

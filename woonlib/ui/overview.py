@@ -5,13 +5,11 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-import ipywidgets as W
-
 from woonlib.model.assumptions import Assumptions
 from woonlib.model.indicators import indicators, policy_checks
 from woonlib.report.labels import check_texts, fmt_value, label
-from woonlib.ui.panel import EVERY, Panel, heading
-from woonlib.ui.tables import STYLE
+from woonlib.ui.panel import EVERY, Panel, heading_html
+from woonlib.ui.shared import html
 
 CARDS = (  # indicator, unit
     ("ambition_homes", "homes"),
@@ -28,6 +26,11 @@ CARDS = (  # indicator, unit
 # shown in a neutral grey, never as "niet gehaald".
 LIGHTS = {"ok": "#009E73", "fail": "#D55E00", "info": "#6B6B6B"}
 SYMBOLS = {"ok": "✔", "fail": "✖", "info": "i"}
+CSS = (  # in the page's CSS, sent once
+    ".wl-cards{display:flex;flex-wrap:wrap;gap:10px}.wl-card{border:1px solid "
+    "#ccc;border-radius:6px;padding:8px 12px;min-width:190px}.wl-card-v{font-size:22px;"
+    "font-weight:600}.wl-card-l{font-size:12px;color:#444}"
+)
 
 
 class OverviewPanel(Panel):
@@ -36,17 +39,10 @@ class OverviewPanel(Panel):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        self.cards = W.HTML()
-        self.checks = W.HTML()
-        self.children = [
-            W.HTML(STYLE),
-            heading(label("headline", self.lang)),
-            self.cards,
-            heading(label("policy_checks", self.lang)),
-            self.checks,
-        ]
+        self.cards = html()  # headline cards and policy checks: one widget, one update
+        self.children = [self.cards]
 
-    def compute(self, a: Assumptions) -> tuple[str, str]:
+    def compute(self, a: Assumptions) -> str:
         ind = indicators(self.data, a)
         lang = self.lang
         cards = "".join(
@@ -54,11 +50,6 @@ class OverviewPanel(Panel):
             f'<div class="wl-card-v">{escape(fmt_value(ind[k], unit, lang))}</div>'
             f'<div class="wl-card-l">{escape(label(k, lang))}</div></div>'
             for k, unit in CARDS
-        )
-        css = (
-            "<style>.wl-cards{display:flex;flex-wrap:wrap;gap:10px}.wl-card{border:1px solid "
-            "#ccc;border-radius:6px;padding:8px 12px;min-width:190px}.wl-card-v{font-size:22px;"
-            "font-weight:600}.wl-card-l{font-size:12px;color:#444}</style>"
         )
         rows = []
         for check in policy_checks(self.data, a).itertuples():
@@ -72,8 +63,11 @@ class OverviewPanel(Panel):
                 f"<td><b>{escape(title)}</b> — {escape(status)}"
                 f"<br><small>{escape(explain)}</small></td></tr>"
             )
-        checks = f'<table class="wl-table">{"".join(rows)}</table>'
-        return css + f'<div class="wl-cards">{cards}</div>', checks
+        return (
+            f'{heading_html(label("headline", lang))}<div class="wl-cards">{cards}</div>'
+            f'{heading_html(label("policy_checks", lang))}'
+            f'<table class="wl-table">{"".join(rows)}</table>'
+        )
 
-    def show(self, result: tuple[str, str]) -> None:
-        self.cards.value, self.checks.value = result
+    def show(self, result: str) -> None:
+        self.cards.value = result

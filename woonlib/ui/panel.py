@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from html import escape
 from typing import Any
 
 import ipywidgets as W
@@ -13,6 +14,7 @@ from woonlib.model.assumptions import Assumptions
 from woonlib.report.charts import plotly_config
 from woonlib.ui.controls import control
 from woonlib.ui.plotly_shared import PlotlyBundle, SharedFigureWidget
+from woonlib.ui.shared import html, layout
 
 OnChange = Callable[[str, Any], None]
 EVERY = frozenset({"*"})
@@ -42,7 +44,7 @@ class Panel(W.VBox):
     def __init__(self, data: WoonvisieData, lang: str, on_change: OnChange) -> None:
         self.data, self.lang, self._on_change = data, lang, on_change
         self.controls: dict[str, W.HBox] = {}
-        super().__init__(layout=W.Layout(padding="6px"))
+        super().__init__(layout=layout(padding="6px"))
 
     def make_controls(self, names: Iterable[str]) -> list[W.HBox]:
         made = [control(name, self.lang, self._on_change) for name in names]
@@ -57,8 +59,9 @@ class Panel(W.VBox):
         widget.add_class("wl-chart").add_class(f"wl-chart-{key}")
         return widget
 
-    def affected_by(self, changed: set[str]) -> bool:
-        return self.depends == EVERY or bool(self.depends & changed)
+    @classmethod
+    def affected_by(cls, changed: set[str]) -> bool:
+        return cls.depends == EVERY or bool(cls.depends & changed)
 
     def compute(self, a: Assumptions) -> Any:
         return None
@@ -77,5 +80,11 @@ def figure_widget(fig: go.Figure, lang: str = "nl") -> go.FigureWidget:
     return widget
 
 
+def heading_html(text: str, level: int = 3) -> str:
+    """A section heading, to put in an HTML widget that shows more (page CSS: .wl-h)."""
+    return f'<h{level} class="wl-h">{escape(text)}</h{level}>'
+
+
 def heading(text: str, level: int = 3) -> W.HTML:
-    return W.HTML(f"<h{level} style='margin:10px 0 4px'>{text}</h{level}>")
+    """A heading on its own (where no HTML widget is next to it): one model."""
+    return html(heading_html(text, level))

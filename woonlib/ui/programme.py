@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as W
-
 from woonlib.model.assumptions import Assumptions
 from woonlib.model.households import forecast_yearly
 from woonlib.model.programme import build_path, programme_table
 from woonlib.report import charts
 from woonlib.report.labels import label
 from woonlib.ui.panel import Panel, heading
-from woonlib.ui.tables import STYLE, item_table
+from woonlib.ui.shared import hbox, html
+from woonlib.ui.tables import item_table
 
 CONTROLS = (
     "forecast",
@@ -61,14 +60,13 @@ class ProgrammePanel(Panel):
         self.fig_path = self.figure(
             charts.build_path_figure(build_path(DEFAULTS), lang), "build-path"
         )
-        self.table = W.HTML()
+        self.table = html()
         controls = self.make_controls(CONTROLS)
         self.children = [
-            W.HTML(STYLE),
             heading(label("assumptions", lang)),
             *controls,
             self.fig_households,
-            W.HBox([self.fig_programme, self.fig_path]),
+            hbox([self.fig_programme, self.fig_path]),
             self.table,
         ]
 

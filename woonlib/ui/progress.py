@@ -39,7 +39,8 @@ from woonlib.report.labels import (
 )
 from woonlib.ui.panel import EVERY, Panel, heading
 from woonlib.ui.safety import guarded
-from woonlib.ui.tables import STYLE, html_table, item_table
+from woonlib.ui.shared import DescriptionStyle, button, button_layout, hbox, html, layout, style
+from woonlib.ui.tables import html_table, item_table
 
 MAX_MONITOR_UPLOAD = 2_000_000  # bytes: a monitor of decades of yearly figures is ~50 kB
 OUTCOMES = (
@@ -71,23 +72,23 @@ class ProgressPanel(Panel):
             accept=".csv,.xlsx",
             multiple=False,
             description=label("monitor_upload", lang),
-            layout=W.Layout(width="280px"),
+            layout=layout(width="280px"),
+            style=style(W.ButtonStyle),
         )
         self.upload.add_class("wl-monitor-upload")
         self.upload.observe(guarded(self._uploaded), names="value")
-        self.monitor_note = W.HTML()
-        self.monitor_summary = W.HTML()
+        self.monitor_note = html()
+        self.monitor_summary = html()
         first = realised_vs_path(monitor, DEFAULTS)
         self.fig_realised = self.figure(pc.realised_figure(first, lang), "realised")
         self.fig_fan = self.figure(
             pc.fan_figure(fan(self.data, DEFAULTS, ranges_of(DEFAULTS)).table, lang), "fan"
         )
-        self.fan_summary = W.HTML()
-        self.goal_texts = [W.HTML(layout=W.Layout(width="640px")) for _ in GOALS]
+        self.fan_summary = html()
+        self.goal_texts = [html(width="640px") for _ in GOALS]
         self.goal_buttons = [self._goal_button(i) for i in range(len(GOALS))]
         self._build_sensitivity()
         self.children = [
-            W.HTML(STYLE),
             heading(label("monitor_title", lang)),
             self.upload,
             self.monitor_note,
@@ -99,7 +100,7 @@ class ProgressPanel(Panel):
             self.fan_summary,
             heading(label("goals_title", lang)),
             *self.make_controls(("goal_probability",)),
-            *(W.HBox([t, b]) for t, b in zip(self.goal_texts, self.goal_buttons, strict=True)),
+            *(hbox([t, b]) for t, b in zip(self.goal_texts, self.goal_buttons, strict=True)),
             heading(label("sensitivity_title", lang)),
             self.sens_bar,
             self.sens_status,
@@ -238,14 +239,11 @@ class ProgressPanel(Panel):
     # --- what does it take ---------------------------------------------------------------
 
     def _goal_button(self, index: int) -> W.Button:
-        button = W.Button(
-            description=label("goal_apply", self.lang),
-            icon="check",
-            layout=W.Layout(width="auto"),
-        )
-        button.add_class("wl-goal-apply").add_class(f"wl-goal-apply-{index}")
-        button.on_click(guarded(lambda _: self._apply(index)))
-        return button
+        # hidden (its place kept) while its answer has nothing to apply
+        goal = button(label("goal_apply", self.lang), icon="check", disabled=True, hidden=True)
+        goal.add_class("wl-goal-apply").add_class(f"wl-goal-apply-{index}")
+        goal.on_click(guarded(lambda _: self._apply(index)))
+        return goal
 
     def _apply(self, index: int) -> None:
         if index < len(self._answers) and self._answers[index].changes:
@@ -253,12 +251,14 @@ class ProgressPanel(Panel):
 
     def _show_answers(self, found: list[Answer]) -> None:
         self._answers = list(found)
-        for i, (text, button) in enumerate(zip(self.goal_texts, self.goal_buttons, strict=True)):
+        for i, (text, goal) in enumerate(zip(self.goal_texts, self.goal_buttons, strict=True)):
             answer = found[i] if i < len(found) else None
             text.value = "" if answer is None else self._answer_html(answer)
             usable = answer is not None and bool(answer.changes) and not answer.met
-            button.disabled = not usable
-            button.layout.visibility = "visible" if usable else "hidden"
+            if goal.disabled == usable:  # sent only when it changes
+                with goal.hold_sync():
+                    goal.disabled = not usable
+                    goal.layout = button_layout(hidden=not usable)
 
     def _answer_html(self, answer: Answer) -> str:
         text, state = answer_text(answer, self._a, self.lang), answer_state(answer, self.lang)
@@ -269,23 +269,21 @@ class ProgressPanel(Panel):
 
     def _build_sensitivity(self) -> None:
         lang = self.lang
-        self.sens_button = W.Button(
-            description=label("sens_run", lang), icon="bar-chart", layout=W.Layout(width="auto")
-        )
+        self.sens_button = button(label("sens_run", lang), icon="bar-chart")
         self.sens_button.add_class("wl-sens-run")
         self.sens_outcome = W.Dropdown(
             options=[(label(o, lang), o) for o in OUTCOMES],
             value=OUTCOMES[0],
             description=label("sens_outcome", lang),
-            style={"description_width": "120px"},
-            layout=W.Layout(width="520px"),
+            style=style(DescriptionStyle, description_width="120px"),
+            layout=layout(width="520px"),
         )
-        self.sens_bar = W.HBox([self.sens_outcome, self.sens_button])
-        self.sens_status = W.HTML()
-        self.sens_table = W.HTML()
+        self.sens_bar = hbox([self.sens_outcome, self.sens_button])
+        self.sens_status = html()
+        self.sens_table = html()
         empty = pd.DataFrame(columns=["assumption", "base", "outcome_min", "outcome_max", "swing"])
         self.fig_tornado = self.figure(pc.tornado_figure(empty, lang), "tornado")
-        self.tornado_box = W.Box([self.fig_tornado], layout=W.Layout(display="none"))
+        self.tornado_box = W.Box([self.fig_tornado], layout=layout(display="none"))
         self._sens: pd.DataFrame | None = None
         self.sens_button.on_click(guarded(lambda _: self.run_sensitivity()))
         self.sens_outcome.observe(guarded(lambda _: self._show_sensitivity()), names="value")
@@ -309,7 +307,7 @@ class ProgressPanel(Panel):
         rows = self._sens[self._sens["outcome"] == outcome]
         with self.fig_tornado.batch_update():
             pc.update_tornado(self.fig_tornado, rows, lang)
-        self.tornado_box.layout.display = None  # hidden until first computed
+        self.tornado_box.layout = layout()  # hidden until first computed
         unit = str(rows["unit"].iloc[0]) if len(rows) else "homes"
         top = rows.sort_values("swing", ascending=False).head(10)
         table_rows = [

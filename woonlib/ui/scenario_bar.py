@@ -24,6 +24,7 @@ from woonlib.scenario.history import History
 from woonlib.scenario.links import QueryNote, scenario_query
 from woonlib.ui.browser import DownloadButton, ShareLink
 from woonlib.ui.safety import guarded
+from woonlib.ui.shared import DescriptionStyle, button, hbox, html, layout, style
 
 MAX_UPLOAD = 100_000  # bytes: a scenario file is about 1 kB
 HISTORY_SHOWN = 8
@@ -44,8 +45,8 @@ class ScenarioBar(W.VBox):
             options=self._preset_options(custom=False),
             value="woonvisie_2024",
             description=label("scenario", lang),
-            style={"description_width": "70px"},
-            layout=W.Layout(width="360px"),
+            style=style(DescriptionStyle, description_width="70px"),
+            layout=layout(width="360px"),
         )
         self.preset.observe(guarded(self._preset_chosen), names="value")
         self.undo_button = self._button("undo", "undo", lambda: self.dash.undo())
@@ -54,7 +55,8 @@ class ScenarioBar(W.VBox):
             options=[(label(f"language_{code}", lang), code) for code in LANGUAGES],
             value=lang,
             tooltips=[label(f"language_{code}", code) for code in LANGUAGES],
-            style={"button_width": "90px"},
+            style=style(W.ToggleButtonsStyle, button_width="90px"),
+            layout=layout(),
         )
         self.language.observe(guarded(self._language_chosen), names="value")
         self.link = ShareLink(
@@ -62,6 +64,7 @@ class ScenarioBar(W.VBox):
             copy_label=label("copy_link", lang),
             copied_label=label("link_copied", lang),
             select_label=label("link_selected", lang),
+            layout=layout(),
         )
         self.link.observe(guarded(self._page_opened), names="page_query")
         self.upload = W.FileUpload(
@@ -69,7 +72,8 @@ class ScenarioBar(W.VBox):
             multiple=False,
             description=label("load_scenario", lang),
             tooltip=label("load_scenario_help", lang),
-            layout=W.Layout(width="auto"),
+            layout=layout(width="auto"),
+            style=style(W.ButtonStyle),
         )
         self.upload.observe(guarded(self._uploaded), names="value")
         self.save = self._download(self._scenario_file, "save_scenario", "save_scenario_help")
@@ -77,26 +81,29 @@ class ScenarioBar(W.VBox):
         self.csv_table = W.Dropdown(
             options=self._sheet_names(),
             description="CSV",
-            style={"description_width": "40px"},
-            layout=W.Layout(width="300px"),
+            style=style(DescriptionStyle, description_width="40px"),
+            layout=layout(width="300px"),
         )
         self.csv = self._download(self._csv_file, "download_csv")
         self.memo = self._download(self._memo_file, "download_memo", "download_memo_help")
-        self.history_list = W.HTML()
-        history_box = W.Accordion(children=[self.history_list], titles=(label("history", lang),))
-        history_box.selected_index = None
-        row = W.Layout(align_items="center", flex_flow="row wrap")
+        self.history_list = html()
+        history_box = W.Accordion(
+            children=[self.history_list],
+            titles=(label("history", lang),),
+            selected_index=None,
+            layout=layout(),
+        )
+        row = {"align_items": "center", "flex_flow": "row wrap"}
+        share = html(f"<b>{escape(label('share', lang))}</b>")
         super().__init__(
             [
-                W.HBox([self.preset, self.undo_button, self.redo_button, self.language],
-                       layout=row),
-                W.HBox([W.HTML(f"<b>{escape(label('share', lang))}</b>"), self.link],
-                       layout=row),
-                W.HBox([self.save, self.upload, self.excel, self.csv_table, self.csv, self.memo],
-                       layout=row),
+                hbox([self.preset, self.undo_button, self.redo_button, self.language], **row),
+                hbox([share, self.link], **row),
+                hbox([self.save, self.upload, self.excel, self.csv_table, self.csv, self.memo],
+                     **row),
                 history_box,
             ],
-            layout=W.Layout(margin="4px 0 8px 0"),
+            layout=layout(margin="4px 0 8px 0"),
         )
         self.add_class("wl-scenario-bar")
 
@@ -106,13 +113,13 @@ class ScenarioBar(W.VBox):
             lambda: self.dash.message(label("download_failed", self.lang)),
             description=label(key, self.lang),
             tooltip=label(help_key or key, self.lang),
+            layout=layout(),
         )
 
     def _button(self, key: str, icon: str, action: Any) -> W.Button:
-        button = W.Button(description=label(key, self.lang), icon=icon,
-                          tooltip=label(key, self.lang), layout=W.Layout(width="auto"))
-        button.on_click(guarded(lambda _: action()))
-        return button
+        made = button(label(key, self.lang), icon=icon, tooltip=label(key, self.lang))
+        made.on_click(guarded(lambda _: action()))
+        return made
 
     def _preset_options(self, custom: bool) -> list[tuple[str, str]]:
         options = [(label(p.label, self.lang), k) for k, p in PRESETS.items()]

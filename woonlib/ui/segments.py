@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as W
-
 from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, Assumptions
 from woonlib.model.care import care_table
 from woonlib.model.segments import (
@@ -17,8 +15,9 @@ from woonlib.model.segments import (
 from woonlib.report import charts
 from woonlib.report.labels import label
 from woonlib.ui.panel import Panel, heading
+from woonlib.ui.shared import html
 from woonlib.ui.shares import ShareGroup
-from woonlib.ui.tables import STYLE, html_table
+from woonlib.ui.tables import html_table
 from woonlib.vocab import SEGMENTS
 
 CARE_CONTROLS = ("care_share_social_rent", "care_base")
@@ -39,14 +38,13 @@ class SegmentsPanel(Panel):
         )
         market = market_segments(self.data)
         self.fig_market = self.figure(charts.market_figure(market, lang), "market")
-        self.table = W.HTML()
-        self.afford = W.HTML()
-        self.care = W.HTML()
-        self.market_table = W.HTML(self._market_table(market))
+        self.table = html()
+        self.afford = html()
+        self.care = html()
+        self.market_table = html(self._market_table(market))
         care_controls = self.make_controls(CARE_CONTROLS)
         norm_controls = self.make_controls(NORM_CONTROLS)
         self.children = [
-            W.HTML(STYLE),
             heading(label("segment_shares", lang)),
             self.share_group,
             self.fig_segments,

@@ -8,6 +8,7 @@ import ipywidgets as W
 
 from woonlib.report.labels import label
 from woonlib.ui.safety import guarded
+from woonlib.ui.shared import ToggleButtonStyle, hbox, html, layout, style
 
 TOTAL = 100  # percent; shares are whole percents, so a value never falls off the slider step
 
@@ -58,22 +59,23 @@ class ShareGroup(W.VBox):
                 description=f"{label('share_' + key, lang)} (%)",
                 readout=True,
                 continuous_update=True,
-                style={"description_width": "210px"},
-                layout=W.Layout(width="460px"),
+                style=style(W.SliderStyle, description_width="210px"),
+                layout=layout(width="460px"),
             )
             lock = W.ToggleButton(
                 value=False,
                 description=label("lock", lang),
                 icon="lock",
                 tooltip=f"{label('lock', lang)}: {label('share_' + key, lang)}",
-                layout=W.Layout(width="110px"),
+                layout=layout(width="110px"),
+                style=style(ToggleButtonStyle),
             )
             slider.observe(self._moved, names="value")
             lock.observe(lambda ch, s=slider: setattr(s, "disabled", ch["new"]), names="value")
             self.sliders[key], self.locks[key] = slider, lock
-            rows.append(W.HBox([slider, lock]).add_class("wl-share").add_class(f"wl-share-{key}"))
-        self.sum_label = W.HTML()
-        super().__init__([*rows, self.sum_label])
+            rows.append(hbox([slider, lock]).add_class("wl-share").add_class(f"wl-share-{key}"))
+        self.sum_label = html()
+        super().__init__([*rows, self.sum_label], layout=layout())
         self._show_sum()
 
     @property

@@ -9,13 +9,12 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-import ipywidgets as W
-
 from woonlib.model.assumptions import DEFAULTS
 from woonlib.report.export import assumptions_table, sources_table
 from woonlib.report.labels import fmt_quantity, label, pick, unit_label
-from woonlib.ui.panel import Panel, heading
-from woonlib.ui.tables import STYLE, html_table
+from woonlib.ui.panel import Panel, heading_html
+from woonlib.ui.shared import html
+from woonlib.ui.tables import html_table
 
 
 class SourcesPanel(Panel):
@@ -60,10 +59,5 @@ class SourcesPanel(Panel):
             f"{escape(pick(n.to_dict(), 'text', lang))}</div>"
             for n in self.data.notes
         )
-        self.children = [
-            W.HTML(STYLE),
-            heading(label("data_notes", lang)),
-            W.HTML(notes),
-            W.HTML(tables),
-            W.HTML(assumptions),
-        ]
+        head = heading_html(label("data_notes", lang))
+        self.children = [html(head + notes + tables + assumptions)]  # static text: one widget

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as W
 import pandas as pd
 
 from woonlib.data.monitor import Monitor
@@ -13,16 +12,18 @@ from woonlib.model.progress import register_status
 from woonlib.model.targets import THEMES
 from woonlib.report.labels import fmt_amount, fmt_target, label
 from woonlib.ui.panel import EVERY, Panel
-from woonlib.ui.tables import STYLE, html_table
+from woonlib.ui.shared import html
+from woonlib.ui.tables import html_table
 
 # One column grid for every theme's table, so the themes line up and short cells never wrap
+# (in the page's CSS, sent once)
 CSS = (
-    "<style>.wl-targets .wl-table{width:100%;table-layout:fixed}"
+    ".wl-targets .wl-table{width:100%;table-layout:fixed}"
     ".wl-targets th:nth-child(1){width:44%}.wl-targets th:nth-child(2){width:17%}"
     ".wl-targets th:nth-child(3){width:7%}.wl-targets th:nth-child(4){width:9%}"
     ".wl-targets th:nth-child(5){width:10%}.wl-targets th:nth-child(6){width:13%}"
     ".wl-targets td:nth-child(3),.wl-targets td:nth-child(4),.wl-targets td:nth-child(5)"
-    "{white-space:nowrap}</style>"
+    "{white-space:nowrap}"
 )
 
 
@@ -34,10 +35,10 @@ class TargetsPanel(Panel):
     def __init__(self, *args: Any, monitor: Monitor) -> None:
         super().__init__(*args)
         self.monitor = monitor
-        self.summary = W.HTML()
-        self.tables = W.HTML()
-        intro = W.HTML(f"<p>{label('targets_intro', self.lang)}</p>")
-        self.children = [W.HTML(STYLE + CSS), intro, self.summary, self.tables]
+        self.summary = html()
+        self.tables = html()
+        intro = html(f"<p>{label('targets_intro', self.lang)}</p>")
+        self.children = [intro, self.summary, self.tables]
         # the register's own cells never change: formatted once, not on every slider move
         register = self.data["targets"]
         self._themes = list(register["theme"])
