@@ -18,6 +18,7 @@ launch_chromium = vh.launch_chromium
 chromium_available = vh.chromium_available
 start_voila = vh.start_voila
 wait_for_dashboard = vh.wait_for_dashboard
+wait_for_tab = vh.wait_for_tab
 
 
 def rss_mb(pid: int) -> float:

@@ -11,11 +11,13 @@ from __future__ import annotations
 # (performance.now(), 0 = navigation start), when the first plotly chart and when all
 # `expected` charts are drawn. "Drawn" = the graph div has `data` and a `.main-svg`: plotly
 # has rendered it, also inside a tab that is not shown (there plotly draws at its default
-# size; showing the tab later only resizes).
+# size; showing the tab later only resizes). With `ready` (a page whose first view has no
+# chart), both times are when that element is shown.
 RENDER_WATCH_JS = """
 (() => {
   const expected = %(expected)d;
   const selector = %(selector)s;
+  const ready = %(ready)s;
   const w = window;
   w.__wlRender = {firstChart: null, allCharts: null, charts: 0};
   const drawn = () => Array.from(document.querySelectorAll(selector))
@@ -23,17 +25,30 @@ RENDER_WATCH_JS = """
   const timer = setInterval(() => {
     const n = drawn();
     const now = performance.now();
+    const shown = !ready || !!document.querySelector(ready);
     w.__wlRender.charts = n;
-    if (n > 0 && w.__wlRender.firstChart === null) w.__wlRender.firstChart = now;
-    if (n >= expected) { w.__wlRender.allCharts = now; clearInterval(timer); }
+    if ((n > 0 || (expected === 0 && shown)) && w.__wlRender.firstChart === null) {
+      w.__wlRender.firstChart = now;
+    }
+    if (n >= expected && shown) { w.__wlRender.allCharts = now; clearInterval(timer); }
   }, 10);
 })();
 """
+# The served dashboard (woonlib's charts are `.wl-chart`) builds only the tab in view at first
+# render: Overzicht, headline cards and no chart; every other tab is built, and its charts
+# drawn, when first opened. Its first render is done when those cards are shown.
+FIRST_VIEW = {".wl-chart": ".wl-card"}  # chart selector -> what the first view shows
 
 
 def render_watch_script(selector: str, expected: int) -> str:
-    """The init script for a page with `expected` charts matching `selector`."""
-    return RENDER_WATCH_JS % {"expected": expected, "selector": repr(selector)}
+    """The init script for a page with `expected` charts matching `selector` (for the lazy
+    dashboard: its first view, see FIRST_VIEW; `expected` is then ignored)."""
+    ready = FIRST_VIEW.get(selector)
+    return RENDER_WATCH_JS % {
+        "expected": 0 if ready else expected,
+        "selector": repr(selector),
+        "ready": repr(ready) if ready else "null",
+    }
 
 
 WAIT_RENDERED_JS = "() => window.__wlRender && window.__wlRender.allCharts !== null"

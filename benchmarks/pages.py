@@ -7,7 +7,7 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
-from benchmarks.harness import PageWatch, wait_for_dashboard
+from benchmarks.harness import PageWatch, wait_for_tab
 
 VIEWPORT = {"width": 1400, "height": 900}
 TAB = ".jupyter-widget-TabPanel-tabBar .lm-TabBar-tab"
@@ -66,7 +66,7 @@ def open_page(browser: Any, url: str, *init_scripts: str) -> tuple[Any, Any, Pag
 def open_tab(page: Any, title: str | None) -> None:
     if title:
         page.locator(TAB, has_text=title).click()
-        wait_for_dashboard(page, timeout=PAGE_TIMEOUT_MS)
+        wait_for_tab(page, timeout=PAGE_TIMEOUT_MS)  # a tab is built when first opened
 
 
 def page_kernel_id(page: Any, server: Any) -> str | None:

@@ -190,16 +190,38 @@ def heaviest_imports(module: str = "woonlib.ui", top: int = 15) -> list[tuple[st
     return sorted(rows, key=lambda r: -r[1])[:top]
 
 
+WIDGETS_SNIPPET = """
+from ipywidgets.widgets.widget import _instances
+from woonlib.data import load_data
+from woonlib.ui.dashboard import Dashboard
+board = Dashboard(load_data(), lazy=True)
+first = len(_instances)
+board.set_lang("en")
+board.set_lang("nl")
+print(first, len(_instances) - first)
+"""
+
+
+def widget_models() -> tuple[int, int]:
+    """(models at first render, models left behind by a language switch nl→en→nl).
+
+    In a fresh Python process, as in the page's kernel: every widget model alive once the
+    served dashboard (lazy: only the tab in view built) is made, shared Layout and Style
+    models included — each one a model the page builds from its state."""
+    out = subprocess.run(
+        [sys.executable, "-P", "-c", WIDGETS_SNIPPET],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    ).stdout.split()
+    return int(out[-2]), int(out[-1])
+
+
 def widget_count() -> int:
-    """How many widgets the dashboard creates (each one a model the page builds)."""
-    from ipywidgets.widgets.widget import _instances
-
-    from woonlib.data import load_data
-    from woonlib.ui.dashboard import Dashboard
-
-    before = len(_instances)
-    Dashboard(load_data())
-    return len(_instances) - before
+    """How many widget models the served dashboard's first render holds (see widget_models)."""
+    return widget_models()[0]
 
 
-__all__ = ["apply_profile", "build_times", "heaviest_imports", "model_steps", "widget_count"]
+__all__ = ["apply_profile", "build_times", "heaviest_imports", "model_steps", "widget_count", "widget_models"]

@@ -6,8 +6,10 @@ every one is a render sample — also the pages the slider measurement then uses
 the page's clock (0 = navigation start): `html` when the whole HTML has arrived (Voilà streams
 it while the notebook runs, unless a preheated kernel has run it already), `first_chart` and
 `all_charts` when the first and every chart is drawn (see inpage.RENDER_WATCH_JS: a chart in a
-hidden tab counts once plotly has drawn it there). The kernel's RSS is read once the page is
-drawn and every kernel serving a page is idle.
+hidden tab counts once plotly has drawn it there). The served dashboard builds only the tab
+in view (Overzicht, no chart) at first render: for it both times are when Overzicht's cards
+are shown (inpage.FIRST_VIEW), and `Notebook.charts` is not waited for. The kernel's RSS is
+read once the page is drawn and every kernel serving a page is idle.
 """
 
 from __future__ import annotations

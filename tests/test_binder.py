@@ -25,6 +25,7 @@ from playwright.sync_api import sync_playwright
 
 from tests.harness.page import VIEWPORT, open_tab, wait_for_y, y_of
 from tests.harness.voila import (
+    DASHBOARD_SHOWN,
     REPO_ROOT,
     PageWatch,
     _die_with_parent,
@@ -150,7 +151,7 @@ def test_the_dashboard_works_on_the_binder_path_and_never_shows_the_token(
             url = f"{binder_server.url}voila/render/notebooks/dashboard.ipynb?token={token}"
             response = page.goto(url)
             assert response is not None and response.status == 200
-            wait_for_dashboard(page, timeout=120_000, selector=".wl-chart")
+            wait_for_dashboard(page, timeout=120_000, selector=DASHBOARD_SHOWN)
 
             # A slider moves a chart.
             open_tab(page, "Huishoudens & programma")

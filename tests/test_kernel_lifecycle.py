@@ -20,6 +20,7 @@ from playwright.sync_api import Playwright, sync_playwright
 
 from tests.harness.page import VIEWPORT
 from tests.harness.voila import (
+    DASHBOARD_SHOWN,
     KernelPeak,
     Reply,
     VoilaServer,
@@ -67,7 +68,7 @@ def test_closed_or_left_pages_end_their_kernels(pw: Playwright) -> None:
             for i in range(3):
                 page = context.new_page()
                 page.goto(server.url)
-                wait_for_dashboard(page, timeout=90_000, selector=".wl-chart")
+                wait_for_dashboard(page, timeout=90_000, selector=DASHBOARD_SHOWN)
                 page_kernels.append(page.evaluate(KERNEL_ID_JS))
                 assert page_kernels[-1] in server.kernel_ids()
                 assert any(c["name"] == "_xsrf" for c in context.cookies()), "no _xsrf cookie"
@@ -95,7 +96,7 @@ def test_a_kernel_whose_page_never_connects_ends_and_a_connected_one_stays(
         try:
             page = browser.new_page(viewport=VIEWPORT)
             page.goto(server.url)
-            wait_for_dashboard(page, timeout=90_000, selector=".wl-chart")
+            wait_for_dashboard(page, timeout=90_000, selector=DASHBOARD_SHOWN)
             connected = page.evaluate(KERNEL_ID_JS)
             replies = [http_get(server.url), http_get(server.url)]  # no browser connects
             assert [r.status for r in replies] == [200, 200]
@@ -163,7 +164,7 @@ def test_the_cap_refuses_politely_and_a_page_renders_once_kernels_are_free(
             page = browser.new_page(viewport=VIEWPORT)
             response = page.goto(server.url)
             assert response is not None and response.status == 200
-            wait_for_dashboard(page, timeout=90_000, selector=".wl-chart")
-            assert page.locator(".wl-chart").count() > 0
+            wait_for_dashboard(page, timeout=90_000, selector=DASHBOARD_SHOWN)
+            assert page.locator(DASHBOARD_SHOWN).count() > 0
         finally:
             browser.close()

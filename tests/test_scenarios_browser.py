@@ -27,6 +27,7 @@ from tests.harness.page import (
     y_of,
 )
 from tests.harness.voila import (
+    DASHBOARD_SHOWN,
     PageWatch,
     VoilaServer,
     chromium_available,
@@ -60,7 +61,7 @@ def open_page(browser: Browser, url: str, **context: Any) -> tuple[Page, PageWat
     watch.dialogs = dialogs  # type: ignore[attr-defined]
     response = page.goto(url)
     assert response is not None and response.ok
-    wait_for_dashboard(page, timeout=90_000, selector=".wl-chart")
+    wait_for_dashboard(page, timeout=90_000, selector=DASHBOARD_SHOWN)
     return page, watch
 
 

@@ -52,6 +52,7 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 from tests.harness.page import VIEWPORT, open_tab, wait_for_y, y_of
 from tests.harness.voila import (
     _NO_PROXY,
+    DASHBOARD_SHOWN,
     REPO_ROOT,
     PageWatch,
     VoilaServer,
@@ -268,7 +269,7 @@ def open_page(browser: Browser, server: VoilaServer) -> ServedPage:
     response = page.goto(server.url)
     assert response is not None and response.ok, response
     served.html = response.text()
-    wait_for_dashboard(page, timeout=90_000, selector=".wl-chart")
+    wait_for_dashboard(page, timeout=90_000, selector=DASHBOARD_SHOWN)
     return served
 
 

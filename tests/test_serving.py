@@ -9,7 +9,13 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.harness.page import VIEWPORT
-from tests.harness.voila import chromium_available, launch_chromium, start_voila, wait_for_dashboard
+from tests.harness.voila import (
+    DASHBOARD_SHOWN,
+    chromium_available,
+    launch_chromium,
+    start_voila,
+    wait_for_dashboard,
+)
 
 CULL = ["--MappingKernelManager.cull_idle_timeout=4", "--MappingKernelManager.cull_interval=1"]
 
@@ -27,7 +33,7 @@ def test_a_pool_kernel_outlives_the_cull_timeout_and_a_page_kernel_does_not() ->
             try:
                 page = browser.new_page(viewport=VIEWPORT)
                 page.goto(server.url)
-                wait_for_dashboard(page, timeout=60_000, selector=".wl-chart")
+                wait_for_dashboard(page, timeout=60_000, selector=DASHBOARD_SHOWN)
                 assert "Using pre-heated kernel" in server.log
                 # The page's kernel beats no more: idle, it is culled (page still open).
                 server.wait_for_log(rf"Culling 'idle' kernel 'python3' \({pool_kernel}\)",

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from playwright.sync_api import Page, sync_playwright
 
 from tests.harness.voila import (
+    DASHBOARD_SHOWN,
     REPO_ROOT,
     PageWatch,
     VoilaServer,
@@ -19,6 +20,7 @@ from tests.harness.voila import (
     launch_chromium,
     start_voila,
     wait_for_dashboard,
+    wait_for_tab,
 )
 
 VIEWPORT = {"width": 1400, "height": 900}
@@ -48,7 +50,7 @@ def served_dashboard(extra_args: tuple[str, ...] = ()) -> Iterator[Served]:
                 watch = PageWatch(page)
                 response = page.goto(server.url)
                 assert response is not None and response.ok, response
-                wait_for_dashboard(page, timeout=90_000, selector=".wl-chart")
+                wait_for_dashboard(page, timeout=90_000, selector=DASHBOARD_SHOWN)
                 yield Served(page, watch, server)
             finally:
                 browser.close()
@@ -91,8 +93,9 @@ def wait_for_y(page: Page, key: str, trace: int, index: int, value: float) -> No
 
 
 def open_tab(page: Page, title: str) -> None:
+    """Select the tab `title` and wait until it is built (on its first opening) and drawn."""
     page.locator(TAB, has_text=title).click()
-    wait_for_dashboard(page, timeout=30_000)
+    wait_for_tab(page, timeout=60_000)
 
 
 def section_text(page: Page) -> str:

@@ -470,6 +470,35 @@ _RENDERED_JS = """
 """
 
 
+# What the served dashboard shows first (Overzicht's headline cards): the other tabs are built
+# when first opened, so a chart is no sign of a rendered page.
+DASHBOARD_SHOWN = ".wl-card"
+
+# The tab in view is built (no placeholder of a tab not built yet) and every visible chart in
+# it drawn by plotly (a tab's first opening may still be loading plotly.js).
+_TAB_READY_JS = """
+() => {
+  const shown = Array.from(document.querySelectorAll('.widget-tab-contents > .lm-Widget'))
+    .filter((el) => !el.classList.contains('lm-mod-hidden'));
+  if (shown.length === 0) return false;
+  for (const panel of shown) {
+    if (panel.querySelector('.wl-tab-pending')) return false;
+    for (const gd of panel.querySelectorAll('.wl-chart')) {
+      if (gd.offsetParent !== null && !(gd.data && gd.querySelector('.main-svg'))) return false;
+    }
+  }
+  return true;
+}
+"""
+
+
+def wait_for_tab(page: Any, timeout: float = 60_000) -> None:
+    """Wait until the tab in view is built and its charts drawn, then for the page to settle
+    (`wait_for_dashboard`). ``timeout`` in milliseconds."""
+    page.wait_for_function(_TAB_READY_JS, timeout=timeout, polling=100)
+    wait_for_dashboard(page, timeout=timeout)
+
+
 def wait_for_dashboard(
     page: Any,
     timeout: float = 60_000,
