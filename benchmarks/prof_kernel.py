@@ -224,4 +224,11 @@ def widget_count() -> int:
     return widget_models()[0]
 
 
-__all__ = ["apply_profile", "build_times", "heaviest_imports", "model_steps", "widget_count", "widget_models"]
+__all__ = [
+    "apply_profile",
+    "build_times",
+    "heaviest_imports",
+    "model_steps",
+    "widget_count",
+    "widget_models",
+]

@@ -26,7 +26,7 @@ function nameSliders(root) {
     if (handle.getAttribute('aria-label') !== label) handle.setAttribute('aria-label', label);
     // The Dutch readout beside the slider (e.g. "9.300 woningen") is the better value text.
     const control = slider.closest('.wl-control');
-    const readout = control && textOf(control.querySelector('.widget-html-content'));
+    const readout = control && textOf(control.querySelector('.wl-value'));
     if (readout && handle.getAttribute('aria-valuetext') !== readout) {
       handle.setAttribute('aria-valuetext', readout);
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 import ipywidgets as W
@@ -25,6 +26,13 @@ def reset_button(name: str, lang: str) -> W.Button:
     """An icon-only button that puts one assumption back to the Woonvisie."""
     tooltip = f"{label('reset_one', lang)}: {label(name, lang)}"
     return button(icon="undo", width="36px", tooltip=tooltip)
+
+
+def help_html(text: str) -> str:
+    """A '?' with the assumption's source as tooltip and accessible name (page CSS: .wl-help),
+    for an HTML widget the control has anyway."""
+    text = escape(text)
+    return f'<span class="wl-help" role="img" title="{text}" aria-label="{text}">?</span>'
 
 
 def display_unit(spec: Spec, lang: str) -> str:
@@ -77,15 +85,14 @@ class NumberControl(W.HBox):
             self.entry = W.BoundedFloatText(
                 value=shown, min=lo, max=hi, step=0.1 if scale == 100 else step, **box
             )
-        self.readout = html(width="190px")
+        self.readout = html(width="214px")  # the value, then the '?' with the source
+        self._help = help_html(fmt_source(self.spec.source, lang))
         self.reset_button = reset_button(name, lang)
         self.slider.observe(self._moved, names="value")
         self.entry.observe(self._typed, names="value")
         self.reset_button.on_click(guarded(lambda _: self.reset()))
         super().__init__(
-            [self.slider, self.entry, self.readout, self.reset_button],
-            layout=layout(),
-            tooltip=fmt_source(self.spec.source, lang),  # the source: the row's "?" (page CSS)
+            [self.slider, self.entry, self.readout, self.reset_button], layout=layout()
         )
         self._show()
 
@@ -137,9 +144,12 @@ class NumberControl(W.HBox):
             self._on_change(self.name, value)
 
     def _show(self) -> None:
-        self.readout.value = f"<b>{fmt_value(self.value, self.spec.unit, self.lang)}</b>" + (
-            "" if self.spec.unit == "fraction" else f" {display_unit(self.spec, self.lang)}"
+        unit = "" if self.spec.unit == "fraction" else f" {display_unit(self.spec, self.lang)}"
+        shown = f"<b>{fmt_value(self.value, self.spec.unit, self.lang)}</b>{unit}"
+        self.readout.value = (
+            f'<div class="wl-readout"><span class="wl-value">{shown}</span>{self._help}</div>'
         )
+
 
 
 class ChoiceControl(W.HBox):
@@ -166,12 +176,11 @@ class ChoiceControl(W.HBox):
                 layout=layout(width="540px"),
             )
         self.reset_button = reset_button(name, lang)
+        self.help = html(help_html(fmt_source(self.spec.source, lang)), width="24px")
         self.widget.observe(self._changed, names="value")
         self.reset_button.on_click(guarded(lambda _: self.reset()))
         super().__init__(
-            [self.widget, self.reset_button],
-            layout=layout(),
-            tooltip=fmt_source(self.spec.source, lang),  # the source: the row's "?" (page CSS)
+            [self.widget, self.reset_button, self.help], layout=layout()
         )
 
     _silent = False

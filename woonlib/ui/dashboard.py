@@ -61,7 +61,7 @@ PANELS: tuple[type[Panel], ...] = (  # the tabs, in order
 P = TypeVar("P", bound=Panel)
 # The page's CSS, in one widget sent once: tab titles in full and with enough contrast, long
 # labels wrap (not cut off), tables, notes, headings, the overview's cards, the targets'
-# columns, and the "?" of each control (its source is the control's tooltip).
+# columns, and the "?" of each control (its source as tooltip).
 PAGE_CSS = STYLE + (
     "<style>.jupyter-widget-TabPanel-tabBar .lm-TabBar-tab{flex:0 0 auto !important;"
     "max-width:none !important;min-width:fit-content !important;padding:0 14px;"
@@ -69,9 +69,9 @@ PAGE_CSS = STYLE + (
     ".wl-control .widget-label{white-space:normal !important;line-height:15px !important;"
     "height:auto !important;min-height:28px;display:flex;align-items:center;"
     "justify-content:flex-end;text-align:right}"
-    ".wl-control::after{content:'?';flex:none;align-self:center;width:18px;height:18px;"
-    "margin:0 4px;border-radius:9px;border:1px solid #777;text-align:center;font-size:12px;"
-    "line-height:17px;cursor:help}"
+    ".wl-help{display:inline-block;width:18px;height:18px;border-radius:9px;"
+    "border:1px solid #777;text-align:center;font-size:12px;line-height:17px;cursor:help}"
+    ".wl-readout{display:flex;justify-content:space-between;align-items:center}"
     ".wl-h{margin:10px 0 4px}.wl-tab-pending{min-height:200px}"
     f"{OVERVIEW_CSS}{TARGETS_CSS}</style>"
 )
@@ -129,10 +129,10 @@ class Dashboard(W.VBox):
             f"<h2 style='margin:4px 0'>{escape(label('title', lang))}</h2>"
             f"<div>{escape(label('subtitle', lang))}</div>"
         )
-        # A tab not built yet shows this (one widget for all of them).
-        self._placeholder = html('<div class="wl-tab-pending"></div>')
         for index in [selected] if self.lazy else range(len(PANELS)):
             self._make(index)
+        # A tab not built yet shows this (one widget for all of them).
+        self._placeholder = html('<div class="wl-tab-pending"></div>') if self.lazy else None
         self.tabs = W.Tab(
             children=[self._built.get(i, self._placeholder) for i in range(len(PANELS))],
             titles=[label(cls.title_key, lang) for cls in PANELS],
@@ -390,6 +390,8 @@ class Dashboard(W.VBox):
             return
         kept = {id(self.page_css), id(self.page_a11y), id(self.status)}
         old = [w for w in self.children if id(w) not in kept]
+        if self._placeholder is not None:  # out of the tree once every tab is built
+            old.append(self._placeholder)
         self._build(lang, self.tabs.selected_index or 0)
         for widget in old:
             close_tree(widget)
