@@ -73,8 +73,9 @@ def kernel_section(n: int) -> list[str]:
             [("dashboard", *dash_build), ("floor", *floor_build)],
         ),
         "",
-        f"The dashboard creates {prof_kernel.widget_count()} widgets (each a model the page "
-        "builds from its state).",
+        "The served dashboard's first render holds {} widget models (each a model the page "
+        "builds from its state; only the tab in view is built), and a language switch "
+        "nl→en→nl leaves {} behind.".format(*prof_kernel.widget_models()),
         "",
         "Heaviest imports under `import woonlib.ui` (python -X importtime, cumulative):",
         "",

@@ -68,6 +68,8 @@ def test_undo_redo_restore_values_and_list_the_history(dash: Dashboard) -> None:
     dash.controls["ambition_homes"].slider.value = 10000
     dash.history.merge_seconds = 0  # separate steps, however fast this test runs
     dash.controls["build_rate"].slider.value = 1200
+    assert dash.bar.history_list.value == ""  # filled when opened, not on every move
+    dash.bar.history_box.selected_index = 0
     assert "Bouwtempo" in dash.bar.history_list.value and "1.200" in dash.bar.history_list.value
     dash.bar.undo_button.click()
     assert dash.assumptions.build_rate == DEFAULTS.build_rate

@@ -40,7 +40,7 @@ from woonlib.ui.safety import (
 )
 from woonlib.ui.scenario_bar import ScenarioBar
 from woonlib.ui.segments import SegmentsPanel
-from woonlib.ui.shared import button, hbox, html, is_shared, layout
+from woonlib.ui.shared import button, hbox, html, is_shared, layout, vbox
 from woonlib.ui.sources import SourcesPanel
 from woonlib.ui.tables import STYLE
 from woonlib.ui.targets import CSS as TARGETS_CSS
@@ -131,10 +131,15 @@ class Dashboard(W.VBox):
         )
         for index in [selected] if self.lazy else range(len(PANELS)):
             self._make(index)
-        # A tab not built yet shows this (one widget for all of them).
+        # Lazy: each tab holds a box that shows a placeholder (one widget for all) until its
+        # panel is built. The tabs' own children never change: that would make the page
+        # redraw every tab after the one built (and plotly's old views then break updates).
         self._placeholder = html('<div class="wl-tab-pending"></div>') if self.lazy else None
+        self._slots = [
+            vbox([self._built.get(i, self._placeholder)]) for i in range(len(PANELS) * self.lazy)
+        ]
         self.tabs = W.Tab(
-            children=[self._built.get(i, self._placeholder) for i in range(len(PANELS))],
+            children=self._slots or [self._built[i] for i in range(len(PANELS))],
             titles=[label(cls.title_key, lang) for cls in PANELS],
             selected_index=selected,
             layout=layout(),
@@ -172,16 +177,18 @@ class Dashboard(W.VBox):
         if isinstance(panel, SegmentsPanel):
             panel.share_group.set_shares(a.shares)
         panel.update(a)
+        # Its figures were made from the defaults and updated in place: a page that has not
+        # drawn them yet may miss those updates, so their state is made current.
+        for widget in walk(panel):
+            if isinstance(widget, SharedFigureWidget):
+                widget.sync_state()
         self._built[index] = panel
         return panel
 
     def panel(self, index: int) -> Panel:
         """The panel of tab `index`, built now if it was not yet (its tab then shows it)."""
         if index not in self._built:
-            made = self._make(index)
-            children = list(self.tabs.children)
-            children[index] = made
-            self.tabs.children = children
+            self._slots[index].children = [self._make(index)]
         return self._built[index]
 
     @property

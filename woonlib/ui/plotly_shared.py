@@ -14,6 +14,7 @@ from __future__ import annotations
 from copy import deepcopy
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import anywidget
 import ipywidgets as W
@@ -42,8 +43,17 @@ function loadPlotly(model) {
   if (!globalThis.__woonlibPlotly) {
     globalThis.__woonlibPlotly = bundleText(model).then(async (text) => {
       const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
-      try { return (await import(/* @vite-ignore */ url)).default; }
-      finally { URL.revokeObjectURL(url); }
+      try {
+        const plotly = await import(/* @vite-ignore */ url);
+        // The kernel never reads the defaults plotly.js computes: after each update a view
+        // would send them back (the traces in full), and the kernel would echo and reset them.
+        const view = plotly.FigureView && plotly.FigureView.prototype;
+        if (view) {
+          view._sendTraceDeltas = () => {};
+          view._sendLayoutDelta = () => {};
+        }
+        return plotly.default;
+      } finally { URL.revokeObjectURL(url); }
     });
   }
   return globalThis.__woonlibPlotly;
@@ -93,6 +103,28 @@ class SharedFigureWidget(go.FigureWidget):
     def __init__(self, figure: go.Figure, bundle: PlotlyBundle) -> None:
         super().__init__(figure)
         self._bundle = bundle
+
+    def _send_update_msg(
+        self,
+        restyle_data: dict,
+        relayout_data: dict,
+        trace_indexes: Any = None,
+        source_view_id: str | None = None,
+    ) -> None:
+        """A batch_update as one message (plotly sends four: the update, its reset to None,
+        and two edit counters). Not reset: a page that connects later never replays it, and
+        the next update differs by its edit ids."""
+        with self.hold_sync():
+            self._last_trace_edit_id += 1
+            self._last_layout_edit_id += 1
+            self._py2js_update = {
+                "style_data": restyle_data,
+                "layout_data": relayout_data,
+                "style_traces": self._normalize_trace_indexes(trace_indexes),
+                "trace_edit_id": self._last_trace_edit_id,
+                "layout_edit_id": self._last_layout_edit_id,
+                "source_view_id": source_view_id,
+            }
 
     def sync_state(self) -> None:
         """Put the figure's current data and layout into the widget's synced state.

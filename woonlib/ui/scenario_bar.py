@@ -87,12 +87,14 @@ class ScenarioBar(W.VBox):
         self.csv = self._download(self._csv_file, "download_csv")
         self.memo = self._download(self._memo_file, "download_memo", "download_memo_help")
         self.history_list = html()
-        history_box = W.Accordion(
+        self.history_box = history_box = W.Accordion(
             children=[self.history_list],
             titles=(label("history", lang),),
             selected_index=None,
             layout=layout(),
         )
+        self._history: History | None = None
+        history_box.observe(guarded(lambda _: self._show_history()), names="selected_index")
         row = {"align_items": "center", "flex_flow": "row wrap"}
         share = html(f"<b>{escape(label('share', lang))}</b>")
         super().__init__(
@@ -141,7 +143,15 @@ class ScenarioBar(W.VBox):
             self._silent = False
         self.undo_button.disabled = not history.can_undo
         self.redo_button.disabled = not history.can_redo
-        self.history_list.value = self._history_html(history)
+        self._history = history
+        self._show_history()
+
+    def _show_history(self) -> None:
+        """The recent changes, filled in while the list is open (not sent on every move)."""
+        if self.history_box.selected_index is None:
+            self.history_list.value = ""  # stale: sent once, filled when opened
+        elif self._history is not None:
+            self.history_list.value = self._history_html(self._history)
 
     def _history_html(self, history: History) -> str:
         lang = self.lang
