@@ -125,6 +125,8 @@ def test_a_tab_built_later_shows_the_scenario_of_then(lazy: Dashboard) -> None:
     lazy.tabs.selected_index = 1
     programme = lazy.built[1]
     assert programme.fig_programme.data[0].y[1] == 10000  # type: ignore[attr-defined]
+    # what a page that draws the chart now gets: the figure's synced state, not the defaults
+    assert list(programme.fig_programme._widget_data[0]["y"])[1] == 10000  # type: ignore[attr-defined]
     assert lazy.controls["ambition_homes"].value == 10000
     assert lazy.controls["ambition_homes"].slider.value == 10000
     lazy.tabs.selected_index = 2
@@ -178,6 +180,16 @@ def test_shared_layouts_are_never_closed_by_closing_a_tree(lazy: Dashboard) -> N
     assert shared
     lazy.set_lang("en")
     assert all(s.comm is not None for s in shared)
+
+
+def test_the_tabs_children_never_change(lazy: Dashboard) -> None:
+    """A tab is built into its own box: changing the Tab's children would make the page
+    redraw every tab after it (and plotly's old views of those then break their updates)."""
+    slots = lazy.tabs.children
+    for index in (6, 5, 1):
+        lazy.tabs.selected_index = index
+    assert lazy.tabs.children == slots
+    assert all(a is b for a, b in zip(lazy.tabs.children, slots, strict=True))
 
 
 def test_page_css_is_one_widget_sent_once(lazy: Dashboard) -> None:
