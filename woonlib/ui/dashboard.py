@@ -135,9 +135,11 @@ class Dashboard(W.VBox):
         # panel is built. The tabs' own children never change: that would make the page
         # redraw every tab after the one built (and plotly's old views then break updates).
         self._placeholder = html('<div class="wl-tab-pending"></div>') if self.lazy else None
-        self._slots = [
-            vbox([self._built.get(i, self._placeholder)]) for i in range(len(PANELS) * self.lazy)
-        ]
+        self._slots = (
+            [vbox([self._built.get(i, self._placeholder)]) for i in range(len(PANELS))]
+            if self.lazy
+            else []
+        )
         self.tabs = W.Tab(
             children=self._slots or [self._built[i] for i in range(len(PANELS))],
             titles=[label(cls.title_key, lang) for cls in PANELS],
