@@ -200,3 +200,15 @@ def test_page_css_is_one_widget_sent_once(lazy: Dashboard) -> None:
     lazy.apply({"ambition_homes": 9500})
     styles = [w for w in walk(lazy) if isinstance(w, W.HTML) and "<style>" in w.value]
     assert styles == [lazy.page_css]
+
+
+def test_plotly_follows_once_the_page_shows(lazy: Dashboard) -> None:
+    """No chart at first render, so no plotly.js (5 MB) in it: the bundle widget is made
+    when the page reports it is shown, ahead of the first chart's tab."""
+    from woonlib.ui import panel
+
+    made: list[object] = []
+    lazy.page_a11y.when_opened(lambda: made.append(panel.page_bundle()))
+    lazy.page_a11y._message(None, {"event": "opened"}, None)
+    assert made and made[0] is panel.page_bundle()
+    assert lazy.page_a11y.opened.is_set()

@@ -11,9 +11,12 @@ tooltip. It also sets the page's language, so that screen readers read Dutch as 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import anywidget
 import traitlets
+
+from woonlib.ui.safety import guarded
 
 A11Y_ESM = """
 function textOf(el) { return el ? el.textContent.replace(/\\s+/g, ' ').trim() : ''; }
@@ -85,8 +88,15 @@ class PageA11y(anywidget.AnyWidget):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.opened = threading.Event()
+        self._when_opened: list[Callable[[], object]] = []
         self.on_msg(self._message)
+
+    def when_opened(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once a page shows this widget (errors are logged, not raised)."""
+        self._when_opened.append(guarded(callback))
 
     def _message(self, _: object, content: object, buffers: object) -> None:
         if isinstance(content, dict) and content.get("event") == "opened":
             self.opened.set()
+            for callback in self._when_opened:
+                callback()

@@ -28,7 +28,7 @@ from woonlib.ui.elderly import ElderlyPanel
 from woonlib.ui.outflow import OutflowPanel
 from woonlib.ui.overview import CSS as OVERVIEW_CSS
 from woonlib.ui.overview import OverviewPanel
-from woonlib.ui.panel import Panel
+from woonlib.ui.panel import Panel, page_bundle
 from woonlib.ui.plotly_shared import SharedFigureWidget
 from woonlib.ui.programme import ProgrammePanel
 from woonlib.ui.progress import ProgressPanel
@@ -109,6 +109,8 @@ class Dashboard(W.VBox):
         # Kept across language switches: the CSS is sent once per page.
         self.page_css = html(PAGE_CSS, display="none")
         self.page_a11y = PageA11y(lang=lang, layout=layout())
+        if lazy:  # plotly.js (5 MB) follows once the page shows, ahead of a chart's tab
+            self.page_a11y.when_opened(page_bundle)
         self.status = html(min_height="24px")
         self._build(lang, 0)
         if monitor_problem:

@@ -24,7 +24,30 @@ import traitlets
 
 BUNDLE = Path(plotly.__file__).parent / "package_data" / "widgetbundle.js"
 
-PROXY_ESM = """
+# Imports the bundle's text once per page (shared by the bundle and every figure).
+IMPORT_JS = """
+function importPlotly(text) {
+  if (!globalThis.__woonlibPlotly) {
+    globalThis.__woonlibPlotly = (async () => {
+      const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
+      try {
+        const plotly = await import(/* @vite-ignore */ url);
+        // The kernel never reads the defaults plotly.js computes: after each update a view
+        // would send them back (the traces in full), and the kernel would echo and reset them.
+        const view = plotly.FigureView && plotly.FigureView.prototype;
+        if (view) {
+          view._sendTraceDeltas = () => {};
+          view._sendLayoutDelta = () => {};
+        }
+        return plotly.default;
+      } finally { URL.revokeObjectURL(url); }
+    })();
+  }
+  return globalThis.__woonlibPlotly;
+}
+"""
+
+PROXY_ESM = IMPORT_JS + """
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function bundleText(model) {
@@ -40,23 +63,7 @@ async function bundleText(model) {
 }
 
 function loadPlotly(model) {
-  if (!globalThis.__woonlibPlotly) {
-    globalThis.__woonlibPlotly = bundleText(model).then(async (text) => {
-      const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
-      try {
-        const plotly = await import(/* @vite-ignore */ url);
-        // The kernel never reads the defaults plotly.js computes: after each update a view
-        // would send them back (the traces in full), and the kernel would echo and reset them.
-        const view = plotly.FigureView && plotly.FigureView.prototype;
-        if (view) {
-          view._sendTraceDeltas = () => {};
-          view._sendLayoutDelta = () => {};
-        }
-        return plotly.default;
-      } finally { URL.revokeObjectURL(url); }
-    });
-  }
-  return globalThis.__woonlibPlotly;
+  return globalThis.__woonlibPlotly || bundleText(model).then(importPlotly);
 }
 
 export default () => {
@@ -83,9 +90,17 @@ def bundle_text() -> str:
 
 
 class PlotlyBundle(anywidget.AnyWidget):
-    """Holds plotly's widget bundle once for the page; shows nothing."""
+    """Holds plotly's widget bundle once for the page; shows nothing. Its page imports the
+    bundle as soon as it arrives (not awaited: anywidget allows `initialize` 2 s)."""
 
-    _esm = "export default { render() {} };"
+    _esm = IMPORT_JS + """
+export default {
+  initialize({ model }) {
+    importPlotly(model.get("bundle")).catch((e) => console.error("[woonlib] plotly:", e));
+  },
+  render() {},
+};
+"""
     bundle = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self) -> None:
