@@ -1,15 +1,15 @@
-"""The dashboard: the sections as tabs, one state (Assumptions), safe in-place updates.
+"""The dashboard: the sections as tabs over one `ScenarioState`, safe in-place updates.
 
-Data flow: control → `Dashboard.apply(changes)` → new Assumptions (validated) → each panel
-that depends on a changed assumption computes its result → all show, or none do.
+Data flow: control → `ScenarioState.apply(changes)` → new Assumptions (validated) → the
+dashboard, observing the state, has each panel that depends on a changed assumption compute
+its result → all show, or none do and the state goes back (`ScenarioRefused`).
 """
 
 from __future__ import annotations
 
 import logging
 import reprlib
-import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from html import escape
 from typing import Any
 
@@ -17,9 +17,9 @@ import ipywidgets as W
 
 from woonlib.data import WoonvisieData, load_data
 from woonlib.data.monitor import Monitor, MonitorError, empty_monitor, load_monitor_dir
-from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, SPECS, AssumptionError, Assumptions
+from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, AssumptionError, Assumptions
 from woonlib.model.presets import PRESETS
-from woonlib.report.labels import fmt_allowed, label, monitor_problem_text
+from woonlib.report.labels import label, monitor_problem_text
 from woonlib.scenario.history import History, changed_names
 from woonlib.scenario.links import QueryNote, parse_query, scenario_query
 from woonlib.ui.a11y import PageA11y
@@ -40,6 +40,7 @@ from woonlib.ui.safety import (
 from woonlib.ui.scenario_bar import ScenarioBar
 from woonlib.ui.segments import SegmentsPanel
 from woonlib.ui.sources import SourcesPanel
+from woonlib.ui.state import ScenarioRefused, ScenarioState, invalid_text
 from woonlib.ui.targets import TargetsPanel
 
 log = logging.getLogger("woonlib.ui")
@@ -54,24 +55,26 @@ PAGE_CSS = (  # tab titles in full and with enough contrast; long labels wrap, n
 
 
 class Dashboard(W.VBox):
-    """The whole page. `assumptions` is the current scenario; `status` shows messages.
+    """The whole page, composed over `state` (scenario, history, language, loaded file):
+    `assumptions`, `history`, `lang` and `loaded` read it; `status` shows messages.
 
-    Every change goes through `_update`: compute the affected panels, show them all or none,
-    then record the step (undo/redo) and put the scenario in the page's link.
+    Every change of the state goes through `_update`: compute the affected panels, show
+    them all or none (else the state goes back), put the scenario in the page's link.
     """
 
     def __init__(
         self,
         data: WoonvisieData | None = None,
-        lang: str = "nl",
+        lang: str | None = None,
         fault: Callable[[Assumptions], None] | None = None,
         lazy: bool = False,
+        state: ScenarioState | None = None,
     ) -> None:
         super().__init__()
         self.data = data or load_data()
-        self.assumptions = DEFAULTS
-        self.history = History()
-        self.loaded: tuple[str, Assumptions] | None = None  # the last scenario file loaded
+        self.state = ScenarioState() if state is None else state
+        lang = lang or self.state.lang
+        self._refused = False  # this page refused the state's scenario; it is going back
         self.fault = fault  # test hook: raise inside a recompute
         # lazy: tabs out of view are computed (so a failure still rejects the change) but
         # shown only when selected: a slider move then sends only what can be seen.
@@ -80,8 +83,34 @@ class Dashboard(W.VBox):
         self._pending: dict[int, Any] = {}  # panel index -> result not yet shown
         self.monitor, monitor_problem = default_monitor(self.data)
         self._build(lang)
+        self.state.observe(self._on_scenario, names="assumptions")
+        self.state.observe(guarded(lambda ch: self.set_lang(ch["new"])), names="lang")
+        self.state.observe(guarded(lambda _: self.compare.refresh_options()), names="loaded")
         if monitor_problem:
             self._message(monitor_problem)
+
+    @property
+    def assumptions(self) -> Assumptions:
+        return self.state.assumptions
+
+    @property
+    def history(self) -> History:
+        return self.state.history
+
+    @property
+    def loaded(self) -> tuple[str, Assumptions] | None:
+        """The last scenario file loaded: (name, assumptions)."""
+        return self.state.loaded
+
+    @property
+    def lang(self) -> str:
+        """The language the page is built in (the state's, once rebuilt in it)."""
+        return self._lang
+
+    @lang.setter
+    def lang(self, value: str) -> None:
+        self._lang = value  # first: the state's observer then finds the page in `value`
+        self.state.lang = value
 
     def _build(self, lang: str) -> None:
         """Make every widget in `lang` and show the current scenario."""
@@ -183,22 +212,35 @@ class Dashboard(W.VBox):
     def apply(self, changes: Mapping[str, Any]) -> bool:
         """Apply `changes`; on any failure keep the previous scenario and say so."""
         try:
-            new = self.assumptions.replace(**changes)
+            return self.state.apply(changes)
         except AssumptionError as exc:
             log.warning("rejected change %s: %s", reprlib.repr(dict(changes)), exc)
             self._message(self.invalid_text(exc))
             self._show_values(self.assumptions)
             return False
-        changed = {k for k in changes if getattr(new, k) != getattr(self.assumptions, k)}
-        return self._update(new, changed)
 
     def set_scenario(self, a: Assumptions, record: bool = True) -> bool:
-        """Show scenario `a` as a whole (preset, file, link, undo)."""
-        changed = set(changed_names(self.assumptions, a))
-        self._show_values(a)
-        return self._update(a, changed, record=record)
+        """Show scenario `a` as a whole (preset, file, link)."""
+        if a == self.assumptions:  # nothing changes: the page still says all is well
+            self._message("")
+            return True
+        return self.state.set(a, record=record)
 
-    def _update(self, new: Assumptions, changed: set[str], record: bool = True) -> bool:
+    def _on_scenario(self, change: Any) -> None:
+        """The state's scenario changed (a control, a notebook cell, undo): show it, all
+        or none; refuse a scenario the page cannot show, and the state goes back."""
+        if self._refused:
+            self._refused = False
+            if self.state.going_back:  # from the scenario refused below: nothing was shown
+                self._show_values(change["new"])
+                return
+        if self._update(change["new"], set(changed_names(change["old"], change["new"]))):
+            return
+        if not self.state.going_back:  # (going back, the page's message says it all)
+            self._refused = True
+            raise ScenarioRefused("the dashboard could not compute the scenario")
+
+    def _update(self, new: Assumptions, changed: set[str]) -> bool:
         # The tab in view first: the browser handles messages in order, so its charts
         # are redrawn before those of the tabs out of view.
         shown = self.tabs.selected_index or 0
@@ -214,9 +256,7 @@ class Dashboard(W.VBox):
         except Exception:
             log.exception("recompute failed for %r", {k: getattr(new, k) for k in changed})
             self._message(label("error_message", self.lang))
-            self._show_values(self.assumptions)
             return False
-        self.assumptions = new
         try:
             for i in later:
                 self._pending[i] = STALE
@@ -226,13 +266,12 @@ class Dashboard(W.VBox):
                 else:
                     self._pending.pop(i, None)
                     self.panels[i].show(result)
-            if record:
-                self.history.push(new, time.monotonic())
+            self._show_values(new, changed)
             self.bar.show(new, self.history)
         except Exception:  # a bug in a show(): say so rather than leave the page silent
             log.exception("showing the result failed for %r", {k: getattr(new, k) for k in changed})
             self._message(label("error_message", self.lang))
-            return False
+            return True  # the scenario stands (some output may lag behind): no going back
         self._message("")
         return True
 
@@ -259,20 +298,15 @@ class Dashboard(W.VBox):
         """Everything back to the Woonvisie."""
         self.set_scenario(DEFAULTS)
 
-    def undo(self) -> None:
-        a = self.history.undo()
-        if a is not None:
-            self.set_scenario(a, record=False)
+    def undo(self) -> bool:
+        return self.state.undo()
 
-    def redo(self) -> None:
-        a = self.history.redo()
-        if a is not None:
-            self.set_scenario(a, record=False)
+    def redo(self) -> bool:
+        return self.state.redo()
 
     def load(self, name: str, a: Assumptions) -> None:
         """A scenario read from a file: show it, and offer it for comparison."""
-        self.loaded = (name, a)
-        self.compare.refresh_options()
+        self.state.loaded = (name, a)  # observed: the comparison offers it
         self.set_scenario(a)
 
     def open_link(self, query: str | None) -> list[QueryNote]:
@@ -309,11 +343,14 @@ class Dashboard(W.VBox):
 
     # --- display -----------------------------------------------------------------------------
 
-    def _show_values(self, a: Assumptions) -> None:
-        """Put the values of `a` into every control without triggering changes."""
+    def _show_values(self, a: Assumptions, names: Collection[str] | None = None) -> None:
+        """Put the values of `a` into every control (or those of `names`) without
+        triggering changes."""
         for name, c in self.controls.items():
-            c.set_value(getattr(a, name))
-        self.segments.share_group.set_shares(a.shares)
+            if names is None or name in names:
+                c.set_value(getattr(a, name))
+        if names is None or not set(SHARE_FIELDS).isdisjoint(names):
+            self.segments.share_group.set_shares(a.shares)
 
     def _message(self, text: str, role: str = "alert") -> None:
         self.status.value = (
@@ -327,19 +364,7 @@ class Dashboard(W.VBox):
     def invalid_text(self, exc: AssumptionError, fallback: str = "error_message") -> str:
         """A rejected assumption in the page's language (the error's own text is English);
         `fallback` is the label key for an error that names no assumption."""
-        lang = self.lang
-        if exc.unknown:
-            return f"{label('query_unknown', lang)}: {', '.join(exc.unknown)}"
-        if exc.name in SPECS:
-            spec = SPECS[exc.name]
-            allowed = fmt_allowed(spec.unit, spec.minimum, spec.maximum, spec.choices, lang)
-            return (
-                f"{label('invalid_value', lang)}: {label(exc.name, lang)} — "
-                f"{label('allowed', lang)}: {allowed}"
-            )
-        if any(f in str(exc) for f in SHARE_FIELDS):
-            return label("shares_must_add", lang)
-        return label(fallback, lang)
+        return invalid_text(exc, self.lang, fallback)
 
 
 STALE = object()  # a deferred panel's result: compute it when its tab is opened
