@@ -56,6 +56,8 @@ def test_code_sets_the_state_and_the_panel_follows(
     assert live.panel.controls["build_rate"].slider.value == 1200
     assert live.panel.fig_programme.data[0].y[1] == 10_000
     assert live.panel.fig_path.data[0].y[0] == 1200
+    # and in the charts' synced state, for a chart that starts after the change (Run All)
+    assert list(live.panel.fig_programme._widget_data[0]["y"])[1] == 10_000
     state.undo()
     assert live.panel.controls["build_rate"].slider.value == 1000
 

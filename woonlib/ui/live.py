@@ -24,10 +24,11 @@ from woonlib.data import WoonvisieData, load_data
 from woonlib.model.assumptions import SHARE_FIELDS, AssumptionError, Assumptions
 from woonlib.report.labels import label
 from woonlib.scenario.history import changed_names
-from woonlib.ui.dashboard import close_tree
+from woonlib.ui.dashboard import close_tree, walk
 from woonlib.ui.elderly import ElderlyPanel
 from woonlib.ui.outflow import OutflowPanel
 from woonlib.ui.panel import Panel
+from woonlib.ui.plotly_shared import SharedFigureWidget
 from woonlib.ui.programme import ProgrammePanel
 from woonlib.ui.safety import guarded
 from woonlib.ui.segments import SegmentsPanel
@@ -90,6 +91,7 @@ class LivePanel(W.VBox):
         title = W.HTML(f"<h3 style='margin:4px 0'>{escape(label(cls.title_key, lang))}</h3>")
         self.show_values(a)
         self.panel.update(a)
+        self._sync_figures()
         head = W.HBox([title, self.reset_button], layout=W.Layout(justify_content="space-between"))
         self._parts = [head, self.panel]
         self.children = [head, self.status, self.panel]
@@ -144,6 +146,7 @@ class LivePanel(W.VBox):
         try:
             if result is not None:
                 self.panel.show(result)
+                self._sync_figures()
             self.show_values(a, changed)
         except Exception:
             log.exception("%s panel: showing the result failed", self.section)
@@ -151,6 +154,15 @@ class LivePanel(W.VBox):
             return True
         self.message("")
         return True
+
+    def _sync_figures(self) -> None:
+        """Make each chart's synced state current. A notebook run top to bottom changes the
+        state while the browser still loads plotly.js, and a chart that starts after an
+        in-place update would miss it (plotly reads only its synced state when it starts);
+        the charts of a section are small, so this costs a few kB a change."""
+        for widget in walk(self.panel):
+            if isinstance(widget, SharedFigureWidget):
+                widget.sync_state()
 
     @guarded
     def _on_lang(self, change: Any) -> None:
