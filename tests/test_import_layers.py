@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness.voila import REPO_ROOT
-
+REPO_ROOT = Path(__file__).resolve().parents[1]
 LINT = Path(sys.executable).with_name("lint-imports")
 
 
