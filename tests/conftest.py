@@ -1,4 +1,5 @@
-"""Shared fixtures: the real data package, and corrupted copies of it."""
+"""Shared fixtures (the real data package, corrupted copies of it) and the test layers:
+every test is marked `unit` or `browser` (tests/markers.py)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.markers import needs_browser
 from woonlib.data import WoonvisieData, default_data_dir, load_data
 from woonlib.model.assumptions import DEFAULTS, Assumptions
 
 DATA_DIR = default_data_dir()
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m selects on the markers
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        browser = needs_browser(Path(item.path).resolve())
+        item.add_marker(pytest.mark.browser if browser else pytest.mark.unit)
 
 
 @pytest.fixture(scope="session")
