@@ -36,7 +36,7 @@ def test_harness_users_are_browser_tests() -> None:
     assert needs_browser(TESTS / "test_benchmarks_smoke.py")  # playwright, and via benchmarks
     for name in ("test_memo", "test_dashboard", "test_layers"):
         assert not needs_browser(TESTS / f"{name}.py"), name
-    for shared in ("conftest.py", "markers.py"):  # loaded by every run
+    for shared in ("conftest.py", "helpers.py", "markers.py"):  # loaded by every run
         assert not needs_browser(TESTS / shared), shared
 
 
