@@ -51,7 +51,6 @@ from woonlib.report.export import (
     scenario_fan,
     scenario_indicators,
 )
-from woonlib.report.html import check_rows, css, table
 from woonlib.report.labels import (
     fmt_date,
     fmt_number,
@@ -60,6 +59,7 @@ from woonlib.report.labels import (
     label,
     unit_label,
 )
+from woonlib.report.markup import check_rows, css, table
 from woonlib.report.progress_charts import fan_figure, realised_figure
 
 INDICATOR_UNITS = {  # display unit of each headline indicator (norm_split_homes: per segment)

@@ -1,6 +1,6 @@
 """HTML tables for the dashboard, formatted through the label catalogue (pure).
 
-Thin wrappers over `woonlib.report.html`: the page and the memo share one table template
+Thin wrappers over `woonlib.report.markup`: the page and the memo share one table template
 and one CSS file.
 """
 
@@ -11,7 +11,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from woonlib.report import html
+from woonlib.report import markup
 from woonlib.report.labels import fmt_value, label
 
 Cell = tuple[object, str]  # (value, unit) — unit "text" for text, "label" for a catalogue key
@@ -19,7 +19,7 @@ Cell = tuple[object, str]  # (value, unit) — unit "text" for text, "label" for
 
 def page_style_html() -> str:
     """The page's one `<style>` block (`woonlib/report/templates/page.css`): send it once."""
-    return f"<style>{html.css('page.css')}</style>"
+    return f"<style>{markup.css('page.css')}</style>"
 
 
 STYLE = page_style_html()  # kept for the panels until the page sends page_style_html() once
@@ -42,7 +42,7 @@ def html_table(
         [(cell_text(value, unit, lang), unit not in ("text", "label")) for value, unit in row]
         for row in rows
     ]
-    return str(html.table(caption, headers, cells))
+    return str(markup.table(caption, headers, cells))
 
 
 def item_table(caption: str, items: Sequence[tuple[str, float, str]], lang: str = "nl") -> str:
