@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from woonlib.data import load_data
+from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import DEFAULTS, SPECS, AssumptionError, Assumptions, from_mapping
 from woonlib.report.labels import LABELS
 
@@ -33,8 +33,8 @@ def test_every_field_has_a_spec_a_label_and_a_source() -> None:
             assert not key or set(LABELS[key]) == {"nl", "en"}, (name, key)
 
 
-def test_every_source_quote_is_printed_on_its_lines() -> None:
-    seed = load_data().seed_line
+def test_every_source_quote_is_printed_on_its_lines(data: WoonvisieData) -> None:
+    seed = data.seed_line
     for name, spec in SPECS.items():
         ref = spec.source
         assert all(1 <= n <= 6000 for n in ref.line_numbers()), name
