@@ -36,6 +36,11 @@ def state() -> ScenarioState:
 def test_starts_at_the_woonvisie_in_dutch(state: ScenarioState) -> None:
     assert state.assumptions == DEFAULTS and state.lang == "nl" and state.loaded is None
     assert not state.history.can_undo and not state.history.can_redo
+    assert repr(state) == "ScenarioState(changed={}, lang='nl', undo=0, redo=0)"
+    state.apply(ambition_homes=10_000)
+    assert repr(state) == (
+        "ScenarioState(changed={'ambition_homes': 10000}, lang='nl', undo=1, redo=0)"
+    )
 
 
 def test_observers_fire_once_per_change(state: ScenarioState) -> None:

@@ -61,6 +61,14 @@ class ScenarioState(HasTraits):
     def _default_assumptions(self) -> Assumptions:
         return DEFAULTS
 
+    def __repr__(self) -> str:
+        """What differs from the Woonvisie, the language and the steps to undo/redo."""
+        h = self.history
+        return (
+            f"ScenarioState(changed={self.assumptions.changed()!r}, lang={self.lang!r}, "
+            f"undo={len(h.done)}, redo={len(h.undone)})"
+        )
+
     # --- changes -----------------------------------------------------------------------------
 
     def apply(self, changes: Mapping[str, Any] | None = None, /, **more: Any) -> bool:
