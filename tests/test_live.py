@@ -41,6 +41,7 @@ def test_a_slider_sets_the_state(data: WoonvisieData, state: ScenarioState) -> N
     live = live_panel("programme", state, data)
     live.panel.controls["ambition_homes"].slider.value = 10_000
     assert state.assumptions.ambition_homes == 10_000
+    assert ".wl-table" in live.style.value  # the page's CSS comes with the panel
     assert live.panel.fig_programme.data[0].y[1] == 10_000
     assert "10.000" in live.panel.table.value
 
@@ -122,7 +123,7 @@ def test_the_language_of_the_state_rebuilds_the_panel(
     old = live.panel
     state.lang = "en"
     assert live.panel is not old and live.panel.lang == "en"
-    assert "Elderly" in live.children[0].children[0].value
+    assert "Elderly" in live.children[1].children[0].value
     assert live.panel.controls["elderly_scale"].value == 1.5
     live.panel.controls["elderly_scale"].slider.value = 2.0  # the new controls work
     assert state.assumptions.elderly_scale == 2.0

@@ -33,6 +33,7 @@ from woonlib.ui.programme import ProgrammePanel
 from woonlib.ui.safety import guarded
 from woonlib.ui.segments import SegmentsPanel
 from woonlib.ui.state import ScenarioRefused, ScenarioState, invalid_text
+from woonlib.ui.tables import page_style_html
 
 log = logging.getLogger("woonlib.ui")
 # A library's logger prints nothing unless the application configures logging: in a notebook,
@@ -65,6 +66,8 @@ class LivePanel(W.VBox):
         self.data = data or load_data()
         self._refused = False  # this panel refused the state's scenario; it is going back
         self.status = W.HTML()
+        # the page's CSS (tables, notes) once per live panel: a notebook has no page to send it
+        self.style = W.HTML(page_style_html(), layout=W.Layout(display="none"))
         self._parts: list[W.Widget] = []  # what _build made (closed when it builds again)
         super().__init__(layout=W.Layout(padding="4px"))
         self.add_class("wl-live").add_class(f"wl-live-{section}")
@@ -94,7 +97,7 @@ class LivePanel(W.VBox):
         self._sync_figures()
         head = W.HBox([title, self.reset_button], layout=W.Layout(justify_content="space-between"))
         self._parts = [head, self.panel]
-        self.children = [head, self.status, self.panel]
+        self.children = [self.style, head, self.status, self.panel]
         for widget in old:
             close_tree(widget)
 
@@ -189,7 +192,7 @@ class LivePanel(W.VBox):
             self._following = False
             self.state.unobserve(self._on_scenario, names="assumptions")
             self.state.unobserve(self._on_lang, names="lang")
-            for widget in [*self._parts, self.status]:
+            for widget in [*self._parts, self.status, self.style]:
                 close_tree(widget)
         super().close()
 
