@@ -25,7 +25,7 @@ from typing import Any
 
 from traitlets import Enum, HasTraits, Instance, Tuple, Unicode, default
 
-from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, SPECS, AssumptionError, Assumptions
+from woonlib.model.assumptions import DEFAULTS, SPECS, AssumptionError, Assumptions
 from woonlib.report.labels import LANGUAGES, fmt_allowed, label
 from woonlib.scenario.history import History
 
@@ -166,6 +166,6 @@ def invalid_text(exc: AssumptionError, lang: str, fallback: str = "error_message
             f"{label('invalid_value', lang)}: {label(exc.name, lang)} — "
             f"{label('allowed', lang)}: {allowed}"
         )
-    if any(f in str(exc) for f in SHARE_FIELDS):
+    if exc.rule == "shares_sum":
         return label("shares_must_add", lang)
     return label(fallback, lang)
