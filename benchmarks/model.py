@@ -6,7 +6,7 @@ function of woonlib.model and woonlib.model.indicators that a panel uses. `apply
 own path for the same change — compute, then show into the widgets (plotly figures updated in
 place, HTML tables re-rendered) — with no frontend attached, so no websocket time.
 
-woonlib memoises the model per scenario (woonlib/cache.py, the last 64 scenarios), so every
+woonlib memoises the core per scenario (`woonlib.model.core.results`, the last 64), so every
 sample uses a value never used before (9301, 9302, …: a new scenario, as when a slider sweeps
 on). `apply_revisit_samples` alternates two values instead: the memo's hits, as when a slider
 goes back and forth.
@@ -77,7 +77,26 @@ def _timed(
 
 
 def recompute_samples(n: int) -> list[float]:
-    """Full model recompute for one ambition_homes change [ms per sample]."""
+    """Model recompute for one ambition_homes change: a new validated Assumptions, then every
+    result as plain values (`woonlib.model.core.results`), the headline indicators (with the
+    chance of reaching the ambition) and the policy checks [ms per sample]."""
+    from woonlib.data import load_data
+    from woonlib.model.assumptions import DEFAULTS
+    from woonlib.model.indicators import checks, headline
+
+    data = load_data()
+
+    def recompute(v: int) -> None:
+        a = DEFAULTS.replace(ambition_homes=v)
+        headline(data, a)
+        checks(data, a)
+
+    return _timed(recompute, n)
+
+
+def tables_samples(n: int) -> list[float]:
+    """The same change, then every tidy table the panels and exports build from the core
+    (pandas DataFrames: `model_steps`) [ms per sample]."""
     from woonlib.data import load_data
     from woonlib.model.assumptions import DEFAULTS
 
@@ -138,3 +157,18 @@ def chart_count() -> int:
         return sum(count(c) for c in getattr(widget, "children", ()))
 
     return count(dashboard())
+
+
+def first_render_widgets() -> int:
+    """Widget models the served page makes at first render (`build_dashboard`, lazy), in a
+    fresh process so that nothing built before is counted."""
+    import subprocess
+    import sys
+
+    code = (
+        "from ipywidgets.widgets.widget import _instances as i; n = len(i); "
+        "from woonlib.ui.dashboard import build_dashboard; build_dashboard(); "
+        "print(len(i) - n)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(out.stdout.split()[-1])

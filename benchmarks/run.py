@@ -190,8 +190,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "model" in only:
         rows += report.model_rows(
             model.recompute_samples(plan.model),
+            model.tables_samples(plan.model),
             model.apply_samples(plan.model),
             model.apply_revisit_samples(plan.model),
+            model.first_render_widgets(),
         )
     chromium = "n/a"
     if only - {"model"}:

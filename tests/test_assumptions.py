@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from woonlib.data import load_data
+from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import DEFAULTS, SPECS, AssumptionError, Assumptions, from_mapping
 from woonlib.report.labels import LABELS
 
@@ -33,8 +33,8 @@ def test_every_field_has_a_spec_a_label_and_a_source() -> None:
             assert not key or set(LABELS[key]) == {"nl", "en"}, (name, key)
 
 
-def test_every_source_quote_is_printed_on_its_lines() -> None:
-    seed = load_data().seed_line
+def test_every_source_quote_is_printed_on_its_lines(data: WoonvisieData) -> None:
+    seed = data.seed_line
     for name, spec in SPECS.items():
         ref = spec.source
         assert all(1 <= n <= 6000 for n in ref.line_numbers()), name
@@ -98,3 +98,17 @@ def test_from_mapping_keeps_defaults_and_converts_whole_floats() -> None:
     assert a.ambition_homes == 8000 and isinstance(a.ambition_homes, int)
     assert a.changed() == {"ambition_homes": 8000}
     assert DEFAULTS.changed() == {}
+
+
+def test_a_broken_rule_between_assumptions_is_named() -> None:
+    """Callers tell the shares' sum and the years apart by `rule`, not by the message."""
+    from woonlib.model.assumptions import DEFAULTS, AssumptionError
+
+    with pytest.raises(AssumptionError) as shares:
+        DEFAULTS.replace(share_social_rent=0.5)
+    with pytest.raises(AssumptionError) as years:
+        DEFAULTS.replace(start_year=2030, target_year=2029)
+    with pytest.raises(AssumptionError) as one:
+        DEFAULTS.replace(ambition_homes=-1)
+    assert (shares.value.rule, years.value.rule, one.value.rule) == ("shares_sum", "years", None)
+    assert one.value.name == "ambition_homes"

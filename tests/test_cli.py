@@ -4,27 +4,17 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from tests.helpers import MONITOR_EXAMPLE, run_cli
 from woonlib.data import WoonvisieData
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "woonlib", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_indicators_json_defaults() -> None:
-    out = run("indicators", "--json")
+    out = run_cli("indicators", "--json")
     assert out.returncode == 0, out.stderr
     ind = json.loads(out.stdout)
     assert ind["ambition_homes"] == 9300
@@ -64,7 +54,7 @@ def test_indicators_json_with_scenario(tmp_path: Path) -> None:
             }
         )
     )
-    ind = json.loads(run("indicators", "--json", "--scenario", str(scenario)).stdout)
+    ind = json.loads(run_cli("indicators", "--json", "--scenario", str(scenario)).stdout)
     assert ind["ambition_homes"] == 10000
     assert ind["basis_homes"] == 2675 + 1000
     assert ind["plan_capacity_needed"] == 15000
@@ -75,7 +65,7 @@ def test_indicators_json_with_scenario(tmp_path: Path) -> None:
 
 
 def test_indicators_text_is_dutch() -> None:
-    out = run("indicators")
+    out = run_cli("indicators")
     assert out.returncode == 0, out.stderr
     assert "9.300" in out.stdout and "12.090" in out.stdout
     assert "72,7%" in out.stdout  # the norm's basis: new build before demolition
@@ -83,7 +73,7 @@ def test_indicators_text_is_dutch() -> None:
     assert "[in orde] Programmering: minstens 70% betaalbaar" in out.stdout
     assert "regels 1245–1247, 1504–1506, 1574–1576" in out.stdout
     assert "Datanotities" in out.stdout
-    english = run("indicators", "--lang", "en").stdout
+    english = run_cli("indicators", "--lang", "en").stdout
     assert "9,300" in english and "67.9%" in english
 
 
@@ -100,7 +90,7 @@ def test_indicators_text_is_dutch() -> None:
 def test_bad_scenario_file(tmp_path: Path, content: str, message: str) -> None:
     scenario = tmp_path / "bad.json"
     scenario.write_text(content)
-    out = run("indicators", "--json", "--scenario", str(scenario))
+    out = run_cli("indicators", "--json", "--scenario", str(scenario))
     assert out.returncode == 2
     assert out.stdout == ""
     assert message in out.stderr
@@ -109,13 +99,13 @@ def test_bad_scenario_file(tmp_path: Path, content: str, message: str) -> None:
 
 
 def test_missing_scenario_file(tmp_path: Path) -> None:
-    out = run("indicators", "--scenario", str(tmp_path / "nope.json"))
+    out = run_cli("indicators", "--scenario", str(tmp_path / "nope.json"))
     assert out.returncode == 2 and "cannot read" in out.stderr and "Traceback" not in out.stderr
 
 
 def test_bad_data_package(data_copy: Path) -> None:
     (data_copy / "outflow.csv").unlink()
-    out = run("--data", str(data_copy), "indicators")
+    out = run_cli("--data", str(data_copy), "indicators")
     assert out.returncode == 2
     assert "outflow.csv: file missing" in out.stderr and "Traceback" not in out.stderr
 
@@ -124,7 +114,7 @@ def test_export_workbook(tmp_path: Path, data: WoonvisieData) -> None:
     scenario = tmp_path / "s.json"
     scenario.write_text(json.dumps({"ambition_homes": 8000}))
     target = tmp_path / "out.xlsx"
-    out = run("export", "--out", str(target), "--scenario", str(scenario))
+    out = run_cli("export", "--out", str(target), "--scenario", str(scenario))
     assert out.returncode == 0, out.stderr
     sheets = pd.read_excel(target, sheet_name=None)
     assert {
@@ -150,24 +140,22 @@ def test_export_workbook(tmp_path: Path, data: WoonvisieData) -> None:
 
 
 def test_export_to_unwritable_place(tmp_path: Path) -> None:
-    out = run("export", "--out", str(tmp_path / "missing-dir" / "x.xlsx"))
+    out = run_cli("export", "--out", str(tmp_path / "missing-dir" / "x.xlsx"))
     assert out.returncode == 2 and "cannot write" in out.stderr
 
 
 # --- from plan to progress (issue 13): the new indicators and --monitor ----------------------
 
-FIXTURE = Path(__file__).parent / "fixtures" / "monitor-voorbeeld-fictief.csv"  # FICTIEF
-
 
 def test_indicators_json_has_probability_and_rate_needed() -> None:
-    ind = json.loads(run("indicators", "--json").stdout)
+    ind = json.loads(run_cli("indicators", "--json").stdout)
     assert ind["probability_reaching_ambition"] == pytest.approx(0.3592, abs=1e-9)
     assert ind["build_rate_needed"] == pytest.approx(1033.33, abs=0.005)  # 9,300 / 9 years
     assert "realised_homes" not in ind and "projected_year" not in ind  # no monitor, none read
 
 
 def test_indicators_json_with_monitor() -> None:
-    out = run("indicators", "--json", "--monitor", str(FIXTURE))
+    out = run_cli("indicators", "--json", "--monitor", str(MONITOR_EXAMPLE))
     assert out.returncode == 0, out.stderr
     ind = json.loads(out.stdout)
     # 2024–2026 net: (800 − 100) + 900 + 1,000 = 2,600; (9,300 − 2,600) / 6 years = 1,116.67
@@ -182,7 +170,7 @@ def test_indicators_json_with_monitor() -> None:
 
 
 def test_indicators_text_with_monitor_is_dutch() -> None:
-    out = run("indicators", "--monitor", str(FIXTURE))
+    out = run_cli("indicators", "--monitor", str(MONITOR_EXAMPLE))
     assert out.returncode == 0, out.stderr
     words = [line.split() for line in out.stdout.splitlines() if line.strip()]
     lines = {" ".join(w[:-1]): w[-1] for w in words}
@@ -190,21 +178,21 @@ def test_indicators_text_with_monitor_is_dutch() -> None:
     assert lines["Benodigd bouwtempo voor de ambitie (met monitor: vanaf nu)"] == "1.117"
     assert lines["Gerealiseerd sinds het startjaar (netto)"] == "2.600"
     assert lines["Ambitie bereikt in (tempo laatste drie jaren)"] == "2034"
-    english = run("indicators", "--lang", "en").stdout
+    english = run_cli("indicators", "--lang", "en").stdout
     assert "Chance of reaching the ambition" in english and "35.9%" in english
 
 
 def test_targets_with_monitor_judges_measured_values() -> None:
-    out = run("targets", "--json", "--monitor", str(FIXTURE))
+    out = run_cli("targets", "--json", "--monitor", str(MONITOR_EXAMPLE))
     assert out.returncode == 0, out.stderr
     rows = {r["id"]: r for r in json.loads(out.stdout)}
     average, maximum = rows["search_time_average_12"], rows["search_time_max_12"]
     assert (average["status"], average["measured"], average["measured_year"]) == ("ok", 11.5, 2026)
     assert (maximum["status"], maximum["measured"], maximum["measured_year"]) == ("fail", 13, 2026)
-    without = {r["id"]: r for r in json.loads(run("targets", "--json").stdout)}
+    without = {r["id"]: r for r in json.loads(run_cli("targets", "--json").stdout)}
     assert without["search_time_average_12"]["status"] == "monitor"
     assert "measured" not in without["search_time_average_12"]
-    text = run("targets", "--monitor", str(FIXTURE)).stdout
+    text = run_cli("targets", "--monitor", str(MONITOR_EXAMPLE)).stdout
     assert "[in lijn] We streven naar een gemiddelde zoektijd" in text
     assert "Gemeten: 11,5 maanden (2026)" in text
     assert "[niet in lijn] We streven naar een zoektijd van maximaal 12 maanden" in text
@@ -224,10 +212,10 @@ def _one_line_error(out: subprocess.CompletedProcess[str]) -> str:
 def test_missing_monitor_file(tmp_path: Path, command: tuple[str, ...]) -> None:
     missing = tmp_path / "nope.csv"
     extra = ("--out", str(tmp_path / "x.xlsx")) if command == ("export",) else ()
-    line = _one_line_error(run(*command, *extra, "--monitor", str(missing)))
+    line = _one_line_error(run_cli(*command, *extra, "--monitor", str(missing)))
     assert line == f"woonlib: error: {missing}: file missing"
     assert not (tmp_path / "x.xlsx").exists()
-    dutch = _one_line_error(run(*command, *extra, "--lang", "nl", "--monitor", str(missing)))
+    dutch = _one_line_error(run_cli(*command, *extra, "--lang", "nl", "--monitor", str(missing)))
     assert dutch == f"woonlib: error: {missing}: bestand ontbreekt"
 
 
@@ -264,10 +252,10 @@ BAD_VALUE = (
 def test_bad_monitor_file(tmp_path: Path, content: str, english: str, dutch: str) -> None:
     bad = tmp_path / "monitor.csv"
     bad.write_text(content, encoding="utf-8")
-    line = _one_line_error(run("indicators", "--json", "--monitor", str(bad)))
+    line = _one_line_error(run_cli("indicators", "--json", "--monitor", str(bad)))
     assert line.startswith(f"woonlib: error: {bad}, ")
     assert english in line
-    line_nl = _one_line_error(run("targets", "--lang", "nl", "--monitor", str(bad)))
+    line_nl = _one_line_error(run_cli("targets", "--lang", "nl", "--monitor", str(bad)))
     assert line_nl.startswith(f"woonlib: error: {bad}, ") and dutch in line_nl
 
 
@@ -275,10 +263,10 @@ def test_monitor_folder_is_not_read_without_the_option(data_copy: Path) -> None:
     folder = data_copy / "monitor"
     folder.mkdir(exist_ok=True)
     (folder / "broken.csv").write_text("not,a,monitor\n1,2,3\n", encoding="utf-8")
-    out = run("--data", str(data_copy), "indicators", "--json")
+    out = run_cli("--data", str(data_copy), "indicators", "--json")
     assert out.returncode == 0, out.stderr
     assert "realised_homes" not in json.loads(out.stdout)
-    helptext = " ".join(run("indicators", "--help").stdout.split())
+    helptext = " ".join(run_cli("indicators", "--help").stdout.split())
     assert "--monitor FILE" in helptext
     assert "Without --monitor no monitor is used: data/monitor/ is not read automatically" in (
         helptext
@@ -287,7 +275,7 @@ def test_monitor_folder_is_not_read_without_the_option(data_copy: Path) -> None:
 
 def test_export_with_monitor(tmp_path: Path) -> None:
     target = tmp_path / "voortgang.xlsx"
-    out = run("export", "--out", str(target), "--monitor", str(FIXTURE))
+    out = run_cli("export", "--out", str(target), "--monitor", str(MONITOR_EXAMPLE))
     assert out.returncode == 0, out.stderr
     sheets = pd.read_excel(target, sheet_name=None)
     for name in ("Waaier", "Waaier kansen", "Wat is er nodig", "Gevoeligheid"):
@@ -305,7 +293,7 @@ def test_export_with_monitor(tmp_path: Path) -> None:
     assert fan["realised"].tolist()[:4] == [True, True, True, False]
     assert fan["p50"].tolist()[:3] == [700, 1600, 2600]  # the realised years are fixed
     english = tmp_path / "en.xlsx"
-    assert run("export", "--out", str(english), "--lang", "en").returncode == 0
+    assert run_cli("export", "--out", str(english), "--lang", "en").returncode == 0
     en_sheets = pd.read_excel(english, sheet_name=None)
     assert {"Fan", "Fan probabilities", "What does it take", "Sensitivity"} <= set(en_sheets)
     assert "Realised against path" not in en_sheets  # no monitor given

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from woonlib.data import WoonvisieData, load_data
+from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import DEFAULTS, Assumptions
 from woonlib.model.goalseek import (
     GOALS,
@@ -67,8 +67,7 @@ def _check(data: WoonvisieData, a: Assumptions, check: str) -> str:
 
 @HYPOTHESIS
 @given(a=scenarios())
-def test_rate_for_ambition_reaches_it(a: Assumptions) -> None:
-    data = load_data()
+def test_rate_for_ambition_reaches_it(a: Assumptions, data: WoonvisieData) -> None:
     answer = rate_for_ambition(a)
     assert answer.met == _reaches(a, data)
     assume(answer.feasible and not answer.met)
@@ -80,8 +79,7 @@ def test_rate_for_ambition_reaches_it(a: Assumptions) -> None:
 
 @HYPOTHESIS
 @given(a=scenarios())
-def test_reachable_year_reaches_it(a: Assumptions) -> None:
-    data = load_data()
+def test_reachable_year_reaches_it(a: Assumptions, data: WoonvisieData) -> None:
     # a rate 1–3 years short of the ambition, so that there is a later year to seek
     years = programme_years(a.start_year, a.target_year, a.target_year_inclusive)
     ambition = max(a.ambition_homes, 1000)
@@ -111,8 +109,7 @@ def test_rate_for_chance_gives_the_chance(a: Assumptions, probability: float) ->
 
 @HYPOTHESIS
 @given(a=scenarios())
-def test_scenario_shares_meet_70_percent(a: Assumptions) -> None:
-    data = load_data()
+def test_scenario_shares_meet_70_percent(a: Assumptions, data: WoonvisieData) -> None:
     answer = scenario_affordable_shares(data, a)
     assert answer.met == (_check(data, a, "check_affordable_scenario") == "ok")
     assume(answer.feasible and not answer.met)
@@ -128,8 +125,7 @@ def test_scenario_shares_meet_70_percent(a: Assumptions) -> None:
 
 @HYPOTHESIS
 @given(a=scenarios())
-def test_every_target_answer_meets_its_target(a: Assumptions) -> None:
-    data = load_data()
+def test_every_target_answer_meets_its_target(a: Assumptions, data: WoonvisieData) -> None:
     before = target_status(data, a).set_index("id")
     for answer in target_answers(data, a, before.reset_index()):
         assert before.loc[answer.check, "status"] == "fail"
@@ -152,8 +148,7 @@ def test_norm_shares_meet_the_norm_targets(data: WoonvisieData) -> None:
 
 @HYPOTHESIS
 @given(a=scenarios())
-def test_plan_capacity_answer_closes_the_gap(a: Assumptions) -> None:
-    data = load_data()
+def test_plan_capacity_answer_closes_the_gap(a: Assumptions, data: WoonvisieData) -> None:
     answer = plan_capacity_to_add(data, a)
     assert answer.applies_to == "programme" and not answer.changes
     checks = policy_checks(data, a).set_index("check")

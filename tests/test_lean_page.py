@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import ipywidgets as W
 import plotly.graph_objects as go
 import pytest
 from ipywidgets.widgets.widget import _instances
 
-from tests.harness.voila import REPO_ROOT
 from woonlib.data import WoonvisieData
 from woonlib.model.presets import PRESETS
 from woonlib.ui import Dashboard
@@ -19,6 +19,7 @@ from woonlib.ui.dashboard import PANELS, walk
 from woonlib.ui.shared import is_shared, layout
 from woonlib.ui.sources import SourcesPanel
 
+REPO_ROOT = Path(__file__).resolve().parents[1]
 MAX_MODELS = 200  # issue 12, item 6: widget models at first render
 # Numbers of the Woonvisie each tab shows in its text (tables, cards, notes), Dutch format.
 NUMBERS = (

@@ -10,14 +10,15 @@ from html import escape
 import pytest
 from plotly.offline import get_plotlyjs
 
+from tests.helpers import memo_page
 from woonlib.data import DataNote, WoonvisieData
 from woonlib.model.assumptions import DEFAULTS, SPECS, Assumptions
 from woonlib.model.indicators import indicators, policy_checks
 from woonlib.model.presets import preset
+from woonlib.model.registry import unit_of
 from woonlib.refs import Ref
 from woonlib.report.labels import LABELS, check_texts, fmt_source, label
 from woonlib.report.memo import (
-    INDICATOR_UNITS,
     display,
     memo_figures,
     progress_figures,
@@ -39,20 +40,14 @@ def memo_en(data: WoonvisieData) -> str:
     return scenario_memo(data, SCENARIO, lang="en", today=DAY)
 
 
-def page(memo: str) -> str:
-    """The memo without plotly.js (plotly's own bundle, inlined once)."""
-    assert memo.count(PLOTLYJS) == 1
-    return memo.replace(PLOTLYJS, "")
-
-
 def visible_text(memo: str) -> str:
     """What a reader sees: scripts, styles and tags removed."""
-    text = re.sub(r"<(script|style)\b.*?</\1>", " ", page(memo), flags=re.S)
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", memo_page(memo), flags=re.S)
     return re.sub(r"<[^>]+>", " ", text)
 
 
 def row_of(memo: str, first_cell: str) -> str:
-    match = re.search(rf"<tr><td>{re.escape(first_cell)}</td>.*?</tr>", page(memo))
+    match = re.search(rf"<tr><td>{re.escape(first_cell)}</td>.*?</tr>", memo_page(memo))
     assert match, first_cell
     return match.group(0)
 
@@ -92,7 +87,7 @@ def test_preset_is_named(data: WoonvisieData) -> None:
 
 
 def test_indicators_in_dutch_format(memo_nl: str, data: WoonvisieData) -> None:
-    text = page(memo_nl)
+    text = memo_page(memo_nl)
     assert '<td>Benodigde plancapaciteit</td><td class="num">13.000 woningen</td>' in text
     assert '<td>Benodigd bouwtempo</td><td class="num">1.111 woningen per jaar</td>' in text
     net, gross = "netto na sloop (Figuur 5)", "nieuwbouw (bruto, bijlage 5.3)"
@@ -103,12 +98,12 @@ def test_indicators_in_dutch_format(memo_nl: str, data: WoonvisieData) -> None:
             continue
         if isinstance(val, dict):
             for part, v in val.items():
-                cell = escape(display(v, INDICATOR_UNITS[key]))
+                cell = escape(display(v, unit_of(key)))
                 assert f"<td>{escape(label(key))}: {escape(label(part))}</td>" in text
                 assert cell in text, (key, part)
         else:
             assert f"<td>{escape(label(key))}</td>" in text, key
-            assert escape(display(val, INDICATOR_UNITS[key])) in text, key
+            assert escape(display(val, unit_of(key))) in text, key
 
 
 def test_every_policy_check_with_status_and_explanation(memo_nl: str, data: WoonvisieData) -> None:
@@ -141,7 +136,7 @@ def test_charts_embedded_and_plotlyjs_once(memo_nl: str, data: WoonvisieData) ->
 
 def test_no_external_resources(memo_nl: str, memo_en: str) -> None:
     for memo in (memo_nl, memo_en):
-        text = page(memo)
+        text = memo_page(memo)
         assert "http://" not in text and "https://" not in text
         assert not re.search(r"<(script|img|link|iframe)\b[^>]*\b(src|href)\s*=", memo, re.I)
         assert not re.search(r"\b(src|href)\s*=\s*[\"']?\s*(https?:)?//", text, re.I)
@@ -211,7 +206,7 @@ def test_label_and_source_injection_is_escaped(
     spec = dataclasses.replace(SPECS["ambition_homes"], source=attack_source)
     monkeypatch.setitem(SPECS, "ambition_homes", spec)
     memo = scenario_memo(data, Assumptions(ambition_homes=10000), today=DAY)
-    text = page(memo)
+    text = memo_page(memo)
     assert "<img src=x" not in text
     assert "<script>bad()" not in text and "<script>src()" not in text
     assert escape(attack) in text

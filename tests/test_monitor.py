@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.helpers import MONITOR_EXAMPLE
 from woonlib.data import WoonvisieData, default_data_dir
 from woonlib.data.monitor import (
     RULE_TEXTS,
@@ -34,14 +35,8 @@ from woonlib.model.progress import (
 from woonlib.model.segments import norm_shares
 from woonlib.report.labels_progress import PROGRESS_LABELS
 
-EXAMPLE = Path(__file__).parent / "fixtures" / "monitor-voorbeeld-fictief.csv"
 HEADER = "year,measure,value,unit,source,note\n"
 SRC = "FICTIEF VOORBEELD"
-
-
-@pytest.fixture(scope="module")
-def example(data: WoonvisieData) -> Monitor:
-    return load_monitor(EXAMPLE, data["targets"])
 
 
 def _write(tmp_path: Path, body: str, name: str = "bad.csv", header: str = HEADER) -> Path:
@@ -179,13 +174,14 @@ def test_shipped_template_is_no_monitor_data(data: WoonvisieData) -> None:
     assert measured_status(monitor, data["targets"]).empty
 
 
-def test_example_is_clearly_fictional(example: Monitor) -> None:
-    assert "fictief" in EXAMPLE.name
-    assert example.values["source"].str.contains("FICTIEF VOORBEELD — geen echte cijfers").all()
+def test_example_is_clearly_fictional(monitor_example: Monitor) -> None:
+    assert "fictief" in MONITOR_EXAMPLE.name
+    sources = monitor_example.values["source"]
+    assert sources.str.contains("FICTIEF VOORBEELD — geen echte cijfers").all()
 
 
-def test_example_realised_against_path(example: Monitor) -> None:
-    table = realised_vs_path(example, DEFAULTS).set_index("year")
+def test_example_realised_against_path(monitor_example: Monitor) -> None:
+    table = realised_vs_path(monitor_example, DEFAULTS).set_index("year")
     # net: 800 - 100 demolished; 900 and 1000 (no demolition figure: counts 0)
     assert table.loc[[2024, 2025, 2026], "realised"].tolist() == [700, 900, 1000]
     assert table.loc[[2024, 2025, 2026], "realised_gross"].tolist() == [800, 900, 1000]
@@ -196,20 +192,20 @@ def test_example_realised_against_path(example: Monitor) -> None:
     assert list(table.index) == list(range(2024, 2033))
 
 
-def test_example_rate_needed_and_projection(example: Monitor) -> None:
+def test_example_rate_needed_and_projection(monitor_example: Monitor) -> None:
     # 9,300 - 2,600 = 6,700 homes in 2027-2032 (6 years)
-    assert math.isclose(rate_needed_from_now(example, DEFAULTS), 6700 / 6)
-    projection = projected_year(example, DEFAULTS)
+    assert math.isclose(rate_needed_from_now(monitor_example, DEFAULTS), 6700 / 6)
+    projection = projected_year(monitor_example, DEFAULTS)
     assert projection.pace_years == (2024, 2025, 2026)
     assert math.isclose(projection.pace, 2600 / 3)
     # 6,700 / 866.7 = 7.7 -> 8 more years after 2026
     assert projection.year == 2034 and not projection.reached
-    assert projected_year(example, DEFAULTS.replace(ambition_homes=1600)).year == 2025
-    assert rate_needed_from_now(example, DEFAULTS.replace(ambition_homes=2000)) == 0
+    assert projected_year(monitor_example, DEFAULTS.replace(ambition_homes=1600)).year == 2025
+    assert rate_needed_from_now(monitor_example, DEFAULTS.replace(ambition_homes=2000)) == 0
 
 
-def test_example_segment_mix(example: Monitor, data: WoonvisieData) -> None:
-    mix = segment_mix(example, norm_shares(data), 0.70).set_index("segment")
+def test_example_segment_mix(monitor_example: Monitor, data: WoonvisieData) -> None:
+    mix = segment_mix(monitor_example, norm_shares(data), 0.70).set_index("segment")
     # 2024: 240/320/240 of 800; 2025: 200/300/300 of 900 (100 unknown)
     assert mix.loc["social_rent", "homes"] == 440
     assert mix.loc["mid_priced", "homes"] == 620
@@ -222,8 +218,8 @@ def test_example_segment_mix(example: Monitor, data: WoonvisieData) -> None:
     assert mix.loc["mid_priced", "norm"] == pytest.approx(0.40)
 
 
-def test_example_measured_status(example: Monitor, data: WoonvisieData) -> None:
-    status = measured_status(example, data["targets"]).set_index("id")
+def test_example_measured_status(monitor_example: Monitor, data: WoonvisieData) -> None:
+    status = measured_status(monitor_example, data["targets"]).set_index("id")
     assert set(status.index) == {"search_time_average_12", "search_time_max_12"}
     # latest year counts: 11.5 months in 2026 (14 in 2025), at most 12
     assert status.loc["search_time_average_12", "measured"] == 11.5
@@ -251,21 +247,21 @@ def test_no_pace_no_year(tmp_path: Path, data: WoonvisieData) -> None:
     assert realised_homes(monitor)["net"].tolist() == [-200]
 
 
-def test_rate_needed_after_the_last_year_is_infinite(example: Monitor) -> None:
+def test_rate_needed_after_the_last_year_is_infinite(monitor_example: Monitor) -> None:
     # target year 2025: no building year is left after the realised 2024-2026
     short = DEFAULTS.replace(target_year=2025)
-    assert math.isinf(rate_needed_from_now(example, short))
-    assert rate_needed_from_now(example, short.replace(ambition_homes=2600)) == 0
+    assert math.isinf(rate_needed_from_now(monitor_example, short))
+    assert rate_needed_from_now(monitor_example, short.replace(ambition_homes=2600)) == 0
 
 
 def test_xlsx_and_semicolon_files_read_alike(tmp_path: Path, data: WoonvisieData) -> None:
-    raw = pd.read_csv(EXAMPLE, dtype=str, keep_default_na=False)
+    raw = pd.read_csv(MONITOR_EXAMPLE, dtype=str, keep_default_na=False)
     xlsx = tmp_path / "monitor-fictief.xlsx"
     raw.to_excel(xlsx, index=False)
     semicolon = tmp_path / "monitor-fictief-nl.csv"
     text = raw.assign(value=raw["value"].str.replace(".", ",", regex=False))
     text.to_csv(semicolon, sep=";", index=False)
-    expected = load_monitor(EXAMPLE, data["targets"]).values
+    expected = load_monitor(MONITOR_EXAMPLE, data["targets"]).values
     for path in (xlsx, semicolon):
         got = load_monitor(path, data["targets"]).values
         pd.testing.assert_frame_equal(
@@ -287,10 +283,10 @@ def test_bad_xlsx_row_is_the_spreadsheet_row(tmp_path: Path, data: WoonvisieData
 
 
 def test_validate_is_separate_from_reading(data: WoonvisieData) -> None:
-    raw = read_monitor_file(EXAMPLE)
+    raw = read_monitor_file(MONITOR_EXAMPLE)
     assert set(raw.columns) >= {"year", "measure", "value", "file", "row"}
     monitor = validate_monitor(raw, data["targets"])
-    assert monitor.files == (str(EXAMPLE),)
+    assert monitor.files == (str(MONITOR_EXAMPLE),)
     assert len(monitor.values) == 13
     assert monitor.values["year"].dtype == "int64"
 
@@ -305,12 +301,12 @@ def test_several_files_are_checked_together(tmp_path: Path, data: WoonvisieData)
     assert problem.params["first_file"] == str(first)
 
 
-def test_realised_so_far_feeds_the_fan(example: Monitor) -> None:
+def test_realised_so_far_feeds_the_fan(monitor_example: Monitor) -> None:
     from woonlib.model.progress import realised_so_far
 
-    assert realised_so_far(example, DEFAULTS) == (700.0, 900.0, 1000.0)
-    assert realised_so_far(example, DEFAULTS.replace(target_year=2025)) == (700.0, 900.0)
-    assert realised_so_far(example, DEFAULTS.replace(start_year=2025)) == (900.0, 1000.0)
+    assert realised_so_far(monitor_example, DEFAULTS) == (700.0, 900.0, 1000.0)
+    assert realised_so_far(monitor_example, DEFAULTS.replace(target_year=2025)) == (700.0, 900.0)
+    assert realised_so_far(monitor_example, DEFAULTS.replace(start_year=2025)) == (900.0, 1000.0)
 
 
 def test_a_bad_total_is_not_echoed_by_its_segments(tmp_path: Path, data: WoonvisieData) -> None:

@@ -11,14 +11,13 @@ import datetime
 import re
 from html import escape
 from io import BytesIO
-from pathlib import Path
 
 import pandas as pd
 import pytest
-from plotly.offline import get_plotlyjs
 
+from tests.helpers import memo_page
 from woonlib.data import WoonvisieData
-from woonlib.data.monitor import Monitor, load_monitor
+from woonlib.data.monitor import Monitor
 from woonlib.model.assumptions import DEFAULTS, SPECS
 from woonlib.model.goalseek import answers
 from woonlib.model.indicators import indicators
@@ -35,7 +34,6 @@ from woonlib.report.labels import label
 from woonlib.report.memo import memo_figures, progress_figures, scenario_memo
 from woonlib.ui.compare import ComparePanel
 
-FIXTURE = Path(__file__).parent / "fixtures" / "monitor-voorbeeld-fictief.csv"
 DAY = datetime.date(2025, 5, 7)
 PROGRESS_SHEETS = {
     "nl": ("Waaier", "Waaier kansen", "Wat is er nodig", "Gevoeligheid"),
@@ -48,18 +46,13 @@ MONITOR_SHEETS = {
 
 
 @pytest.fixture(scope="module")
-def monitor(data: WoonvisieData) -> Monitor:
-    return load_monitor(FIXTURE, data["targets"])
-
-
-@pytest.fixture(scope="module")
 def tables(data: WoonvisieData) -> dict[str, pd.DataFrame]:
     return workbook_tables(data, DEFAULTS)
 
 
 @pytest.fixture(scope="module")
-def tables_monitor(data: WoonvisieData, monitor: Monitor) -> dict[str, pd.DataFrame]:
-    return workbook_tables(data, DEFAULTS, monitor=monitor)
+def tables_monitor(data: WoonvisieData, monitor_example: Monitor) -> dict[str, pd.DataFrame]:
+    return workbook_tables(data, DEFAULTS, monitor=monitor_example)
 
 
 # --- the workbook and the CSV list -----------------------------------------------------------
@@ -154,12 +147,13 @@ def test_monitor_sheets(tables_monitor: dict[str, pd.DataFrame]) -> None:
     assert targets.loc["search_time_max_12", "status"] == "fail"
 
 
-def test_csv_list_and_workbook_with_monitor(data: WoonvisieData, monitor: Monitor) -> None:
-    csvs = scenario_csvs(data, DEFAULTS, "en", monitor=monitor)
+def test_csv_list_and_workbook_with_monitor(data: WoonvisieData, monitor_example: Monitor) -> None:
+    csvs = scenario_csvs(data, DEFAULTS, "en", monitor=monitor_example)
     assert set(PROGRESS_SHEETS["en"]) | set(MONITOR_SHEETS["en"]) <= set(csvs)
     goals = pd.read_csv(BytesIO(csvs["What does it take"]), encoding="utf-8-sig")
     assert goals.loc[0, "text"] == "Build rate for the ambition by 2032: 1,034 a year (now 1,000)"
-    sheets = pd.read_excel(BytesIO(workbook_bytes(data, DEFAULTS, "en", monitor=monitor)), None)
+    workbook = workbook_bytes(data, DEFAULTS, "en", monitor=monitor_example)
+    sheets = pd.read_excel(BytesIO(workbook), None)
     assert list(sheets) == list(csvs)
     assert sheets["Measured targets"].set_index("id").loc["search_time_max_12", "measured"] == 13
 
@@ -167,13 +161,8 @@ def test_csv_list_and_workbook_with_monitor(data: WoonvisieData, monitor: Monito
 # --- the memo --------------------------------------------------------------------------------
 
 
-def _page(memo: str) -> str:
-    assert memo.count(get_plotlyjs()) == 1
-    return memo.replace(get_plotlyjs(), "")
-
-
 def _section(memo: str, title: str) -> str:
-    page = _page(memo)
+    page = memo_page(memo)
     start = page.index(f"<h2>{title}</h2>")
     return page[start : page.index("</section>", start)]
 
@@ -184,8 +173,8 @@ def memo_nl(data: WoonvisieData) -> str:
 
 
 @pytest.fixture(scope="module")
-def memo_monitor(data: WoonvisieData, monitor: Monitor) -> str:
-    return scenario_memo(data, DEFAULTS, today=DAY, monitor=monitor)
+def memo_monitor(data: WoonvisieData, monitor_example: Monitor) -> str:
+    return scenario_memo(data, DEFAULTS, today=DAY, monitor=monitor_example)
 
 
 def test_memo_progress_section_in_dutch(memo_nl: str) -> None:
@@ -228,8 +217,8 @@ def test_memo_progress_with_monitor(memo_monitor: str) -> None:
     assert '<td class="num">2034</td>' in headline
 
 
-def test_memo_progress_in_english(data: WoonvisieData, monitor: Monitor) -> None:
-    memo = scenario_memo(data, DEFAULTS, lang="en", today=DAY, monitor=monitor)
+def test_memo_progress_in_english(data: WoonvisieData, monitor_example: Monitor) -> None:
+    memo = scenario_memo(data, DEFAULTS, lang="en", today=DAY, monitor=monitor_example)
     section = _section(memo, "From plan to progress")
     assert '<td>Chance of reaching the ambition by 2032</td><td class="num">10.3%</td>' in section
     assert "1,117 homes per year" in section and "reached in 2034" in section
@@ -237,14 +226,17 @@ def test_memo_progress_in_english(data: WoonvisieData, monitor: Monitor) -> None
     assert "Kans" not in section and "woningen" not in section
 
 
-def test_memo_charts_counted(data: WoonvisieData, memo_monitor: str, monitor: Monitor) -> None:
-    count = len(memo_figures(data, DEFAULTS)) + len(progress_figures(data, DEFAULTS, "nl", monitor))
+def test_memo_charts_counted(
+    data: WoonvisieData, memo_monitor: str, monitor_example: Monitor
+) -> None:
+    progress = progress_figures(data, DEFAULTS, "nl", monitor_example)
+    count = len(memo_figures(data, DEFAULTS)) + len(progress)
     assert memo_monitor.count("Plotly.newPlot(") == count == len(memo_figures(data, DEFAULTS)) + 2
 
 
 def test_changed_range_assumption_in_memo(data: WoonvisieData) -> None:
     scenario = DEFAULTS.replace(fan_failure_high=0.5)
-    memo = _page(scenario_memo(data, scenario, today=DAY))
+    memo = memo_page(scenario_memo(data, scenario, today=DAY))
     row = re.search(r"<tr><td>Planuitval, hoogste \(aanname, geen bron\)</td>.*?</tr>", memo)
     assert row and '<td class="num">50,0%</td><td class="num">40,0%</td>' in row.group(0)
     chance = indicators(data, scenario)["probability_reaching_ambition"]

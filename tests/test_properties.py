@@ -5,14 +5,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from woonlib.data import load_data
+from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import DEFAULTS, Assumptions
 from woonlib.model.care import care_homes
 from woonlib.model.indicators import indicators
 from woonlib.model.programme import plan_capacity_needed
 from woonlib.model.segments import split_homes
-
-DATA = load_data()
 
 
 @st.composite
@@ -47,11 +45,11 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 @SETTINGS
 @given(assumptions())
-def test_segments_add_up_to_their_total(a: Assumptions) -> None:
+def test_segments_add_up_to_their_total(data: WoonvisieData, a: Assumptions) -> None:
     split = split_homes(a.ambition_homes, a.shares)
     assert abs(split["homes"].sum() - a.ambition_homes) < 1e-6
     assert ((split["share"] >= 0) & (split["share"] <= 1)).all()
-    ind = indicators(DATA, a)
+    ind = indicators(data, a)
     assert 0 <= ind["affordable_share_scenario"] <= 1 + 1e-9
 
 
@@ -64,17 +62,19 @@ def test_more_surcharge_never_means_less_capacity(homes: float, s1: float, s2: f
 
 @SETTINGS
 @given(assumptions(), st.integers(0, 20000))
-def test_more_homes_never_means_fewer_care_homes(a: Assumptions, other: int) -> None:
+def test_more_homes_never_means_fewer_care_homes(
+    data: WoonvisieData, a: Assumptions, other: int
+) -> None:
     low, high = sorted((a.ambition_homes, other))
     for base in ("scenario", "programme_gross"):
-        lo = indicators(DATA, a.replace(ambition_homes=low, care_base=base))
-        hi = indicators(DATA, a.replace(ambition_homes=high, care_base=base))
+        lo = indicators(data, a.replace(ambition_homes=low, care_base=base))
+        hi = indicators(data, a.replace(ambition_homes=high, care_base=base))
         assert lo["care_homes_from_social_rent"] <= hi["care_homes_from_social_rent"]
     assert care_homes(low, a.care_share_social_rent) <= care_homes(high, a.care_share_social_rent)
 
 
 @SETTINGS
 @given(assumptions())
-def test_capacity_never_below_homes(a: Assumptions) -> None:
-    ind = indicators(DATA, a)
+def test_capacity_never_below_homes(data: WoonvisieData, a: Assumptions) -> None:
+    ind = indicators(data, a)
     assert ind["plan_capacity_needed"] >= ind["ambition_homes"] - 1e-9

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
+from tests.helpers import run_cli
 from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import DEFAULTS
 from woonlib.model.targets import MEASURES, THEMES, meets, target_status, theme_counts
@@ -79,14 +78,8 @@ def test_meets(measured: float, comparator: str, expected: bool) -> None:
     assert meets(measured, target, comparator, high=2000) is expected
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "woonlib", *args], capture_output=True, text=True, timeout=120
-    )
-
-
 def test_cli_targets_json_and_text(data: WoonvisieData) -> None:
-    out = run("targets", "--json")
+    out = run_cli("targets", "--json")
     assert out.returncode == 0, out.stderr
     rows = json.loads(out.stdout)
     assert len(rows) == len(data["targets"])
@@ -94,14 +87,13 @@ def test_cli_targets_json_and_text(data: WoonvisieData) -> None:
     for r in rows:
         assert isinstance(r["source_line"], int) and r["printed"]
         assert r["status"] in {"ok", "fail", "monitor"}
-    text = run("targets").stdout
+    text = run_cli("targets").stdout
     assert "Doelen" in text and "[te volgen]" in text and "[in lijn]" in text
     assert "regel 589" in text or "regel 1129" in text
-    assert "Targets" in run("targets", "--lang", "en").stdout
+    assert "Targets" in run_cli("targets", "--lang", "en").stdout
 
 
-def test_targets_tab_updates_with_the_scenario() -> None:
-    dash = Dashboard()
+def test_targets_tab_updates_with_the_scenario(dash: Dashboard) -> None:
     panel = next(p for p in dash.panels if isinstance(p, TargetsPanel))
     assert dash.tabs.titles[dash.panels.index(panel)] == "Doelen"
     before = panel.summary.value

@@ -9,16 +9,15 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from woonlib.data import DataPackageError, WoonvisieData, load_data
 from woonlib.data.monitor import Monitor, MonitorError, load_monitor
 from woonlib.model.assumptions import DEFAULTS, Assumptions
-from woonlib.model.indicators import policy_checks
+from woonlib.model.indicators import json_ready, policy_checks, scenario_indicators
 from woonlib.model.progress import register_status
 from woonlib.model.targets import THEMES, target_status, targets_json
-from woonlib.report.export import indicator_label, scenario_indicators
+from woonlib.report.export import indicator_label
 from woonlib.report.labels import (
     LANGUAGES,
     check_texts,
@@ -94,25 +93,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _json_ready(value: Any) -> Any:
-    """Plain JSON values: whole floats as int, others to 6 decimals; NaN, inf, NA as null."""
-    if isinstance(value, dict):
-        return {k: _json_ready(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_json_ready(v) for v in value]
-    if isinstance(value, np.generic):
-        value = value.item()
-    if value is pd.NA:
-        return None
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, float):
-        return round(value, 6)
-    return value
-
-
 def render_text(
     data: WoonvisieData, a: Assumptions, lang: str, monitor: Monitor | None = None
 ) -> str:
@@ -173,9 +153,9 @@ def _measured(row: Any, lang: str) -> str:
 
 def _register_json(data: WoonvisieData, a: Assumptions, monitor: Monitor | None) -> Any:
     if monitor is None:
-        return _json_ready(targets_json(data, a))
+        return json_ready(targets_json(data, a))
     records = register_status(data, a, monitor).to_dict("records")
-    return [{k: _json_ready(v) for k, v in rec.items()} for rec in records]
+    return [{k: json_ready(v) for k, v in rec.items()} for rec in records]
 
 
 def monitor_error(exc: MonitorError, lang: str) -> str:
@@ -214,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "indicators":
         if args.json:
-            values = _json_ready(scenario_indicators(data, a, monitor))
+            values = json_ready(scenario_indicators(data, a, monitor))
             print(json.dumps(values, indent=2, ensure_ascii=False))
         else:
             print(render_text(data, a, lang, monitor))

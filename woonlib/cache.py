@@ -1,32 +1,24 @@
-"""Memoisation for the model. The data package never changes once loaded, and the dashboard
-asks for the same scenario several times per slider move (cards, checks, comparison): each
-result is computed once per data package and scenario, and handed out as a copy, so that a
-caller that changes what it got cannot change what the next caller gets.
+"""Memoisation of the model through `functools.lru_cache`, bounded.
+
+The data package never changes once loaded (`WoonvisieData` is hashed by identity) and an
+`Assumptions` is frozen, so both can key a cache. The core's results are immutable and are
+cached as they are (`woonlib.model.core`); the few tables cached here are pandas objects,
+which a caller could change, so each call hands out a copy of the cached table.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import pandas as pd
 
 F = TypeVar("F", bound=Callable[..., Any])
-SCENARIOS_KEPT = 64  # per function and data package: the recent scenarios and the presets
-
-# id(data) -> (data, its cache). The entry holds the data object, so its id stays unique.
-_STORE: dict[int, tuple[object, dict[Any, Any]]] = {}
-
-
-def _store(data: object) -> dict[Any, Any]:
-    entry = _STORE.get(id(data))
-    if entry is None or entry[0] is not data:
-        entry = (data, {})
-        _STORE[id(data)] = entry
-    return entry[1]
+DATA_KEPT = 4  # per function: the shipped data package, and a few a test or user loaded
+SCENARIOS_KEPT = 64  # per function: the recent scenarios and the presets
+_CACHES: list[Any] = []  # every cache made here, for `clear`
 
 
 def _handed_out(result: Any) -> Any:
@@ -37,37 +29,35 @@ def _handed_out(result: Any) -> Any:
     return result
 
 
-def per_data(fn: F) -> F:
-    """Cache `fn(data, *args)` for the life of `data` (args must be hashable)."""
+def _memo(fn: F, size: int) -> F:
+    cached = functools.lru_cache(maxsize=size)(fn)
+    _CACHES.append(cached)
 
     @functools.wraps(fn)
-    def wrapper(data: Any, *args: Any) -> Any:
-        store = _store(data)
-        key = (fn.__module__, fn.__qualname__, args)
-        if key not in store:
-            store[key] = fn(data, *args)
-        return _handed_out(store[key])
+    def wrapper(*args: Any) -> Any:
+        return _handed_out(cached(*args))
 
+    wrapper.cache_info = cached.cache_info  # type: ignore[attr-defined]
     return wrapper  # type: ignore[return-value]
+
+
+def per_data(fn: F) -> F:
+    """Cache `fn(data, *args)` for the last DATA_KEPT data packages (args hashable)."""
+    return _memo(fn, DATA_KEPT * 16)
 
 
 def per_scenario(fn: F) -> F:
     """Cache `fn(data, a)` for the last SCENARIOS_KEPT scenarios `a` (Assumptions: frozen)."""
+    return _memo(fn, SCENARIOS_KEPT)
 
-    @functools.wraps(fn)
-    def wrapper(data: Any, a: Any) -> Any:
-        kept = _store(data).setdefault((fn.__module__, fn.__qualname__), OrderedDict())
-        if a in kept:
-            kept.move_to_end(a)
-        else:
-            kept[a] = fn(data, a)
-            if len(kept) > SCENARIOS_KEPT:
-                kept.popitem(last=False)
-        return _handed_out(kept[a])
 
-    return wrapper  # type: ignore[return-value]
+def register(cached: Any) -> Any:
+    """Let `clear` also empty `cached` (an lru_cache made elsewhere, e.g. the core's)."""
+    _CACHES.append(cached)
+    return cached
 
 
 def clear() -> None:
-    """Forget everything (tests that time a cold computation)."""
-    _STORE.clear()
+    """Forget everything (tests and benchmarks that time a cold computation)."""
+    for cached in _CACHES:
+        cached.cache_clear()

@@ -76,9 +76,12 @@ class DataNote:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class WoonvisieData:
-    """The validated data package: tables by resource name, descriptor entries, notes."""
+    """The validated data package: tables by resource name, descriptor entries, notes.
+
+    Compared and hashed by identity: the model caches its facts per data package.
+    """
 
     tables: Mapping[str, pd.DataFrame]
     resources: Mapping[str, Mapping[str, Any]]

@@ -40,16 +40,23 @@ OUTFLOW_FIELDS = (
 class AssumptionError(ValueError):
     """An assumption that is unknown, of the wrong type or out of its allowed range.
 
-    `name` is the assumption concerned (None for unknown names or the shares' sum);
-    `unknown` the names that are no assumption.
+    `name` is the assumption concerned (None for unknown names or a rule between several);
+    `unknown` the names that are no assumption; `rule` names a rule between assumptions
+    that failed ("shares_sum": the segment shares do not add to 100%; "years": the target
+    year is not after the start year), so a caller need not read the message.
     """
 
     def __init__(
-        self, message: str, name: str | None = None, unknown: tuple[str, ...] = ()
+        self,
+        message: str,
+        name: str | None = None,
+        unknown: tuple[str, ...] = (),
+        rule: str | None = None,
     ) -> None:
         super().__init__(message)
         self.name = name
         self.unknown = unknown
+        self.rule = rule
 
 
 @dataclass(frozen=True)
@@ -259,11 +266,13 @@ class Assumptions:
             parts = " + ".join(f"{s:.0%}" for s in shares)
             raise AssumptionError(
                 f"segment shares ({', '.join(SHARE_FIELDS)}) must add up to 100%: "
-                f"{parts} = {sum(shares):.1%}"
+                f"{parts} = {sum(shares):.1%}",
+                rule="shares_sum",
             )
         if self.target_year <= self.start_year:
             raise AssumptionError(
-                f"target_year ({self.target_year}) must be after start_year ({self.start_year})"
+                f"target_year ({self.target_year}) must be after start_year ({self.start_year})",
+                rule="years",
             )
 
     def replace(self, **changes: Any) -> Assumptions:

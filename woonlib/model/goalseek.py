@@ -19,11 +19,11 @@ from typing import Any
 
 import pandas as pd
 
-from woonlib.cache import per_data
 from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, SPECS, Assumptions
+from woonlib.model.core import results
 from woonlib.model.programme import current_programme, plan_capacity_needed, programme_years
-from woonlib.model.segments import PROGRAMME_SERIES, norm_shares, segment_comparison
+from woonlib.model.segments import PROGRAMME_SERIES, norm_shares
 from woonlib.model.uncertainty import DEFAULT_RANGES, Ranges, rate_for_probability
 from woonlib.vocab import SEGMENTS
 
@@ -185,13 +185,10 @@ def _programme_segments(data: WoonvisieData, a: Assumptions) -> dict[str, float]
     return dict(programme_homes_by_segment(data, a.affordable_basis))
 
 
-@per_data
 def programme_homes_by_segment(data: WoonvisieData, basis: str) -> dict[str, float]:
     """The current programme's homes per segment, gross or net (no scenario in it)  [homes]."""
-    table = segment_comparison(data, DEFAULTS)
-    rows = table[table["series"] == PROGRAMME_SERIES[basis]]
-    homes = rows.set_index("segment")["homes"]
-    return {s: float(homes[s]) for s in SEGMENTS}
+    split = results(data, DEFAULTS).series[PROGRAMME_SERIES[basis]]
+    return {s: split[s] for s in SEGMENTS}
 
 
 def programme_affordable(data: WoonvisieData, a: Assumptions) -> Answer:

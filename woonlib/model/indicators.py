@@ -1,25 +1,20 @@
-"""Headline indicators and the policy checks, from the topic models."""
+"""Headline indicators and the policy checks, from the plain-value core (`model.core`)."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
+from dataclasses import astuple, dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from woonlib.cache import per_scenario
 from woonlib.data import WoonvisieData
+from woonlib.data.monitor import Monitor
 from woonlib.model.assumptions import Assumptions
-from woonlib.model.care import care_table, headline_care_homes
-from woonlib.model.elderly import elderly_summary
-from woonlib.model.outflow import outflow_vs_care
-from woonlib.model.programme import programme_table, value
-from woonlib.model.segments import (
-    PROGRAMME_SERIES,
-    affordability_table,
-    norm_shares,
-    segment_comparison,
-    split_homes,
-)
+from woonlib.model.core import results
+from woonlib.model.progress import progress_indicators
 from woonlib.model.uncertainty import ranges_of, reach_probability
 from woonlib.vocab import SEGMENTS
 
@@ -30,50 +25,83 @@ CAPACITY_LINES = "677–679"  # 30% extra plans needed to realise 100%
 CHECK_STATUSES = ("ok", "fail", "info")
 
 
-@per_scenario
-def indicators(data: WoonvisieData, a: Assumptions) -> dict[str, Any]:
+def headline(data: WoonvisieData, a: Assumptions) -> dict[str, Any]:
     """The headline indicators of scenario `a` (the keys of `woonlib indicators --json`).
 
     `affordable_share_programme` is the programme's new build before demolition (the 70%
     norm's basis); `affordable_target_met` is judged on the basis `a.affordable_basis`.
+    Every key is described in `woonlib.model.registry.INDICATORS` (unit, label, source).
     """
-    programme = programme_table(data, a)
-    afford = affordability_table(data, a).set_index("series")
-    care = care_table(data, a).set_index("base")
-    split = split_homes(a.ambition_homes, a.shares).set_index("segment")["homes"]
-    elderly = elderly_summary(a)
-    outflow = outflow_vs_care(data, a)
+    r = results(data, a)
+    p, care, elderly, outflow = r.programme, r.care, r.elderly, r.outflow
     return {
         "ambition_homes": a.ambition_homes,
-        "basis_homes": value(programme, "basis_homes"),
-        "programme_homes": value(programme, "programme_homes"),
-        "programme_homes_appendix": value(programme, "programme_homes_appendix"),
-        "plan_capacity_needed": value(programme, "plan_capacity_needed"),
-        "programme_gap": value(programme, "programme_gap"),
-        "programme_gap_appendix": value(programme, "programme_gap_appendix"),
-        "ambition_gap": value(programme, "ambition_gap"),
-        "required_rate": value(programme, "required_rate"),
-        "affordable_share_programme": float(afford.loc["programme_new_build", "affordable_share"]),
-        "affordable_share_programme_net": float(afford.loc["programme", "affordable_share"]),
-        "affordable_share_programme_net_appendix": float(
-            afford.loc["programme_appendix", "affordable_share"]
-        ),
-        "affordable_share_scenario": float(afford.loc["scenario", "affordable_share"]),
-        "affordable_target_met": bool(
-            afford.loc[PROGRAMME_SERIES[a.affordable_basis], "target_met"]
-        ),
-        "norm_split_homes": {s: float(split[s]) for s in SEGMENTS},
-        "care_homes_from_social_rent": headline_care_homes(data, a),
-        "care_homes_net_of_demolition": float(care.loc["programme_net", "care_homes"]),
-        "elderly_task_total": value(elderly, "elderly_task_total"),
-        "elderly_task_in_building_years": value(elderly, "elderly_task_in_building_years"),
-        "elderly_share_of_ambition": value(elderly, "elderly_share_of_ambition"),
-        "outflow_homes_per_year": value(outflow, "outflow_homes_per_year"),
-        "outflow_cumulative": value(outflow, "outflow_cumulative"),
+        "basis_homes": p.basis_homes,
+        "programme_homes": p.programme_homes,
+        "programme_homes_appendix": p.programme_homes_appendix,
+        "plan_capacity_needed": p.plan_capacity_needed,
+        "programme_gap": p.programme_gap,
+        "programme_gap_appendix": p.programme_gap_appendix,
+        "ambition_gap": p.ambition_gap,
+        "required_rate": p.required_rate,
+        "affordable_share_programme": r.afford("programme_new_build").affordable_share,
+        "affordable_share_programme_net": r.afford("programme").affordable_share,
+        "affordable_share_programme_net_appendix": r.afford("programme_appendix").affordable_share,
+        "affordable_share_scenario": r.afford("scenario").affordable_share,
+        "affordable_target_met": r.afford(r.basis_series).target_met,
+        "norm_split_homes": {s: r.series["scenario"][s] for s in SEGMENTS},
+        "care_homes_from_social_rent": care.headline,
+        "care_homes_net_of_demolition": care.care_homes("programme_net"),
+        "elderly_task_total": elderly.total,
+        "elderly_task_in_building_years": elderly.in_building_years,
+        "elderly_share_of_ambition": elderly.share_of_ambition,
+        "outflow_homes_per_year": outflow.per_year,
+        "outflow_cumulative": outflow.cumulative,
         "probability_reaching_ambition": reach_probability(a, ranges_of(a)),
-        "build_rate_needed": value(programme, "required_rate"),
+        "build_rate_needed": p.required_rate,
         "data_notes": [n.to_dict() for n in data.notes],
     }
+
+
+indicators = headline  # the name the reports use
+
+
+def scenario_indicators(
+    data: WoonvisieData, a: Assumptions, monitor: Monitor | None = None
+) -> dict[str, Any]:
+    """`indicators(data, a)`; with a monitor, its progress indicators take their place.
+
+    With `monitor`: realised_homes [homes], realised_years [years], build_rate_needed (from
+    the year after the last realised one) [homes/year], projected_year [year] (None when not
+    reached at the recent pace) and probability_reaching_ambition with the realised years
+    fixed [-] (`woonlib.model.progress.progress_indicators`). data_notes stay last.
+    """
+    values = indicators(data, a)
+    if monitor is None:
+        return values
+    notes = values.pop("data_notes")
+    values.update(progress_indicators(monitor, a))
+    values["data_notes"] = notes
+    return values
+
+
+def json_ready(value: Any) -> Any:
+    """Plain JSON values: whole floats as int, others to 6 decimals; NaN, inf, NA as null."""
+    if isinstance(value, dict):
+        return {k: json_ready(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_ready(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is pd.NA:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, float):
+        return round(value, 6)
+    return value
 
 
 def verdict(met: bool) -> str:
@@ -89,7 +117,6 @@ def _own_norm(value: float, target: float, at_most: bool) -> tuple[str, str]:
     return verdict(met), "own"
 
 
-@per_scenario
 def policy_checks(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     """The policy checks: check, status (ok/fail/info), value, target, unit, norm, lines, extra.
 
@@ -98,31 +125,49 @@ def policy_checks(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     none (`none`: the comparison is information, status `info`). `extra` holds the figures
     the explanation quotes besides value and target.
     """
-    afford = affordability_table(data, a).set_index("series")
-    programme = programme_table(data, a)
-    outflow = outflow_vs_care(data, a)
-    comparison = segment_comparison(data, a)
-    basis_series = PROGRAMME_SERIES[a.affordable_basis]
-    prog = comparison[comparison["series"] == basis_series].set_index("segment")["homes"]
-    norm = norm_shares(data)
-    shares = {s: float(prog[s] / prog["total"]) for s in SEGMENTS}
+    columns = ["check", "status", "value", "target", "unit", "norm", "lines", "extra"]
+    table = pd.DataFrame([astuple(c) for c in checks(data, a)], columns=columns)
+    table[["value", "target"]] = table[["value", "target"]].astype("float64")
+    return table
+
+
+@dataclass(frozen=True)
+class Check:
+    """One policy check (a row of `policy_checks`)."""
+
+    check: str
+    status: str  # ok / fail / info
+    value: float
+    target: float
+    unit: str
+    norm: str  # woonvisie / own / none
+    lines: str
+    extra: Mapping[str, Any]
+
+
+def checks(data: WoonvisieData, a: Assumptions) -> tuple[Check, ...]:
+    """The policy checks of scenario `a` as plain values (see `policy_checks`)."""
+    r = results(data, a)
+    p, outflow = r.programme, r.outflow
+    shares = r.series[r.basis_series].shares()
+    norm = r.norm_shares
     deviation = max(abs(shares[s] - norm[s]) for s in SEGMENTS)
-    programme_homes = value(programme, "programme_homes")
-    capacity = value(programme, "plan_capacity_needed")
-    care = value(outflow, "care_homes_from_social_rent")
-    need = value(outflow, "outflow_cumulative")
-    target = float(afford.loc["programme", "target"])
-    basis_share = float(afford.loc[basis_series, "affordable_share"])
-    scenario_share = float(afford.loc["scenario", "affordable_share"])
+    programme_homes = p.programme_homes
+    capacity = p.plan_capacity_needed
+    care = outflow.care_homes
+    need = outflow.cumulative
+    target = r.afford("programme").target
+    basis_share = r.afford(r.basis_series).affordable_share
+    scenario_share = r.afford("scenario").affordable_share
     split_status, split_norm = _own_norm(deviation, a.split_norm_tolerance, at_most=True)
     care_target = a.care_outflow_norm * need
     care_status, care_norm = _own_norm(care, care_target, at_most=False)
     affordable_extra = {
-        "gross": float(afford.loc["programme_new_build", "affordable_share"]),
-        "net": float(afford.loc["programme", "affordable_share"]),
+        "gross": r.afford("programme_new_build").affordable_share,
+        "net": r.afford("programme").affordable_share,
         "basis": a.affordable_basis,
     }
-    rows = [
+    rows: list[tuple[Any, ...]] = [
         (
             "check_affordable_programme",
             verdict(basis_share >= target - 1e-12),
@@ -184,7 +229,4 @@ def policy_checks(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
             {"need": need, "norm": a.care_outflow_norm},
         ),
     ]
-    columns = ["check", "status", "value", "target", "unit", "norm", "lines", "extra"]
-    table = pd.DataFrame(rows, columns=columns)
-    table[["value", "target"]] = table[["value", "target"]].astype("float64")
-    return table
+    return tuple(Check(*row) for row in rows)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from woonlib.cache import per_scenario
 from woonlib.data import WoonvisieData
-from woonlib.model.assumptions import SPECS, Assumptions
-from woonlib.model.care import headline_care_homes
-from woonlib.model.programme import programme_years
+from woonlib.model import core
+from woonlib.model.assumptions import Assumptions
 from woonlib.vocab import OUTFLOW_PARENTS
 
 GROUPS = OUTFLOW_PARENTS  # group -> parent in Tabel 1
@@ -19,39 +17,27 @@ def outflow_table(a: Assumptions) -> pd.DataFrame:
 
     Columns: group, parent, homes_per_year [homes/year], unknown_in_source (youth care).
     """
-    rows = [
-        (g, p, getattr(a, f"outflow_{g}"), SPECS[f"outflow_{g}"].unknown_in_source)
-        for g, p in GROUPS.items()
-    ]
-    table = pd.DataFrame(rows, columns=["group", "parent", "homes_per_year", "unknown_in_source"])
-    institutions = table.loc[table["parent"] == "institutions", "homes_per_year"].sum()
-    extra = pd.DataFrame(
-        [
-            ("institutions", "total", institutions, False),
-            ("total", None, table["homes_per_year"].sum(), False),
-        ],
-        columns=table.columns,
-    )
-    return pd.concat([table, extra], ignore_index=True)
+    o = core.outflow(a, care_homes=0.0)
+    rows: list[tuple[str, str | None, float, bool]]
+    rows = [(g, p, o.per_group[g], o.unknown[g]) for g, p in GROUPS.items()]
+    rows += [("institutions", "total", o.institutions, False), ("total", None, o.per_year, False)]
+    return pd.DataFrame(rows, columns=["group", "parent", "homes_per_year", "unknown_in_source"])
 
 
-@per_scenario
 def outflow_vs_care(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     """Outflow need to the target year against the care homes of the 30% rule  [homes].
 
     Columns: item, value, unit.
     """
-    per_year = float(outflow_table(a).set_index("group").loc["total", "homes_per_year"])
-    years = programme_years(a.start_year, a.target_year, a.target_year_inclusive)
-    care = headline_care_homes(data, a)
-    need = per_year * years
+    o = core.results(data, a).outflow
+    need = o.cumulative
     rows = [
-        ("outflow_homes_per_year", per_year, "homes/year"),
-        ("programme_years", years, "years"),
+        ("outflow_homes_per_year", o.per_year, "homes/year"),
+        ("programme_years", o.years, "years"),
         ("outflow_cumulative", need, "homes"),
-        ("care_homes_from_social_rent", care, "homes"),
-        ("care_homes_per_year", care / years, "homes/year"),
-        ("care_coverage", care / need if need else 0.0, "fraction"),
-        ("care_gap", need - care, "homes"),
+        ("care_homes_from_social_rent", o.care_homes, "homes"),
+        ("care_homes_per_year", o.care_homes / o.years, "homes/year"),
+        ("care_coverage", o.care_coverage, "fraction"),
+        ("care_gap", need - o.care_homes, "homes"),
     ]
     return pd.DataFrame(rows, columns=["item", "value", "unit"])

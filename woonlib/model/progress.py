@@ -10,9 +10,11 @@ and the status of each register target with a measured value.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -27,9 +29,19 @@ from woonlib.data.monitor import (
     Monitor,
 )
 from woonlib.model.assumptions import Assumptions
-from woonlib.model.programme import build_path, programme_years
+from woonlib.model.programme import programme_years
 from woonlib.model.targets import meets, target_status
 from woonlib.model.uncertainty import ranges_of, reach_probability
+
+REALISED_VS_PATH = [
+    "year",
+    "realised",
+    "realised_gross",
+    "realised_cumulative",
+    "path_cumulative",
+    "ambition_cumulative",
+    "ambition",
+]
 
 
 def realised_homes(monitor: Monitor) -> pd.DataFrame:
@@ -71,21 +83,39 @@ def last_building_year(a: Assumptions) -> int:
     return a.start_year + programme_years(a.start_year, a.target_year, a.target_year_inclusive) - 1
 
 
-def _realised_run(monitor: Monitor, a: Assumptions) -> pd.DataFrame:
+@dataclass(frozen=True)
+class Run:
     """Realised years from the start year without a gap (later years cannot be summed)."""
-    realised = realised_homes(monitor)
-    realised = realised[realised["year"] >= a.start_year].reset_index(drop=True)
-    years = realised["year"].to_numpy()
-    breaks = np.nonzero(years != np.arange(a.start_year, a.start_year + len(years)))[0]
-    run = int(breaks[0]) if len(breaks) else len(years)
-    return realised.iloc[:run]
+
+    years: tuple[int, ...]
+    net: tuple[float, ...]  # net homes of each year [homes]
+
+    @property
+    def empty(self) -> bool:
+        return not self.years
+
+
+@functools.lru_cache(maxsize=64)
+def realised_run(monitor: Monitor, start_year: int) -> Run:
+    """The gap-free run of realised years from `start_year` (plain values, cached)."""
+    realised = _realised_homes(monitor)
+    years: list[int] = []
+    net: list[float] = []
+    for year, value in zip(realised["year"].tolist(), realised["net"].tolist(), strict=True):
+        if year < start_year:
+            continue
+        if year != start_year + len(years):
+            break
+        years.append(int(year))
+        net.append(float(value))
+    return Run(tuple(years), tuple(net))
 
 
 def realised_so_far(monitor: Monitor, a: Assumptions) -> tuple[float, ...]:
     """Net homes realised per building year from the start year, up to the first year
     without a figure  [homes] (the `realised` of `woonlib.model.uncertainty.fan`)."""
-    run = _realised_run(monitor, a)
-    return tuple(float(v) for v in run["net"].head(last_building_year(a) - a.start_year + 1))
+    run = realised_run(monitor, a.start_year)
+    return run.net[: last_building_year(a) - a.start_year + 1]
 
 
 def realised_vs_path(monitor: Monitor, a: Assumptions) -> pd.DataFrame:
@@ -96,20 +126,34 @@ def realised_vs_path(monitor: Monitor, a: Assumptions) -> pd.DataFrame:
     path_cumulative (`build_path`: the build rate each year), ambition_cumulative (straight
     line to the ambition), ambition. Rows: the building years, plus later realised years.
     """
-    path = build_path(a)
-    realised = realised_homes(monitor)
-    realised = realised[realised["year"] >= a.start_year]
-    years = sorted(set(path["year"]) | set(realised["year"]))
-    table = pd.DataFrame({"year": np.asarray(years, dtype="int64")})
-    by_year = realised.set_index("year")
-    table["realised"] = table["year"].map(by_year["net"]).astype(float)
-    table["realised_gross"] = table["year"].map(by_year["new_build"]).astype(float)
-    run = _realised_run(monitor, a)
-    cumulative = run.set_index("year")["net"].cumsum()
-    table["realised_cumulative"] = table["year"].map(cumulative).astype(float)
-    table["path_cumulative"] = table["year"].map(path.set_index("year")["cumulative"])
-    table["ambition_cumulative"] = table["year"].map(path.set_index("year")["target_cumulative"])
-    table["ambition"] = float(a.ambition_homes)
+    years_in = programme_years(a.start_year, a.target_year, a.target_year_inclusive)
+    realised = _realised_homes(monitor)
+    later = realised[realised["year"] >= a.start_year]
+    pairs = zip(later["net"].tolist(), later["new_build"].tolist(), strict=True)
+    by_year = dict(zip(later["year"].tolist(), pairs, strict=True))
+    run = realised_run(monitor, a.start_year)
+    cumulative = dict(zip(run.years, itertools.accumulate(run.net), strict=True))
+    path = range(a.start_year, a.start_year + years_in)
+    years = sorted(set(path) | set(by_year))
+    nan = math.nan
+    rows = []
+    for year in years:
+        i = year - a.start_year + 1  # the year's place on the path
+        on_path = year in path
+        net, gross = by_year.get(year, (nan, nan))
+        rows.append(
+            (
+                year,
+                float(net),
+                float(gross),
+                cumulative.get(year, nan),
+                a.build_rate * i if on_path else nan,
+                a.ambition_homes * i / years_in if on_path else nan,
+                float(a.ambition_homes),
+            )
+        )
+    table = pd.DataFrame(rows, columns=REALISED_VS_PATH)
+    table["year"] = table["year"].astype("int64")
     return table
 
 
@@ -120,9 +164,9 @@ def rate_needed_from_now(monitor: Monitor, a: Assumptions) -> float:
     Without realised years: the ambition over all building years. 0 when the ambition is
     already reached; inf when homes are still missing and no building year is left.
     """
-    run = _realised_run(monitor, a)
-    done = float(run["net"].sum())
-    first_open = a.start_year + len(run)
+    run = realised_run(monitor, a.start_year)
+    done = sum(run.net)
+    first_open = a.start_year + len(run.years)
     remaining_years = last_building_year(a) - first_open + 1
     missing = a.ambition_homes - done
     if missing <= 0:
@@ -147,24 +191,31 @@ class Projection:
 
 def projected_year(monitor: Monitor, a: Assumptions, window: int = PACE_YEARS) -> Projection:
     """The year the ambition is reached at the pace of the last `window` realised years."""
-    run = _realised_run(monitor, a)
+    run = realised_run(monitor, a.start_year)
     if run.empty:
         return Projection(None, math.nan, (), False)
-    cumulative = run["net"].cumsum().to_numpy()
-    last = run.tail(window)
-    pace = float(last["net"].mean())
-    years = tuple(int(y) for y in last["year"])
-    hit = np.nonzero(cumulative >= a.ambition_homes)[0]
-    if len(hit):
-        return Projection(int(run["year"].iloc[hit[0]]), pace, years, True)
+    cumulative = list(itertools.accumulate(run.net))
+    pace = float(np.mean(run.net[-window:]))
+    years = run.years[-window:]
+    hit = next((i for i, c in enumerate(cumulative) if c >= a.ambition_homes), None)
+    if hit is not None:
+        return Projection(run.years[hit], pace, years, True)
     if pace <= 0:
         return Projection(None, pace, years, False)
     more = math.ceil((a.ambition_homes - cumulative[-1]) / pace - 1e-9)
-    return Projection(int(run["year"].iloc[-1]) + more, pace, years, False)
+    return Projection(run.years[-1] + more, pace, years, False)
 
 
 def segment_mix(
     monitor: Monitor, norms: Mapping[str, float], affordable_target: float
+) -> pd.DataFrame:
+    """Realised new build per segment against the norms (see `_segment_mix`; a copy)."""
+    return _segment_mix(monitor, tuple(norms.items()), affordable_target).copy()
+
+
+@functools.lru_cache(maxsize=8)
+def _segment_mix(
+    monitor: Monitor, norm_items: tuple[tuple[str, float], ...], affordable_target: float
 ) -> pd.DataFrame:
     """Realised new build per segment against the norm split and the affordable target.
 
@@ -175,14 +226,14 @@ def segment_mix(
     total), homes [homes], share [-] of the homes with a known segment, norm [-], difference
     [-] (share − norm). `unknown`: new build of those years not split into segments.
     """
-    realised = realised_homes(monitor)
+    realised = _realised_homes(monitor)
     split = realised.dropna(subset=list(SEGMENT_MEASURES.values()), how="all")
     homes = {s: float(split[s].sum()) for s in SEGMENT_MEASURES.values()}
     known = sum(homes.values())
     homes["affordable"] = homes["social_rent"] + homes["mid_priced"]
     homes["unknown"] = float(split["new_build"].sum()) - known
     homes["total"] = float(split["new_build"].sum())
-    norm = {**norms, "affordable": affordable_target}
+    norm = {**dict(norm_items), "affordable": affordable_target}
     rows = []
     for segment, n in homes.items():
         share = n / known if known and segment not in ("unknown", "total") else math.nan
@@ -255,6 +306,14 @@ def progress_indicators(monitor: Monitor, a: Assumptions) -> dict[str, float | N
     }
 
 
+@functools.lru_cache(maxsize=8)
+def _measured_by_id(monitor: Monitor, data: WoonvisieData) -> dict[str, tuple[Any, ...]]:
+    """id -> (status, measured, year, source) of `measured_status`: the monitor's alone."""
+    m = measured_status(monitor, data["targets"])
+    cols = [m[c].tolist() for c in ("id", "status", "measured", "year", "source")]
+    return {row[0]: tuple(row[1:]) for row in zip(*cols, strict=True)}
+
+
 def register_status(data: WoonvisieData, a: Assumptions, monitor: Monitor) -> pd.DataFrame:
     """The targets register in scenario `a`, with the monitor's measured values judged.
 
@@ -262,16 +321,11 @@ def register_status(data: WoonvisieData, a: Assumptions, monitor: Monitor) -> pd
     value gets its status from it (ok/fail); the others keep theirs (computed or monitor).
     """
     table = target_status(data, a)
-    table["measured"] = float("nan")
-    table["measured_year"] = pd.array([None] * len(table), dtype="Int64")
-    table["measured_source"] = None
-    if monitor.empty:
-        return table
-    measured = measured_status(monitor, data["targets"]).set_index("id")
-    at = table["id"].isin(measured.index)
-    ids = table.loc[at, "id"]
-    table.loc[at, "status"] = measured.loc[ids, "status"].to_numpy()
-    table.loc[at, "measured"] = measured.loc[ids, "measured"].to_numpy()
-    table.loc[at, "measured_year"] = measured.loc[ids, "year"].to_numpy()
-    table.loc[at, "measured_source"] = measured.loc[ids, "source"].to_numpy()
+    measured = {} if monitor.empty else _measured_by_id(monitor, data)
+    none = (None, math.nan, None, None)
+    found = [measured.get(i, none) for i in table["id"].tolist()]
+    table["status"] = [f[0] or s for f, s in zip(found, table["status"].tolist(), strict=True)]
+    table["measured"] = [float(f[1]) for f in found]
+    table["measured_year"] = pd.array([f[2] for f in found], dtype="Int64")
+    table["measured_source"] = [f[3] for f in found]
     return table

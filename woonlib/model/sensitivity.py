@@ -26,10 +26,7 @@ import pandas as pd
 
 from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import SHARE_FIELDS, SPECS, AssumptionError, Assumptions
-from woonlib.model.care import care_homes, social_rent_new_build
-from woonlib.model.elderly import elderly_summary
-from woonlib.model.programme import current_programme, plan_capacity_needed, value
-from woonlib.model.segments import PROGRAMME_SERIES, affordable_share, segment_comparison
+from woonlib.model.core import results
 from woonlib.model.uncertainty import DEFAULT_RANGES, NO_SOURCE, Ranges, reach_probability
 
 RELATIVE = 0.20  # ±20% where no source states a range (aanname, geen bron)
@@ -64,32 +61,24 @@ Outcome = Callable[[WoonvisieData, Assumptions, Ranges], float]
 
 
 def _programme_gap(data: WoonvisieData, a: Assumptions, _: Ranges) -> float:
-    capacity = plan_capacity_needed(a.ambition_homes, a.plan_failure_surcharge)
-    return capacity - current_programme(data)["figuur5"]
+    return results(data, a).programme.programme_gap
 
 
 def _affordable_scenario(data: WoonvisieData, a: Assumptions, _: Ranges) -> float:
-    homes = a.ambition_homes
-    return affordable_share(homes * a.share_social_rent, homes * a.share_mid_priced, homes)
+    return results(data, a).afford("scenario").affordable_share
 
 
 def _affordable_programme(data: WoonvisieData, a: Assumptions, _: Ranges) -> float:
-    table = segment_comparison(data, a)
-    rows = table[table["series"] == PROGRAMME_SERIES[a.affordable_basis]]
-    homes = rows.set_index("segment")["homes"]
-    return affordable_share(homes["social_rent"], homes["mid_priced"], homes["total"])
+    r = results(data, a)
+    return r.afford(r.basis_series).affordable_share
 
 
 def _care_homes(data: WoonvisieData, a: Assumptions, _: Ranges) -> float:
-    if a.care_base == "programme_gross":
-        base = social_rent_new_build(data)["gross"]
-    else:
-        base = a.ambition_homes * a.share_social_rent
-    return care_homes(base, a.care_share_social_rent)
+    return results(data, a).care.headline
 
 
 def _elderly_share(data: WoonvisieData, a: Assumptions, _: Ranges) -> float:
-    return value(elderly_summary(a), "elderly_share_of_ambition")
+    return results(data, a).elderly.share_of_ambition
 
 
 def _probability(data: WoonvisieData, a: Assumptions, ranges: Ranges) -> float:

@@ -9,18 +9,17 @@ measured value and is "te volgen" (to be monitored).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
-from woonlib.cache import per_scenario
+from woonlib.cache import register
 from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import Assumptions
-from woonlib.model.elderly import elderly_summary
-from woonlib.model.outflow import outflow_table
-from woonlib.model.programme import programme_table, value
-from woonlib.model.segments import PROGRAMME_SERIES, affordability_table
+from woonlib.model.core import results
 
 THEMES = (
     "growth",
@@ -37,19 +36,14 @@ Measure = Callable[[WoonvisieData, Assumptions], float]
 
 def _plan_extra(data: WoonvisieData, a: Assumptions) -> float:
     """Plans in the programme beyond the ambition  [percent]; the norm asks 30 extra."""
-    programme = value(programme_table(data, a), "programme_homes")
+    programme = results(data, a).programme.programme_homes
     return (programme / a.ambition_homes - 1) * 100 if a.ambition_homes else 0.0
 
 
 def _affordable(data: WoonvisieData, a: Assumptions) -> float:
     """Affordable share of the programme on the chosen basis (default gross)  [percent]."""
-    table = affordability_table(data, a).set_index("series")
-    return float(table.loc[PROGRAMME_SERIES[a.affordable_basis], "affordable_share"]) * 100
-
-
-def _outflow(data: WoonvisieData, a: Assumptions) -> float:
-    """Outflow and urgent cases per year in the scenario  [homes/year]."""
-    return float(outflow_table(a).set_index("group").loc["total", "homes_per_year"])
+    r = results(data, a)
+    return r.afford(r.basis_series).affordable_share * 100
 
 
 # indicator key -> the scenario's value in the target's own unit
@@ -62,8 +56,8 @@ MEASURES: dict[str, Measure] = {
     "norm_expensive": lambda d, a: a.share_expensive * 100,
     "affordable_share_new_build": _affordable,
     "care_share_social_rent": lambda d, a: a.care_share_social_rent * 100,
-    "elderly_task": lambda d, a: value(elderly_summary(a), "elderly_task_total"),
-    "outflow_homes_per_year": _outflow,
+    "elderly_task": lambda d, a: results(d, a).elderly.total,
+    "outflow_homes_per_year": lambda d, a: results(d, a).outflow.per_year,
 }
 TOLERANCE = 1e-6  # floating-point slack only: no margin the source does not set
 
@@ -79,22 +73,46 @@ def meets(measured: float, target: float, comparator: str, high: float | None = 
     return math.isclose(measured, target, abs_tol=TOLERANCE)
 
 
-def _horizon_ok(row: Mapping[str, Any], a: Assumptions) -> bool:
-    """A growth target by a year is met only if the scenario reaches it by that year."""
-    if row["indicator"] != "ambition_homes" or pd.isna(row["horizon"]):
-        return True
-    return a.target_year <= int(row["horizon"])
+@dataclass(frozen=True)
+class Computed:
+    """A register row the model computes: where it is and what it asks (plain values)."""
+
+    row: int  # position in the targets table
+    indicator: str
+    value: float
+    comparator: str
+    high: float | None
+    horizon: int | None  # for ambition_homes: the year by which it is asked
 
 
-def _status(row: Mapping[str, Any], data: WoonvisieData, a: Assumptions) -> tuple[str, float]:
-    """(status, scenario value) of a register row with an indicator the model computes."""
-    measured = MEASURES[row["indicator"]](data, a)
-    high = None if pd.isna(row["value_high"]) else float(row["value_high"])
-    ok = meets(measured, float(row["value"]), row["comparator"], high) and _horizon_ok(row, a)
+@register
+@lru_cache(maxsize=4)
+def computed_rows(data: WoonvisieData) -> tuple[Computed, ...]:
+    """The register rows with an indicator the model computes (read once per data)."""
+    table = data["targets"]
+    rows = []
+    for i, rec in enumerate(table.to_dict("records")):
+        if rec["indicator"] not in MEASURES:
+            continue
+        high = None if pd.isna(rec["value_high"]) else float(rec["value_high"])
+        horizon = None if pd.isna(rec["horizon"]) else int(rec["horizon"])
+        rows.append(
+            Computed(i, rec["indicator"], float(rec["value"]), rec["comparator"], high, horizon)
+        )
+    return tuple(rows)
+
+
+def _status(c: Computed, data: WoonvisieData, a: Assumptions) -> tuple[str, float]:
+    """(status, scenario value) of a register row with an indicator the model computes.
+
+    A growth target by a year is met only if the scenario reaches it by that year.
+    """
+    measured = MEASURES[c.indicator](data, a)
+    in_time = c.indicator != "ambition_homes" or c.horizon is None or a.target_year <= c.horizon
+    ok = meets(measured, c.value, c.comparator, c.high) and in_time
     return ("ok" if ok else "fail"), measured
 
 
-@per_scenario
 def target_status(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     """The register with each target's status in scenario `a`.
 
@@ -104,9 +122,8 @@ def target_status(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     table = data["targets"].copy()
     status = ["monitor"] * len(table)
     values = [math.nan] * len(table)
-    computed = table["indicator"].isin(list(MEASURES)).to_numpy()
-    for i in computed.nonzero()[0]:
-        status[i], values[i] = _status(table.iloc[i], data, a)
+    for c in computed_rows(data):
+        status[c.row], values[c.row] = _status(c, data, a)
     table["status"] = status
     table["scenario_value"] = values
     return table

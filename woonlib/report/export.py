@@ -26,17 +26,17 @@ from woonlib.model.care import care_table
 from woonlib.model.elderly import elderly_summary, elderly_task
 from woonlib.model.goalseek import Answer, answers
 from woonlib.model.households import forecast_yearly
-from woonlib.model.indicators import indicators, policy_checks
+from woonlib.model.indicators import policy_checks, scenario_indicators
 from woonlib.model.outflow import outflow_table, outflow_vs_care
 from woonlib.model.programme import build_path, programme_table
 from woonlib.model.progress import (
     measured_status,
-    progress_indicators,
     realised_so_far,
     realised_vs_path,
     register_status,
     segment_mix,
 )
+from woonlib.model.registry import label_key
 from woonlib.model.segments import (
     affordability_table,
     market_segments,
@@ -58,31 +58,10 @@ from woonlib.report.labels import (
 )
 from woonlib.vocab import SEGMENTS
 
-INDICATOR_LABELS = {"projected_year": "projected_year_indicator"}  # key -> label, where not same
-
 
 def indicator_label(key: str, lang: str = "nl") -> str:
     """The label of a headline indicator (`scenario_indicators` key)."""
-    return label(INDICATOR_LABELS.get(key, key), lang)
-
-
-def scenario_indicators(
-    data: WoonvisieData, a: Assumptions, monitor: Monitor | None = None
-) -> dict[str, Any]:
-    """`indicators(data, a)`; with a monitor, its progress indicators take their place.
-
-    With `monitor`: realised_homes [homes], realised_years [years], build_rate_needed (from
-    the year after the last realised one) [homes/year], projected_year [year] (None when not
-    reached at the recent pace) and probability_reaching_ambition with the realised years
-    fixed [-] (`woonlib.model.progress.progress_indicators`). data_notes stay last.
-    """
-    values = indicators(data, a)
-    if monitor is None:
-        return values
-    notes = values.pop("data_notes")
-    values.update(progress_indicators(monitor, a))
-    values["data_notes"] = notes
-    return values
+    return label(label_key(key), lang)
 
 
 def _indicator_rows(

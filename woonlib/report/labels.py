@@ -510,6 +510,7 @@ LABELS: dict[str, L] = {
     },
     "group": {"nl": "Groep", "en": "Group"},
     "remark": {"nl": "Opmerking", "en": "Remark"},
+    "part_of": {"nl": "Onderdeel van", "en": "Part of"},
     "youth_care_unknown": {
         "nl": "Jeugdzorg: de Woonvisie noemt nog geen aantal (NB); standaard 0, zelf in te vullen. "
         "Detentie: 10 tot 15 woningen per jaar.",

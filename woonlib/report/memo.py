@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
 import plotly.graph_objects as go
+from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
 from woonlib.data import WoonvisieData
@@ -31,6 +31,7 @@ from woonlib.model.outflow import outflow_table, outflow_vs_care
 from woonlib.model.presets import PRESETS, matching_preset
 from woonlib.model.programme import build_path, programme_table
 from woonlib.model.progress import projected_year, realised_vs_path
+from woonlib.model.registry import unit_of
 from woonlib.model.segments import segment_comparison
 from woonlib.model.sensitivity import sensitivity
 from woonlib.model.uncertainty import Fan, ranges_of
@@ -52,7 +53,6 @@ from woonlib.report.export import (
     scenario_indicators,
 )
 from woonlib.report.labels import (
-    check_texts,
     fmt_date,
     fmt_number,
     fmt_source,
@@ -60,69 +60,11 @@ from woonlib.report.labels import (
     label,
     unit_label,
 )
+from woonlib.report.markup import check_rows, css, table
 from woonlib.report.progress_charts import fan_figure, realised_figure
 
-INDICATOR_UNITS = {  # display unit of each headline indicator (norm_split_homes: per segment)
-    "ambition_homes": "homes",
-    "basis_homes": "homes",
-    "programme_homes": "homes",
-    "programme_homes_appendix": "homes",
-    "plan_capacity_needed": "homes",
-    "programme_gap": "homes",
-    "programme_gap_appendix": "homes",
-    "ambition_gap": "homes",
-    "required_rate": "homes/year",
-    "affordable_share_programme": "fraction",
-    "affordable_share_programme_net": "fraction",
-    "affordable_share_programme_net_appendix": "fraction",
-    "affordable_share_scenario": "fraction",
-    "affordable_target_met": "bool",
-    "norm_split_homes": "homes",
-    "care_homes_from_social_rent": "homes",
-    "care_homes_net_of_demolition": "homes",
-    "elderly_task_total": "homes",
-    "elderly_task_in_building_years": "homes",
-    "elderly_share_of_ambition": "fraction",
-    "outflow_homes_per_year": "homes/year",
-    "outflow_cumulative": "homes",
-    "probability_reaching_ambition": "fraction",
-    "build_rate_needed": "homes/year",
-    "realised_homes": "homes",
-    "realised_years": "years",
-    "projected_year": "year",
-}
 SENSITIVITY_TOP = 5  # assumptions shown per outcome
-SYMBOLS = {"ok": "✔", "fail": "✖", "info": "i"}
 CHART_WIDTH = 680  # [px] fits an A4 page in portrait with 15 mm margins
-
-CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;
- max-width:760px;margin:24px auto;padding:0 16px;line-height:1.45}
-h1{font-size:22px;margin-bottom:4px}
-h2{font-size:17px;margin-top:28px;border-bottom:1px solid #bbb;padding-bottom:2px}
-h3{font-size:15px;margin:18px 0 4px}
-h4{font-size:13px;margin:12px 0 2px}
-.goals li{margin-bottom:4px;font-size:13px}
-table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0 12px}
-th,td{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}
-td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-.meta{color:#444;margin-top:0}
-.note{background:#f4f4f4;border-left:4px solid #888;padding:6px 10px;font-size:13px}
-.src{font-size:11px;color:#555}
-.status-ok{color:#00734d;font-weight:600}
-.status-info{color:#555;font-weight:600}
-.status-fail{color:#b34700;font-weight:600}
-.chart{margin:12px 0;break-inside:avoid;page-break-inside:avoid}
-.datanotes li{margin-bottom:6px;font-size:13px}
-footer{margin-top:32px;font-size:11px;color:#555}
-@page{size:A4;margin:15mm}
-@media print{
- body{max-width:none;margin:0;padding:0}
- h2{break-after:avoid;page-break-after:avoid}
- tr{break-inside:avoid;page-break-inside:avoid}
- .modebar-container{display:none!important}
-}
-"""
 
 
 def display(value: Any, unit: str, lang: str = "nl") -> str:
@@ -136,16 +78,9 @@ def display(value: Any, unit: str, lang: str = "nl") -> str:
     return text
 
 
-def _table(headers: Sequence[str], rows: Iterable[Sequence[tuple[str, bool]]]) -> str:
-    """An HTML table of already escaped cells; (html, numeric) per cell."""
-    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
-    body = "".join(
-        "<tr>"
-        + "".join(f'<td class="num">{c}</td>' if num else f"<td>{c}</td>" for c, num in row)
-        + "</tr>"
-        for row in rows
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def source_span(text: str) -> Markup:
+    """A source reference in small print (escaped)."""
+    return Markup(f'<span class="src">{escape(text)}</span>')
 
 
 def changed_section(a: Assumptions, lang: str = "nl") -> str:
@@ -156,15 +91,15 @@ def changed_section(a: Assumptions, lang: str = "nl") -> str:
     defaults = DEFAULTS.to_dict()
     rows = [
         (
-            (escape(label(name, lang)), False),
-            (escape(display(value, SPECS[name].unit, lang)), True),
-            (escape(display(defaults[name], SPECS[name].unit, lang)), True),
-            (f'<span class="src">{escape(fmt_source(SPECS[name].source, lang))}</span>', False),
+            (label(name, lang), False),
+            (display(value, SPECS[name].unit, lang), True),
+            (display(defaults[name], SPECS[name].unit, lang), True),
+            (source_span(fmt_source(SPECS[name].source, lang)), False),
         )
         for name, value in changed.items()
     ]
     headers = [label(k, lang) for k in ("assumption", "memo_in_scenario", "memo_in_woonvisie")]
-    return _table([escape(h) for h in [*headers, label("source", lang)]], rows)
+    return table(None, [*headers, label("source", lang)], rows)
 
 
 def indicators_section(
@@ -176,40 +111,26 @@ def indicators_section(
     for key, val in scenario_indicators(data, a, monitor).items():
         if key == "data_notes":
             continue
-        unit = INDICATOR_UNITS.get(key, "homes")
+        unit = unit_of(key)
         if isinstance(val, dict):
             rows += [
                 (
-                    (escape(f"{label(key, lang)}: {label(part, lang)}"), False),
-                    (escape(display(v, unit, lang)), True),
+                    (f"{label(key, lang)}: {label(part, lang)}", False),
+                    (display(v, unit, lang), True),
                 )
                 for part, v in val.items()
             ]
         else:
             name = indicator_label(key, lang)
-            cells = (escape(name), False), (escape(display(val, unit, lang)), True)
+            cells = (name, False), (display(val, unit, lang), True)
             rows.append(cells)
-    return _table([escape(label("item", lang)), escape(label("value", lang))], rows)
+    return table(None, [label("item", lang), label("value", lang)], rows)
 
 
 def checks_section(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> str:
     """The policy checks: title, outcome (symbol and word, readable in black and white), why."""
-    rows = []
-    for check in policy_checks(data, a).itertuples():
-        title, word, explain = check_texts(check, lang)
-        status = (
-            f'<span class="status-{escape(str(check.status))}">'
-            f"{SYMBOLS[str(check.status)]} {escape(word)}</span>"
-        )
-        rows.append(
-            (
-                (escape(title), False),
-                (status, False),
-                (escape(explain), False),
-            )
-        )
     headers = [label(k, lang) for k in ("memo_check", "memo_status", "memo_explanation")]
-    return _table([escape(h) for h in headers], rows)
+    return table(None, headers, check_rows(policy_checks(data, a), lang))
 
 
 def memo_figures(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> dict[str, go.Figure]:
@@ -287,8 +208,8 @@ def _progress_figures_table(
         items.append(
             (label("realised_homes", lang), display(values["realised_homes"], "homes", lang))
         )
-    rows = [((escape(k), False), (escape(v), True)) for k, v in items]
-    return _table([escape(label("item", lang)), escape(label("value", lang))], rows)
+    rows = [((k, False), (v, True)) for k, v in items]
+    return table(None, [label("item", lang), label("value", lang)], rows)
 
 
 def _goals_list(data: WoonvisieData, a: Assumptions, lang: str) -> str:
@@ -321,29 +242,29 @@ def _swing(value: float, unit: str, lang: str) -> str:
 
 def sensitivity_section(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> str:
     """Per headline outcome the `SENSITIVITY_TOP` assumptions that move it most."""
-    table = sensitivity(data, a, ranges_of(a))
+    sweeps = sensitivity(data, a, ranges_of(a))
     headers = [
         label(k, lang)
         for k in ("assumption", "sens_low", "sens_high", "sens_min", "sens_max", "swing")
     ]
     parts = [f"<p>{escape(label('memo_sensitivity_intro', lang))}</p>"]
-    for outcome, rows in table.groupby("outcome", sort=False):
+    for outcome, rows in sweeps.groupby("outcome", sort=False):
         top = rows[rows["swing"] > 0].sort_values("swing", ascending=False)
         if top.empty:
             continue
         body = [
             (
-                (escape(label(str(r.assumption), lang)), False),
-                (escape(_sweep_end(r.low, str(r.assumption), lang)), _numeric(r.assumption)),
-                (escape(_sweep_end(r.high, str(r.assumption), lang)), _numeric(r.assumption)),
-                (escape(display(r.outcome_min, str(r.unit), lang)), True),
-                (escape(display(r.outcome_max, str(r.unit), lang)), True),
-                (escape(_swing(float(r.swing), str(r.unit), lang)), True),
+                (label(str(r.assumption), lang), False),
+                (_sweep_end(r.low, str(r.assumption), lang), _numeric(r.assumption)),
+                (_sweep_end(r.high, str(r.assumption), lang), _numeric(r.assumption)),
+                (display(r.outcome_min, str(r.unit), lang), True),
+                (display(r.outcome_max, str(r.unit), lang), True),
+                (_swing(float(r.swing), str(r.unit), lang), True),
             )
             for r in top.head(SENSITIVITY_TOP).itertuples()
         ]
         parts.append(f"<h4>{escape(label(str(outcome), lang))}</h4>")
-        parts.append(_table([escape(h) for h in headers], body))
+        parts.append(table(None, headers, body))
     return "".join(parts)
 
 
@@ -427,7 +348,7 @@ def scenario_memo(
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>{CSS}</style>\n"
+        f"<title>{title}</title>\n<style>{css('page.css')}{css('memo.css')}</style>\n"
         f'<script type="text/javascript">{get_plotlyjs()}</script>\n</head>\n<body>\n<main>\n'
         f"<h1>{title}</h1>\n"
         f'<p class="meta">{escape(label("memo_date", lang))}: {escape(fmt_date(day, lang))}</p>\n'

@@ -21,6 +21,14 @@ from woonlib.ui.safety import guarded
 A11Y_ESM = """
 function textOf(el) { return el ? el.textContent.replace(/\\s+/g, ' ').trim() : ''; }
 
+// A control's readout without its '?' (the source, a tooltip of its own).
+function readoutText(el) {
+  if (!el) return '';
+  return Array.from(el.childNodes)
+    .filter((n) => !(n.classList && n.classList.contains('wl-help')))
+    .map((n) => n.textContent).join('').replace(/\\s+/g, ' ').trim();
+}
+
 function nameSliders(root) {
   for (const slider of root.querySelectorAll('.widget-slider')) {
     const label = textOf(slider.querySelector(':scope > .widget-label'));
@@ -29,7 +37,7 @@ function nameSliders(root) {
     if (handle.getAttribute('aria-label') !== label) handle.setAttribute('aria-label', label);
     // The Dutch readout beside the slider (e.g. "9.300 woningen") is the better value text.
     const control = slider.closest('.wl-control');
-    const readout = control && textOf(control.querySelector('.wl-value'));
+    const readout = control && readoutText(control.querySelector('.widget-html-content'));
     if (readout && handle.getAttribute('aria-valuetext') !== readout) {
       handle.setAttribute('aria-valuetext', readout);
     }

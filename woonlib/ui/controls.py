@@ -146,9 +146,7 @@ class NumberControl(W.HBox):
     def _show(self) -> None:
         unit = "" if self.spec.unit == "fraction" else f" {display_unit(self.spec, self.lang)}"
         shown = f"<b>{fmt_value(self.value, self.spec.unit, self.lang)}</b>{unit}"
-        self.readout.value = (
-            f'<div class="wl-readout"><span class="wl-value">{shown}</span>{self._help}</div>'
-        )
+        self.readout.value = shown + self._help
 
 
 

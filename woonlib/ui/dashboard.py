@@ -1,15 +1,15 @@
-"""The dashboard: the sections as tabs, one state (Assumptions), safe in-place updates.
+"""The dashboard: the sections as tabs over one `ScenarioState`, safe in-place updates.
 
-Data flow: control → `Dashboard.apply(changes)` → new Assumptions (validated) → each panel
-that depends on a changed assumption computes its result → all show, or none do.
+Data flow: control → `ScenarioState.apply(changes)` → new Assumptions (validated) → the
+dashboard, observing the state, has each panel that depends on a changed assumption compute
+its result → all show, or none do and the state goes back (`ScenarioRefused`).
 """
 
 from __future__ import annotations
 
 import logging
 import reprlib
-import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from html import escape
 from typing import Any, TypeVar
 
@@ -17,9 +17,9 @@ import ipywidgets as W
 
 from woonlib.data import WoonvisieData, load_data
 from woonlib.data.monitor import Monitor, MonitorError, empty_monitor, load_monitor_dir
-from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, SPECS, AssumptionError, Assumptions
+from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, AssumptionError, Assumptions
 from woonlib.model.presets import PRESETS
-from woonlib.report.labels import fmt_allowed, label, monitor_problem_text
+from woonlib.report.labels import label, monitor_problem_text
 from woonlib.scenario.history import History, changed_names
 from woonlib.scenario.links import QueryNote, parse_query, scenario_query
 from woonlib.ui.a11y import PageA11y
@@ -42,7 +42,8 @@ from woonlib.ui.scenario_bar import ScenarioBar
 from woonlib.ui.segments import SegmentsPanel
 from woonlib.ui.shared import button, hbox, html, is_shared, layout, vbox
 from woonlib.ui.sources import SourcesPanel
-from woonlib.ui.tables import STYLE
+from woonlib.ui.state import ScenarioRefused, ScenarioState, invalid_text
+from woonlib.ui.tables import page_style_html
 from woonlib.ui.targets import CSS as TARGETS_CSS
 from woonlib.ui.targets import TargetsPanel
 
@@ -62,7 +63,7 @@ P = TypeVar("P", bound=Panel)
 # The page's CSS, in one widget sent once: tab titles in full and with enough contrast, long
 # labels wrap (not cut off), tables, notes, headings, the overview's cards, the targets'
 # columns, and the "?" of each control (its source as tooltip).
-PAGE_CSS = STYLE + (
+PAGE_CSS = page_style_html() + (
     "<style>.jupyter-widget-TabPanel-tabBar .lm-TabBar-tab{flex:0 0 auto !important;"
     "max-width:none !important;min-width:fit-content !important;padding:0 14px;"
     "color:#1f1f1f !important}.jupyter-widget-Collapse-header{color:#1f1f1f !important}"
@@ -71,17 +72,18 @@ PAGE_CSS = STYLE + (
     "justify-content:flex-end;text-align:right}"
     ".wl-help{display:inline-block;width:18px;height:18px;border-radius:9px;"
     "border:1px solid #777;text-align:center;font-size:12px;line-height:17px;cursor:help}"
-    ".wl-readout{display:flex;justify-content:space-between;align-items:center}"
+    ".wl-control .wl-help{float:right;margin-top:5px}"
     ".wl-h{margin:10px 0 4px}.wl-tab-pending{min-height:200px}"
     f"{OVERVIEW_CSS}{TARGETS_CSS}</style>"
 )
 
 
 class Dashboard(W.VBox):
-    """The whole page. `assumptions` is the current scenario; `status` shows messages.
+    """The whole page, composed over `state` (scenario, history, language, loaded file):
+    `assumptions`, `history`, `lang` and `loaded` read it; `status` shows messages.
 
-    Every change goes through `_update`: compute the affected panels, show them all or none,
-    then record the step (undo/redo) and put the scenario in the page's link.
+    Every change of the state goes through `_update`: compute the affected panels, show
+    them all or none (else the state goes back), put the scenario in the page's link.
 
     With `lazy` (the served page) a tab's panel is built when its tab is first selected (or
     `panel(i)` asks for it), from the scenario current then; built tabs out of view are
@@ -91,15 +93,16 @@ class Dashboard(W.VBox):
     def __init__(
         self,
         data: WoonvisieData | None = None,
-        lang: str = "nl",
+        lang: str | None = None,
         fault: Callable[[Assumptions], None] | None = None,
         lazy: bool = False,
+        state: ScenarioState | None = None,
     ) -> None:
         super().__init__(layout=layout())
         self.data = data or load_data()
-        self.assumptions = DEFAULTS
-        self.history = History()
-        self.loaded: tuple[str, Assumptions] | None = None  # the last scenario file loaded
+        self.state = ScenarioState() if state is None else state
+        lang = lang or self.state.lang
+        self._refused = False  # this page refused the state's scenario; it is going back
         self.fault = fault  # test hook: raise inside a recompute
         self.lazy = lazy
         self.link_opened = False
@@ -113,8 +116,34 @@ class Dashboard(W.VBox):
             self.page_a11y.when_opened(page_bundle)
         self.status = html(min_height="24px")
         self._build(lang, 0)
+        self.state.observe(self._on_scenario, names="assumptions")
+        self.state.observe(guarded(lambda ch: self.set_lang(ch["new"])), names="lang")
+        self.state.observe(guarded(lambda _: self._refresh_compare()), names="loaded")
         if monitor_problem:
             self._message(monitor_problem)
+
+    @property
+    def assumptions(self) -> Assumptions:
+        return self.state.assumptions
+
+    @property
+    def history(self) -> History:
+        return self.state.history
+
+    @property
+    def loaded(self) -> tuple[str, Assumptions] | None:
+        """The last scenario file loaded: (name, assumptions)."""
+        return self.state.loaded
+
+    @property
+    def lang(self) -> str:
+        """The language the page is built in (the state's, once rebuilt in it)."""
+        return self._lang
+
+    @lang.setter
+    def lang(self, value: str) -> None:
+        self._lang = value  # first: the state's observer then finds the page in `value`
+        self.state.lang = value
 
     def _build(self, lang: str, selected: int) -> None:
         """Make the widgets in `lang`: the header, the scenario bar, the tabs with the panel
@@ -281,22 +310,35 @@ class Dashboard(W.VBox):
     def apply(self, changes: Mapping[str, Any]) -> bool:
         """Apply `changes`; on any failure keep the previous scenario and say so."""
         try:
-            new = self.assumptions.replace(**changes)
+            return self.state.apply(changes)
         except AssumptionError as exc:
             log.warning("rejected change %s: %s", reprlib.repr(dict(changes)), exc)
             self._message(self.invalid_text(exc))
             self._show_values(self.assumptions)
             return False
-        changed = {k for k in changes if getattr(new, k) != getattr(self.assumptions, k)}
-        return self._update(new, changed)
 
     def set_scenario(self, a: Assumptions, record: bool = True) -> bool:
-        """Show scenario `a` as a whole (preset, file, link, undo)."""
-        changed = set(changed_names(self.assumptions, a))
-        self._show_values(a)
-        return self._update(a, changed, record=record)
+        """Show scenario `a` as a whole (preset, file, link)."""
+        if a == self.assumptions:  # nothing changes: the page still says all is well
+            self._message("")
+            return True
+        return self.state.set(a, record=record)
 
-    def _update(self, new: Assumptions, changed: set[str], record: bool = True) -> bool:
+    def _on_scenario(self, change: Any) -> None:
+        """The state's scenario changed (a control, a notebook cell, undo): show it, all
+        or none; refuse a scenario the page cannot show, and the state goes back."""
+        if self._refused:
+            self._refused = False
+            if self.state.going_back:  # from the scenario refused below: nothing was shown
+                self._show_values(change["new"])
+                return
+        if self._update(change["new"], set(changed_names(change["old"], change["new"]))):
+            return
+        if not self.state.going_back:  # (going back, the page's message says it all)
+            self._refused = True
+            raise ScenarioRefused("the dashboard could not compute the scenario")
+
+    def _update(self, new: Assumptions, changed: set[str]) -> bool:
         # The tab in view first: the browser handles messages in order, so its charts
         # are redrawn before those of the tabs out of view.
         # Panels not built yet are built from the scenario when their tab is opened.
@@ -314,9 +356,7 @@ class Dashboard(W.VBox):
         except Exception:
             log.exception("recompute failed for %r", {k: getattr(new, k) for k in changed})
             self._message(label("error_message", self.lang))
-            self._show_values(self.assumptions)
             return False
-        self.assumptions = new
         try:
             for i in later:
                 self._pending[i] = STALE
@@ -326,13 +366,12 @@ class Dashboard(W.VBox):
                 else:
                     self._pending.pop(i, None)
                     built[i].show(result)
-            if record:
-                self.history.push(new, time.monotonic())
+            self._show_values(new, changed)
             self.bar.show(new, self.history)
         except Exception:  # a bug in a show(): say so rather than leave the page silent
             log.exception("showing the result failed for %r", {k: getattr(new, k) for k in changed})
             self._message(label("error_message", self.lang))
-            return False
+            return True  # the scenario stands (some output may lag behind): no going back
         self._message("")
         return True
 
@@ -367,23 +406,21 @@ class Dashboard(W.VBox):
         """Everything back to the Woonvisie."""
         self.set_scenario(DEFAULTS)
 
-    def undo(self) -> None:
-        a = self.history.undo()
-        if a is not None:
-            self.set_scenario(a, record=False)
+    def undo(self) -> bool:
+        return self.state.undo()
 
-    def redo(self) -> None:
-        a = self.history.redo()
-        if a is not None:
-            self.set_scenario(a, record=False)
+    def redo(self) -> bool:
+        return self.state.redo()
 
     def load(self, name: str, a: Assumptions) -> None:
         """A scenario read from a file: show it, and offer it for comparison."""
-        self.loaded = (name, a)
-        compare = self._built_of(ComparePanel)
-        if compare is not None:  # else built with the file among its options
-            compare.refresh_options()
+        self.state.loaded = (name, a)  # observed: the comparison offers it
         self.set_scenario(a)
+
+    def _refresh_compare(self) -> None:
+        compare = self._built_of(ComparePanel)
+        if compare is not None:  # else built with the loaded file among its options
+            compare.refresh_options()
 
     def open_link(self, query: str | None) -> list[QueryNote]:
         """Show the scenario a page link describes; say what in it was left out and why."""
@@ -422,12 +459,14 @@ class Dashboard(W.VBox):
 
     # --- display -----------------------------------------------------------------------------
 
-    def _show_values(self, a: Assumptions) -> None:
-        """Put the values of `a` into every control without triggering changes."""
+    def _show_values(self, a: Assumptions, names: Collection[str] | None = None) -> None:
+        """Put the values of `a` into every control (or those of `names`) without
+        triggering changes."""
         for name, c in self.controls.items():
-            c.set_value(getattr(a, name))
+            if names is None or name in names:
+                c.set_value(getattr(a, name))
         segments = self._built_of(SegmentsPanel)
-        if segments is not None:
+        if segments is not None and (names is None or not set(SHARE_FIELDS).isdisjoint(names)):
             segments.share_group.set_shares(a.shares)
 
     def _message(self, text: str, role: str = "alert") -> None:
@@ -442,19 +481,7 @@ class Dashboard(W.VBox):
     def invalid_text(self, exc: AssumptionError, fallback: str = "error_message") -> str:
         """A rejected assumption in the page's language (the error's own text is English);
         `fallback` is the label key for an error that names no assumption."""
-        lang = self.lang
-        if exc.unknown:
-            return f"{label('query_unknown', lang)}: {', '.join(exc.unknown)}"
-        if exc.name in SPECS:
-            spec = SPECS[exc.name]
-            allowed = fmt_allowed(spec.unit, spec.minimum, spec.maximum, spec.choices, lang)
-            return (
-                f"{label('invalid_value', lang)}: {label(exc.name, lang)} — "
-                f"{label('allowed', lang)}: {allowed}"
-            )
-        if any(f in str(exc) for f in SHARE_FIELDS):
-            return label("shares_must_add", lang)
-        return label(fallback, lang)
+        return invalid_text(exc, self.lang, fallback)
 
 
 STALE = object()  # a deferred panel's result: compute it when its tab is opened

@@ -1,48 +1,48 @@
-"""HTML tables for the dashboard, formatted through the label catalogue (pure)."""
+"""HTML tables for the dashboard, formatted through the label catalogue (pure).
+
+Thin wrappers over `woonlib.report.markup`: the page and the memo share one table template
+and one CSS file.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
 
+from markupsafe import Markup
+
+from woonlib.report import markup
 from woonlib.report.labels import fmt_value, label
 
 Cell = tuple[object, str]  # (value, unit) — unit "text" for text, "label" for a catalogue key
 
-STYLE = (
-    "<style>.wl-table{border-collapse:collapse;font-size:13px;margin:4px 0 12px}"
-    ".wl-table th,.wl-table td{padding:3px 10px;border-bottom:1px solid #ddd}"
-    ".wl-table td.num{text-align:right;font-variant-numeric:tabular-nums}"
-    ".wl-table caption{text-align:left;font-weight:600;padding:4px 0}"
-    ".wl-note{color:#6a4a00;background:#fff6dd;padding:6px 10px;border-left:4px solid #E69F00;"
-    "margin:4px 0;font-size:13px}</style>"
-)
+
+def page_style_html() -> str:
+    """The page's one `<style>` block (`woonlib/report/templates/page.css`): send it once."""
+    return f"<style>{markup.css('page.css')}</style>"
 
 
-def cell_text(value: object, unit: str, lang: str) -> str:
+STYLE = page_style_html()  # kept for the panels until the page sends page_style_html() once
+
+
+def cell_text(value: object, unit: str, lang: str) -> Markup:
+    """A cell's text in the language's format, escaped."""
     if unit == "text":
-        return escape(str(value))
+        return Markup(escape(str(value)))
     if unit == "label":
-        return escape(label(str(value), lang))
-    return escape(fmt_value(value, unit, lang))
+        return Markup(escape(label(str(value), lang)))
+    return Markup(escape(fmt_value(value, unit, lang)))
 
 
 def html_table(
     caption: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]], lang: str = "nl"
 ) -> str:
     """A captioned table; numbers right-aligned and in the language's format."""
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
-    body = []
-    for row in rows:
-        cells = []
-        for value, unit in row:
-            css = "" if unit in ("text", "label") else ' class="num"'
-            cells.append(f"<td{css}>{cell_text(value, unit, lang)}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return (
-        f'<table class="wl-table"><caption>{escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-    )
+    cells = [
+        [(cell_text(value, unit, lang), unit not in ("text", "label")) for value, unit in row]
+        for row in rows
+    ]
+    return str(markup.table(caption, headers, cells))
 
 
 def item_table(caption: str, items: Sequence[tuple[str, float, str]], lang: str = "nl") -> str:

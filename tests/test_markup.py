@@ -1,0 +1,102 @@
+"""One table template and one CSS file for the page and the memo; text is escaped."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+import pytest
+
+from woonlib.data import WoonvisieData
+from woonlib.model.assumptions import DEFAULTS
+from woonlib.model.indicators import policy_checks
+from woonlib.report import markup
+from woonlib.report.labels import LABELS
+from woonlib.report.memo import checks_section, scenario_memo
+from woonlib.ui.tables import STYLE, html_table, item_table, page_style_html
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+ESCAPED = "&lt;img src=x onerror=alert(1)&gt;"
+TABLE = re.compile(  # the one table's markup
+    r'<table class="wl-table">(<caption>[^<]*</caption>)?<thead><tr>(<th scope="col">[^<]*</th>)+'
+    r"</tr></thead><tbody>(<tr>(<td( class=\"num\")?>.*?</td>)+</tr>)*</tbody></table>"
+)
+
+
+@pytest.fixture
+def macro_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
+    """Every call of the table macro, recorded."""
+    calls: list[tuple[Any, ...]] = []
+    macros = markup._macros()
+
+    class Spy:
+        status = macros.status
+
+        @staticmethod
+        def table(*args: Any) -> str:
+            calls.append(args)
+            return str(macros.table(*args))
+
+    monkeypatch.setattr(markup, "_macros", Spy)
+    return calls
+
+
+def test_page_and_memo_tables_are_one_macro(
+    data: WoonvisieData, macro_calls: list[tuple[Any, ...]]
+) -> None:
+    memo = scenario_memo(data, DEFAULTS, today=datetime.date(2025, 5, 7))
+    memo_tables = memo.count("<table")
+    assert memo_tables == len(macro_calls) >= 5  # every memo table comes from the macro
+    page = item_table("Kerncijfers", [("ambition_homes", 9300, "homes")])
+    assert len(macro_calls) == memo_tables + 1
+    for out in (page, checks_section(data, DEFAULTS)):
+        assert TABLE.fullmatch(out), out
+    assert all(TABLE.fullmatch(t) for t in re.findall(r"<table.*?</table>", memo, re.S))
+
+
+def test_same_rows_same_markup() -> None:
+    """A page table and the macro called as the memo calls it give the same HTML."""
+    headers = ["Onderdeel", "Waarde"]
+    page = html_table("Titel", headers, [[("Ambitie", "text"), (9300, "homes")]])
+    memo_style = markup.table("Titel", headers, [[("Ambitie", False), ("9.300", True)]])
+    expected = (
+        '<table class="wl-table"><caption>Titel</caption><thead><tr><th scope="col">Onderdeel'
+        '</th><th scope="col">Waarde</th></tr></thead><tbody><tr><td>Ambitie</td>'
+        '<td class="num">9.300</td></tr></tbody></table>'
+    )
+    assert page == str(memo_style) == expected
+
+
+def test_no_caption_element_without_a_caption() -> None:
+    assert "<caption>" not in markup.table(None, ["a"], [[("b", False)]])
+
+
+def test_hostile_caption_header_and_cells_are_escaped() -> None:
+    page = html_table(HOSTILE, [HOSTILE], [[(HOSTILE, "text")], [("x'\"&", "text")]])
+    memo = str(markup.table(HOSTILE, [HOSTILE], [[(HOSTILE, False)]]))
+    for out in (page, memo):
+        assert "<img" not in out
+        assert out.count(ESCAPED) == 3  # caption, header, cell
+    assert "<td>x&#x27;&quot;&amp;</td>" in page  # as html.escape writes them
+
+
+def test_hostile_check_label_is_escaped_and_the_status_kept(
+    data: WoonvisieData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(LABELS["check_norm_split"], "nl", HOSTILE)
+    out = checks_section(data, DEFAULTS)
+    assert "<img" not in out and f"<td>{ESCAPED}</td>" in out
+    statuses = set(policy_checks(data, DEFAULTS)["status"])
+    for state in statuses:
+        assert f'<span class="wl-status-{state}">{markup.SYMBOLS[state]} ' in out
+
+
+def test_page_css_is_one_file_sent_once(data: WoonvisieData) -> None:
+    page_css = markup.css("page.css")
+    block = page_style_html()
+    assert block == f"<style>{page_css}</style>" == STYLE
+    assert block.count("<style>") == 1 and ".wl-table{" in page_css and ".wl-note{" in page_css
+    memo = scenario_memo(data, DEFAULTS, today=datetime.date(2025, 5, 7))
+    assert memo.count(page_css) == 1 and markup.css("memo.css") in memo
+    assert "<style" not in html_table("c", ["h"], [[("v", "text")]])  # tables carry no CSS
