@@ -358,6 +358,8 @@ class Dashboard(W.VBox):
             self._message(label("error_message", self.lang))
             return False
         try:
+            # The controls first: the page then never shows a chart ahead of its readout.
+            self._show_values(new, changed)
             for i in later:
                 self._pending[i] = STALE
             for i, result in results:
@@ -366,7 +368,6 @@ class Dashboard(W.VBox):
                 else:
                     self._pending.pop(i, None)
                     built[i].show(result)
-            self._show_values(new, changed)
             self.bar.show(new, self.history)
         except Exception:  # a bug in a show(): say so rather than leave the page silent
             log.exception("showing the result failed for %r", {k: getattr(new, k) for k in changed})
