@@ -135,9 +135,9 @@ def test_english_keeps_the_monitor(dash: Dashboard) -> None:
     assert "Chance of reaching the ambition by 2032: 10%" in dash.progress.fan_summary.value
 
 
-def test_deferred_tabs_compute_when_opened() -> None:
-    """On the served (lazy) page, Doelen and Voortgang out of view are not computed on a
-    slider move; opening the tab computes the current scenario."""
+def test_tabs_out_of_view_compute_when_opened() -> None:
+    """On the served (lazy) page, a built tab out of view (here Voortgang) is not computed
+    on a slider move; opening the tab computes the current scenario."""
     from woonlib.ui import dashboard as module
 
     dash = Dashboard(lazy=True)

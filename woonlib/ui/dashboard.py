@@ -18,6 +18,7 @@ import ipywidgets as W
 from woonlib.data import WoonvisieData, load_data
 from woonlib.data.monitor import Monitor, MonitorError, empty_monitor, load_monitor_dir
 from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, AssumptionError, Assumptions
+from woonlib.model.indicators import checks, indicators
 from woonlib.model.presets import PRESETS
 from woonlib.report.labels import label, monitor_problem_text
 from woonlib.scenario.history import History, changed_names
@@ -346,12 +347,14 @@ class Dashboard(W.VBox):
         built = self._built
         order = sorted(built, key=lambda i: i != shown)
         affected = [i for i in order if built[i].affected_by(changed)]
-        # Deferred panels (reports on the scenario, not part of it) out of view are
-        # computed when their tab is opened: a slider move stays as quick as before them.
-        later = [i for i in affected if self.lazy and i != shown and built[i].deferred]
+        # On the lazy page, tabs out of view are computed when opened: a move computes and
+        # sends only what can be seen. The core, which every panel derives from, is the
+        # gate: a scenario the model cannot compute is refused, whatever tab is in view.
+        later = [i for i in affected if self.lazy and i != shown]
         try:
             if self.fault is not None:
                 self.fault(new)
+            indicators(self.data, new), checks(self.data, new)
             results = [(i, built[i].compute(new)) for i in affected if i not in later]
         except Exception:
             log.exception("recompute failed for %r", {k: getattr(new, k) for k in changed})
@@ -395,7 +398,7 @@ class Dashboard(W.VBox):
             self._show_pending(index)
 
     def _show_pending(self, index: int) -> None:
-        """Show what waits for tab `index`; a deferred panel computes the scenario now."""
+        """Show what waits for tab `index`: computed now from the current scenario if stale."""
         panel, result = self._built[index], self._pending.pop(index)
         try:
             panel.show(panel.compute(self.assumptions) if result is STALE else result)
@@ -485,7 +488,7 @@ class Dashboard(W.VBox):
         return invalid_text(exc, self.lang, fallback)
 
 
-STALE = object()  # a deferred panel's result: compute it when its tab is opened
+STALE = object()  # a tab out of view on the lazy page: compute it when its tab is opened
 
 
 def default_monitor(data: WoonvisieData) -> tuple[Monitor, str]:

@@ -39,7 +39,6 @@ class Panel(W.VBox):
 
     title_key = ""
     depends: frozenset[str] = frozenset()
-    deferred = False  # True: out of view, computed only when its tab is opened (lazy page)
 
     def __init__(self, data: WoonvisieData, lang: str, on_change: OnChange) -> None:
         self.data, self.lang, self._on_change = data, lang, on_change

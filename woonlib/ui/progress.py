@@ -58,7 +58,6 @@ OnMonitor = Callable[[Monitor], None]
 class ProgressPanel(Panel):
     title_key = "tab_progress"
     depends = EVERY  # the fan and the answers follow nearly every assumption
-    deferred = True  # a report on the scenario: computed when its tab is opened
 
     def __init__(
         self, *args: Any, monitor: Monitor, on_apply: Apply, on_monitor: OnMonitor

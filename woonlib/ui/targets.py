@@ -30,7 +30,6 @@ CSS = (
 class TargetsPanel(Panel):
     title_key = "tab_targets"
     depends = EVERY  # statuses follow the scenario; the register itself is fixed
-    deferred = True  # a report on the scenario: computed when its tab is opened
 
     def __init__(self, *args: Any, monitor: Monitor) -> None:
         super().__init__(*args)
