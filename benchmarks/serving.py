@@ -84,7 +84,7 @@ def closed_pages(pw: Any, args: list[str], out: Outcome) -> None:
             for _ in range(3):
                 page = context.new_page()
                 page.goto(server.url)
-                vh.wait_for_dashboard(page, timeout=120_000, selector=".wl-chart")
+                vh.wait_for_dashboard(page, timeout=120_000, selector=vh.DASHBOARD_SHOWN)
                 page.close(run_before_unload=True)
             time.sleep(10)
             out.closed_left = _live(server) - base
@@ -166,7 +166,9 @@ def storms(pw: Any, args: list[str], out: Outcome, waves: int, cap: int) -> None
                     response = page.goto(server.url)
                     if response is not None and response.status == 200:
                         try:
-                            vh.wait_for_dashboard(page, timeout=120_000, selector=".wl-chart")
+                            vh.wait_for_dashboard(
+                                page, timeout=120_000, selector=vh.DASHBOARD_SHOWN
+                            )
                             out.page_after_s = time.perf_counter() - t1
                         except Exception:  # a page that never renders is a result
                             progress(f"{out.label}: the page after the storm did not render")

@@ -28,6 +28,7 @@ from tests.harness.voila import (  # noqa: E402
     screenshot_full,
     start_voila,
     wait_for_dashboard,
+    wait_for_tab,
 )
 
 VIEWPORT = {"width": 1400, "height": 900}
@@ -56,7 +57,7 @@ def shoot_tabs(page: Any, out: Path, stem: str, timeout_ms: float) -> None:
         page.wait_for_function(
             "el => el.classList.contains('lm-mod-current')", arg=tab.element_handle()
         )
-        wait_for_dashboard(page, timeout=timeout_ms)
+        wait_for_tab(page, timeout=timeout_ms)  # a tab is built when first opened
         shoot(page, out / f"{stem}-{i + 1:02d}-{slug(title)}.png", timeout_ms)
 
 

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from woonlib.model.assumptions import DEFAULTS, Assumptions
 from woonlib.model.indicators import indicators
+from woonlib.model.registry import unit_of
 from woonlib.model.segments import split_homes
 from woonlib.report.charts import _layout
 from woonlib.report.labels import fmt_value, label, unit_label
@@ -20,19 +21,19 @@ from woonlib.ui.shared import DescriptionStyle, hbox, html, layout, style
 from woonlib.ui.tables import html_table
 from woonlib.vocab import SEGMENTS
 
-ROWS = (  # indicator, unit
-    ("ambition_homes", "homes"),
-    ("basis_homes", "homes"),
-    ("plan_capacity_needed", "homes"),
-    ("affordable_share_scenario", "fraction"),
-    ("affordable_target_met", "bool"),
-    ("care_homes_from_social_rent", "homes"),
-    ("elderly_task_total", "homes"),
-    ("elderly_share_of_ambition", "fraction"),
-    ("outflow_homes_per_year", "homes/year"),
-    ("outflow_cumulative", "homes"),
-    ("probability_reaching_ambition", "fraction"),
-    ("build_rate_needed", "homes/year"),
+ROWS = (  # headline indicators compared (units and labels: model.registry)
+    "ambition_homes",
+    "basis_homes",
+    "plan_capacity_needed",
+    "affordable_share_scenario",
+    "affordable_target_met",
+    "care_homes_from_social_rent",
+    "elderly_task_total",
+    "elderly_share_of_ambition",
+    "outflow_homes_per_year",
+    "outflow_cumulative",
+    "probability_reaching_ambition",
+    "build_rate_needed",
 )
 BAR_ROWS = ("ambition_homes", "basis_homes", "plan_capacity_needed", "elderly_task_total")
 SIDE_COLOURS = ("#0072B2", "#E69F00")  # A, B: Okabe-Ito blue and orange
@@ -139,11 +140,11 @@ class ComparePanel(Panel):
         rows = [
             [
                 (k, "label"),
-                (ind_a[k], unit),
-                (ind_b[k], unit),
-                (_difference(ind_b[k] - ind_a[k], unit, lang), "text"),
+                (ind_a[k], unit_of(k)),
+                (ind_b[k], unit_of(k)),
+                (_difference(ind_b[k] - ind_a[k], unit_of(k), lang), "text"),
             ]
-            for k, unit in ROWS
+            for k in ROWS
         ]
         headers = [
             label("indicator", lang),

@@ -6,21 +6,22 @@ from html import escape
 from typing import Any
 
 from woonlib.model.assumptions import Assumptions
-from woonlib.model.indicators import indicators, policy_checks
+from woonlib.model.indicators import checks, indicators
+from woonlib.model.registry import unit_of
 from woonlib.report.labels import check_texts, fmt_value, label
 from woonlib.ui.panel import EVERY, Panel, heading_html
 from woonlib.ui.shared import html
 
-CARDS = (  # indicator, unit
-    ("ambition_homes", "homes"),
-    ("basis_homes", "homes"),
-    ("programme_homes", "homes"),
-    ("plan_capacity_needed", "homes"),
-    ("affordable_share_programme", "fraction"),
-    ("affordable_share_programme_net", "fraction"),
-    ("care_homes_from_social_rent", "homes"),
-    ("elderly_task_total", "homes"),
-    ("outflow_homes_per_year", "homes/year"),
+CARDS = (  # headline indicators shown as cards (units and labels: model.registry)
+    "ambition_homes",
+    "basis_homes",
+    "programme_homes",
+    "plan_capacity_needed",
+    "affordable_share_programme",
+    "affordable_share_programme_net",
+    "care_homes_from_social_rent",
+    "elderly_task_total",
+    "outflow_homes_per_year",
 )
 # A light only where a norm is set (the Woonvisie's or the advisor's own); information is
 # shown in a neutral grey, never as "niet gehaald".
@@ -47,12 +48,12 @@ class OverviewPanel(Panel):
         lang = self.lang
         cards = "".join(
             f'<div class="wl-card" role="group" aria-label="{escape(label(k, lang))}">'
-            f'<div class="wl-card-v">{escape(fmt_value(ind[k], unit, lang))}</div>'
+            f'<div class="wl-card-v">{escape(fmt_value(ind[k], unit_of(k), lang))}</div>'
             f'<div class="wl-card-l">{escape(label(k, lang))}</div></div>'
-            for k, unit in CARDS
+            for k in CARDS
         )
         rows = []
-        for check in policy_checks(self.data, a).itertuples():
+        for check in checks(self.data, a):
             colour, symbol = LIGHTS[check.status], SYMBOLS[check.status]
             title, status, explain = check_texts(check, lang)
             rows.append(

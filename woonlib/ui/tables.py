@@ -22,7 +22,6 @@ def page_style_html() -> str:
     return f"<style>{markup.css('page.css')}</style>"
 
 
-STYLE = page_style_html()  # kept for the panels until the page sends page_style_html() once
 
 
 def cell_text(value: object, unit: str, lang: str) -> Markup:
