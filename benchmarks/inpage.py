@@ -62,14 +62,19 @@ RENDER_TIMES_JS = """() => {
   };
 }"""
 
-# Slider latency. `targets` are CSS selectors of charts, or {caption: text} for a table (an
+# Slider latency. `targets` are CSS selectors of charts, {caption: text} for a table (an
 # HTML widget whose <caption> is that text; the widget keeps its content node and swaps the
-# table inside it). A keydown listener (capture phase) stamps t0; a MutationObserver stamps,
-# per target, its latest DOM change. Installing again (another section of the same page) only
+# table inside it), or {within: selector} for the HTML widget holding that element. A keydown
+# listener (capture phase) stamps t0; a MutationObserver stamps, per target, its latest DOM
+# change. Installing again (another section of the same page) only
 # replaces the targets.
 LATENCY_INSTALL_JS = """(targets) => {
   const hosts = targets.map((t) => {
     if (typeof t === 'string') return document.querySelector(t);
+    if (t.within) {
+      const el = document.querySelector(t.within);
+      return el ? el.closest('.widget-html-content') : null;
+    }
     const cap = Array.from(document.querySelectorAll('caption'))
       .find((c) => c.textContent === t.caption);
     return cap ? (cap.closest('.widget-html-content') || cap.closest('table')) : null;

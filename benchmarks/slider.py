@@ -33,14 +33,16 @@ class Case:
     charts: tuple[str, ...]
     tables: tuple[str, ...] = ()  # label keys of the tables' captions (woonlib.report.labels)
     step: float = 1  # one key press, in the slider's own unit (aria-valuenow)
+    texts: tuple[str, ...] = ()  # CSS selectors of text inside an HTML widget
 
     def targets(self) -> list[Any]:
         from woonlib.report.labels import label
 
-        return [*self.charts, *({"caption": label(k, "nl")} for k in self.tables)]
+        captions = ({"caption": label(k, "nl")} for k in self.tables)
+        return [*self.charts, *captions, *({"within": t} for t in self.texts)]
 
     def target_names(self) -> list[str]:
-        return [*self.charts, *self.tables]
+        return [*self.charts, *self.tables, *self.texts]
 
 
 def _chart(key: str) -> str:
@@ -79,6 +81,15 @@ DASHBOARD_CASES = (
         ".wl-control-outflow_urgent .noUi-handle",
         (_chart("outflow"), _chart("care")),
         ("chart_outflow", "outflow_vs_care"),
+    ),
+    # Voortgang: the uncertainty fan and the chance of reaching the ambition (10,000 seeded
+    # draws) follow a move of one of the fan's ranges.
+    Case(
+        "Voortgang: fan_build_rate_spread",
+        "Voortgang",
+        ".wl-control-fan_build_rate_spread .noUi-handle",
+        (_chart("fan"),),
+        texts=(".wl-fan-probability",),
     ),
 )
 FLOOR_CASE = Case("floor: IntSlider → FigureWidget", None, floor.SLIDER, (floor.CHART,))

@@ -20,6 +20,7 @@ SECTIONS = (
     "Segmenten: share_social_rent",
     "Ouderen: elderly_zero_step_to_2030",
     "Uitstroom & urgentie: outflow_urgent",
+    "Voortgang: fan_build_rate_spread",
 )
 VIEWERS = 2  # the quick crowd
 # Rows whose Floor column holds a number too.
@@ -38,6 +39,8 @@ WITH_FLOOR = (
 )
 DASHBOARD_ONLY = (
     "Model recompute, one ambition_homes change, median [ms]",
+    "The same, plus every tidy table built from it, median [ms]",
+    "Widget models at first render (the served page)",
     "Dashboard.apply in-process (compute + show), median [ms]",
     "Dashboard.apply, a value seen before, median [ms]",
     "Soak: errors + timeouts in 20 moves",
