@@ -82,13 +82,13 @@ def recompute_samples(n: int) -> list[float]:
     chance of reaching the ambition) and the policy checks [ms per sample]."""
     from woonlib.data import load_data
     from woonlib.model.assumptions import DEFAULTS
-    from woonlib.model.indicators import checks, headline
+    from woonlib.model.indicators import checks, indicators
 
     data = load_data()
 
     def recompute(v: int) -> None:
         a = DEFAULTS.replace(ambition_homes=v)
-        headline(data, a)
+        indicators(data, a)
         checks(data, a)
 
     return _timed(recompute, n)
@@ -158,17 +158,3 @@ def chart_count() -> int:
 
     return count(dashboard())
 
-
-def first_render_widgets() -> int:
-    """Widget models the served page makes at first render (`build_dashboard`, lazy), in a
-    fresh process so that nothing built before is counted."""
-    import subprocess
-    import sys
-
-    code = (
-        "from ipywidgets.widgets.widget import _instances as i; n = len(i); "
-        "from woonlib.ui.dashboard import build_dashboard; build_dashboard(); "
-        "print(len(i) - n)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return int(out.stdout.split()[-1])

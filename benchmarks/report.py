@@ -101,7 +101,7 @@ def model_rows(
                 widgets,
                 target="≤ 200",
                 met=widgets <= 200,
-                notes="new ipywidgets models while the lazy page is built, in-process",
+                notes="models alive once the lazy page is built (shared ones too), fresh process",
                 digits=0,
             )
         )

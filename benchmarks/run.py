@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks import floor, machine, model, render, report, slider, soak, viewers
+from benchmarks import floor, machine, model, prof_kernel, render, report, slider, soak, viewers
 from benchmarks.harness import REPO_ROOT, launch_chromium, start_voila
 from benchmarks.pages import SERVER_ARGS
 from benchmarks.report import Row
@@ -194,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             model.tables_samples(plan.model),
             model.apply_samples(plan.model),
             model.apply_revisit_samples(plan.model),
-            model.first_render_widgets(),
+            prof_kernel.widget_count(),
         )
     chromium = "n/a"
     if only - {"model"}:

@@ -46,11 +46,6 @@ def per_data(fn: F) -> F:
     return _memo(fn, DATA_KEPT * 16)
 
 
-def per_scenario(fn: F) -> F:
-    """Cache `fn(data, a)` for the last SCENARIOS_KEPT scenarios `a` (Assumptions: frozen)."""
-    return _memo(fn, SCENARIOS_KEPT)
-
-
 def register(cached: Any) -> Any:
     """Let `clear` also empty `cached` (an lru_cache made elsewhere, e.g. the core's)."""
     _CACHES.append(cached)

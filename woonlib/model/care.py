@@ -18,12 +18,6 @@ def care_homes(social_rent_homes: float, care_share: float) -> float:
     return social_rent_homes * care_share
 
 
-def social_rent_new_build(data: WoonvisieData) -> dict[str, float]:
-    """New social rent in the current programme, gross and net of demolition  [homes]."""
-    f = core.facts(data)
-    return {"gross": f.social_rent_gross, "net": f.social_rent_net}
-
-
 def care_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     """Care homes on gross new social rent (the rule's base), net beside it  [homes].
 
@@ -33,8 +27,3 @@ def care_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     c = core.results(data, a).care
     rows = [(b, c.social_rent[b], c.care_share, c.care_homes(b)) for b in CARE_BASES]
     return pd.DataFrame(rows, columns=["base", "social_rent_homes", "care_share", "care_homes"])
-
-
-def headline_care_homes(data: WoonvisieData, a: Assumptions) -> float:
-    """The care homes on the base the assumptions choose (default: programme, gross)."""
-    return core.results(data, a).care.headline

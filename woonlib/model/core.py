@@ -14,14 +14,11 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from types import MappingProxyType
 
-from woonlib.cache import register
+from woonlib.cache import DATA_KEPT, SCENARIOS_KEPT, register
 from woonlib.data import WoonvisieData
 from woonlib.data.appendix import appendix_by_figuur5_segment
 from woonlib.model.assumptions import SPECS, Assumptions
 from woonlib.vocab import HOME_TYPES, OUTFLOW_PARENTS, PERIODS, SEGMENTS
-
-DATA_KEPT = 4  # data packages whose facts are kept (the shipped one, and a test's copies)
-SCENARIOS_KEPT = 64  # scenarios whose results are kept: the recent ones and the presets
 
 # The series of the segment comparison, and of the affordability table (in this order)
 SERIES = ("scenario", "growth", "basis", "programme", "programme_appendix", "programme_new_build")

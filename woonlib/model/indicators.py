@@ -25,7 +25,7 @@ CAPACITY_LINES = "677–679"  # 30% extra plans needed to realise 100%
 CHECK_STATUSES = ("ok", "fail", "info")
 
 
-def headline(data: WoonvisieData, a: Assumptions) -> dict[str, Any]:
+def indicators(data: WoonvisieData, a: Assumptions) -> dict[str, Any]:
     """The headline indicators of scenario `a` (the keys of `woonlib indicators --json`).
 
     `affordable_share_programme` is the programme's new build before demolition (the 70%
@@ -61,9 +61,6 @@ def headline(data: WoonvisieData, a: Assumptions) -> dict[str, Any]:
         "build_rate_needed": p.required_rate,
         "data_notes": [n.to_dict() for n in data.notes],
     }
-
-
-indicators = headline  # the name the reports use
 
 
 def scenario_indicators(

@@ -9,7 +9,6 @@ import pandas as pd
 
 from woonlib.cache import per_data
 from woonlib.data import WoonvisieData
-from woonlib.data.appendix import appendix_by_figuur5_segment
 from woonlib.model import core
 from woonlib.model.assumptions import Assumptions
 from woonlib.model.core import AFFORDABILITY_SERIES, PROGRAMME_SERIES, SERIES, affordable_share
@@ -20,8 +19,6 @@ __all__ = [
     "PROGRAMME_SERIES",
     "affordability_table",
     "affordable_share",
-    "appendix_figuur5",
-    "appendix_figuur5_gross",
     "market_segments",
     "norm_shares",
     "segment_comparison",
@@ -41,18 +38,6 @@ def split_homes(total: float, shares: Mapping[str, float]) -> pd.DataFrame:
             "homes": [total * shares[s] for s in SEGMENTS],
         }
     )
-
-
-@per_data
-def appendix_figuur5(data: WoonvisieData) -> pd.DataFrame:
-    """appendix_by_figuur5_segment of the data package's appendix 5.3, net (computed once)."""
-    return appendix_by_figuur5_segment(data["appendix_segments"])
-
-
-@per_data
-def appendix_figuur5_gross(data: WoonvisieData) -> pd.DataFrame:
-    """Appendix 5.3 per Figuur 5 segment, new build before demolition (computed once)."""
-    return appendix_by_figuur5_segment(data["appendix_segments"], net=False)
 
 
 @per_data

@@ -27,7 +27,6 @@ from woonlib.ui.a11y import PageA11y
 from woonlib.ui.compare import ComparePanel
 from woonlib.ui.elderly import ElderlyPanel
 from woonlib.ui.outflow import OutflowPanel
-from woonlib.ui.overview import CSS as OVERVIEW_CSS
 from woonlib.ui.overview import OverviewPanel
 from woonlib.ui.panel import Panel, page_bundle
 from woonlib.ui.plotly_shared import SharedFigureWidget
@@ -45,7 +44,6 @@ from woonlib.ui.shared import button, hbox, html, is_shared, layout, vbox
 from woonlib.ui.sources import SourcesPanel
 from woonlib.ui.state import ScenarioRefused, ScenarioState, invalid_text
 from woonlib.ui.tables import page_style_html
-from woonlib.ui.targets import CSS as TARGETS_CSS
 from woonlib.ui.targets import TargetsPanel
 
 log = logging.getLogger("woonlib.ui")
@@ -61,22 +59,7 @@ PANELS: tuple[type[Panel], ...] = (  # the tabs, in order
     SourcesPanel,
 )
 P = TypeVar("P", bound=Panel)
-# The page's CSS, in one widget sent once: tab titles in full and with enough contrast, long
-# labels wrap (not cut off), tables, notes, headings, the overview's cards, the targets'
-# columns, and the "?" of each control (its source as tooltip).
-PAGE_CSS = page_style_html() + (
-    "<style>.jupyter-widget-TabPanel-tabBar .lm-TabBar-tab{flex:0 0 auto !important;"
-    "max-width:none !important;min-width:fit-content !important;padding:0 14px;"
-    "color:#1f1f1f !important}.jupyter-widget-Collapse-header{color:#1f1f1f !important}"
-    ".wl-control .widget-label{white-space:normal !important;line-height:15px !important;"
-    "height:auto !important;min-height:28px;display:flex;align-items:center;"
-    "justify-content:flex-end;text-align:right}"
-    ".wl-help{display:inline-block;width:18px;height:18px;border-radius:9px;"
-    "border:1px solid #777;text-align:center;font-size:12px;line-height:17px;cursor:help}"
-    ".wl-control .wl-help{float:right;margin-top:5px}"
-    ".wl-h{margin:10px 0 4px}.wl-tab-pending{min-height:200px}"
-    f"{OVERVIEW_CSS}{TARGETS_CSS}</style>"
-)
+PAGE_CSS = page_style_html()  # the page's CSS (report/templates/page.css), one widget sent once
 
 
 class Dashboard(W.VBox):

@@ -9,6 +9,7 @@ from woonlib.model.assumptions import Assumptions
 from woonlib.model.indicators import checks, indicators
 from woonlib.model.registry import unit_of
 from woonlib.report.labels import check_texts, fmt_value, label
+from woonlib.report.markup import SYMBOLS
 from woonlib.ui.panel import EVERY, Panel, heading_html
 from woonlib.ui.shared import html
 
@@ -26,12 +27,6 @@ CARDS = (  # headline indicators shown as cards (units and labels: model.registr
 # A light only where a norm is set (the Woonvisie's or the advisor's own); information is
 # shown in a neutral grey, never as "niet gehaald".
 LIGHTS = {"ok": "#009E73", "fail": "#D55E00", "info": "#6B6B6B"}
-SYMBOLS = {"ok": "✔", "fail": "✖", "info": "i"}
-CSS = (  # in the page's CSS, sent once
-    ".wl-cards{display:flex;flex-wrap:wrap;gap:10px}.wl-card{border:1px solid "
-    "#ccc;border-radius:6px;padding:8px 12px;min-width:190px}.wl-card-v{font-size:22px;"
-    "font-weight:600}.wl-card-l{font-size:12px;color:#444}"
-)
 
 
 class OverviewPanel(Panel):

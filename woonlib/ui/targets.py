@@ -15,17 +15,6 @@ from woonlib.ui.panel import EVERY, Panel
 from woonlib.ui.shared import html
 from woonlib.ui.tables import html_table
 
-# One column grid for every theme's table, so the themes line up and short cells never wrap
-# (in the page's CSS, sent once)
-CSS = (
-    ".wl-targets .wl-table{width:100%;table-layout:fixed}"
-    ".wl-targets th:nth-child(1){width:44%}.wl-targets th:nth-child(2){width:17%}"
-    ".wl-targets th:nth-child(3){width:7%}.wl-targets th:nth-child(4){width:9%}"
-    ".wl-targets th:nth-child(5){width:10%}.wl-targets th:nth-child(6){width:13%}"
-    ".wl-targets td:nth-child(3),.wl-targets td:nth-child(4),.wl-targets td:nth-child(5)"
-    "{white-space:nowrap}"
-)
-
 
 class TargetsPanel(Panel):
     title_key = "tab_targets"
