@@ -138,9 +138,16 @@ REFERENCES: dict[str, dict[str, str]] = {
         "38": "We voegen 1000 woningen per jaar toe",
         "1560": "gemiddeld 1000 woningen per jaar",
         "4950": "(1-1-2024)",
-        "583": "tot en met 2032",
+        "562": "Tot 2032 voegen we 9300 woningen toe",
         "589": "9.300 woningen",
         "1129": "9.300 woningen in 2032",
+    },
+    "note:ambition_tot_2032": {
+        "562": "Tot 2032 voegen we 9300 woningen toe",
+        "4950": "(1-1-2024)",
+        "1129": "9.300 woningen in 2032",
+        "37": "AMBITIE 2032",
+        "583": "circa 3.520 tot en met 2032",
     },
     "note:search_time_average_vs_maximum": {
         "64-66": "12 MAANDEN",

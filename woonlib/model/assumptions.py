@@ -93,12 +93,10 @@ SPECS: dict[str, Spec] = {
     "shortage_catch_up": Spec("homes", 0, 5000, 5, source=Ref((585,), **P11, quote="850")),
     "ambition_homes": Spec("homes", 0, 20000, 50, source=Ref((589,), **P11, quote="9.300")),
     "start_year": Spec("year", 2023, 2030, 1, source=Ref((4950,), **B53, quote="1-1-2024")),
-    "target_year": Spec("year", 2025, 2050, 1, source=Ref((583,), **P11, quote="tot en met 2032")),
-    "target_year_inclusive": Spec(
+    "target_year": Spec("year", 2025, 2050, 1, source=Ref((562,), **P11, quote="Tot 2032")),
+    "target_year_inclusive": Spec(  # 'Tot 2032' reads either way (data note ambition_tot_2032)
         "bool",
-        source=Ref(
-            (583,), **P11, quote="tot en met 2032", note="source_note_target_year_inclusive"
-        ),
+        source=Ref((562,), **P11, quote="Tot 2032", note="source_note_target_year_inclusive"),
     ),
     "build_rate": Spec(
         "homes/year", 0, 3000, 50, source=Ref((677,), quote="1000 woningen per jaar")

@@ -79,7 +79,7 @@ def _realised_homes(monitor: Monitor) -> pd.DataFrame:
 
 
 def last_building_year(a: Assumptions) -> int:
-    """The last year that counts towards the ambition  [year] (2032 'tot en met 2032')."""
+    """The last year that counts towards the ambition  [year] (see data note ambition_tot_2032)."""
     return a.start_year + programme_years(a.start_year, a.target_year, a.target_year_inclusive) - 1
 
 

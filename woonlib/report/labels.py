@@ -542,8 +542,13 @@ LABELS: dict[str, L] = {
         "en": "the programme follows CBS 2022",
     },
     "source_note_target_year_inclusive": {
-        "nl": "2032 telt mee (2024–2032 = 9 jaar)",
-        "en": "2032 counts (2024–2032 = 9 years)",
+        "nl": "'Tot 2032' laat twee lezingen toe: met 2032 (2024–2032, 9 bouwjaren; standaard) "
+        "of zonder (2024–2031, 8 bouwjaren). 'Tot en met 2032' staat alleen bij het "
+        "basisscenario (regel 583). Zie de datanotitie 'Tot 2032' onder Bronnen",
+        "en": "'Tot 2032' reads two ways: with 2032 (2024–2032, 9 building years; the default) "
+        "or without (2024–2031, 8 building years). 'Tot en met 2032' (up to and including) is "
+        "printed only for the basis scenario (line 583). See the data note 'Tot 2032' under "
+        "Sources",
     },
     "source_note_care_base": {
         "nl": "4.220 nieuwe sociale huurwoningen, bruto (vóór sloop)",
@@ -623,28 +628,36 @@ LABELS: dict[str, L] = {
     },
     "preset_huidige_programmering": {"nl": "Huidige programmering", "en": "Current programme"},
     "preset_note_woonvisie_2024": {
-        "nl": "De aannames van de Woonvisie 2024: ambitie 9.300 woningen tot en met 2032, "
+        "nl": "De aannames van de Woonvisie 2024: 'Tot 2032 voegen we 9300 woningen toe' "
+        "(regel 562), gerekend met 2032 als laatste bouwjaar (9 bouwjaren, 2024–2032), "
         "verdeeld volgens de Woondeal-norm 30/40/30.",
-        "en": "The assumptions of the Woonvisie 2024: an ambition of 9,300 homes up to and "
-        "including 2032, split by the Woondeal norm 30/40/30.",
+        "en": "The assumptions of the Woonvisie 2024: 'Tot 2032 voegen we 9300 woningen toe' "
+        "(line 562: 9,300 homes added up to 2032), counted with 2032 as the last building "
+        "year (9 building years, 2024–2032), split by the Woondeal norm 30/40/30.",
     },
     "preset_note_basis": {
         "nl": "Ambitie gelijk aan het basisscenario: woningvraag uit de CBS-prognose 2022 (2.675) "
         "plus inlopen van het woningtekort (850) = 3.525; de tekst schrijft 'circa 3.520'. "
-        "De verdeling blijft 30/40/30: in het basisscenario is sociale huur negatief (-455, "
-        "Figuur 5 en bijlage 5.3), dus daaruit zijn geen aandelen af te leiden.",
+        "De verdeling blijft 30/40/30: in het basisscenario is sociale huur negatief, want "
+        "bijlage 5.3 drukt 2675 eengezins- en -3130 meergezinswoningen af (regels 4979–4981), "
+        "samen -455; de totaalregel drukt '45' (regel 4983) en Figuur 5 (regel 806) toont het "
+        "getal niet leesbaar. Uit een negatief aandeel zijn geen aandelen af te leiden.",
         "en": "Ambition equal to the basis scenario: demand from the CBS 2022 forecast (2,675) "
         "plus catching up the housing shortage (850) = 3,525; the text says 'about 3,520'. "
-        "The split stays 30/40/30: social rent is negative in the basis scenario (-455, "
-        "Figure 5 and appendix 5.3), so no shares can be taken from it.",
+        "The split stays 30/40/30: social rent is negative in the basis scenario, since "
+        "appendix 5.3 prints 2675 single-family and -3130 apartment homes (lines 4979–4981), "
+        "together -455; its total line prints '45' (line 4983) and Figure 5 (line 806) does not "
+        "print the figure legibly. No shares can be taken from a negative share.",
     },
     "preset_note_groei_9300": {
         "nl": "Ambitie 9.300 met de verdeling van het groeiscenario uit Figuur 5: 2.090 sociale "
-        "huur, 5.160 middelduur en 2.050 duur (samen 9.300), als exacte breuken. Figuur 5 zegt "
-        "'tot 2030', de tekst 'tot en met 2032'; het doeljaar blijft 2032.",
+        "huur, 5.160 middelduur en 2.050 duur (samen 9.300), als exacte breuken. Figuur 5 geeft "
+        "wat 'nodig is tot 2030' (regel 790), de ambitie zegt 'Tot 2032' (regel 562); het "
+        "doeljaar blijft 2032.",
         "en": "Ambition 9,300 split as the growth scenario of Figure 5: 2,090 social rent, "
         "5,160 mid-priced and 2,050 expensive (together 9,300), as exact fractions. Figure 5 "
-        "says 'up to 2030', the text 'up to and including 2032'; the target year stays 2032.",
+        "gives what is 'needed up to 2030' (line 790), the ambition says 'Tot 2032' (line "
+        "562); the target year stays 2032.",
     },
     "preset_note_woondeal_30_40_30": {
         "nl": "Ambitie 9.300 en de Woondeal-norm 30/40/30. Dit is in alle aannames gelijk aan "
