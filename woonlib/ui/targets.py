@@ -64,6 +64,7 @@ class TargetsPanel(Panel):
         summary = label("targets_summary", lang).format(**status_counts(table, found))
         headers = [label(k, lang) for k in HEADERS]
         rows: dict[str, list[Row]] = {theme: [] for theme in THEMES}
+        explained: set[str] = set()  # a check's explanation once, under its first row
         columns = zip(
             self._themes,
             self._fixed,
@@ -80,7 +81,7 @@ class TargetsPanel(Panel):
             shown = _scenario_text(value, measured, year, unit, lang)
             rows[theme].append([*fixed, _status_cell(state, bool(keys), lang), (shown, "text")])
             for key in keys:
-                rows[theme].append(_outcome_row(found[key], indicator, a, lang))
+                rows[theme].append(_outcome_row(found[key], indicator, a, lang, explained))
         parts = [
             html_table(label(f"theme_{theme}", lang), headers, rows[theme], lang)
             for theme in THEMES
@@ -122,19 +123,23 @@ def _scenario_text(value: float, measured: float, year: Any, unit: str, lang: st
     return "" if pd.isna(value) else fmt_amount(value, unit, lang)
 
 
-def _outcome_row(o: Outcome, indicator: str, a: Assumptions, lang: str) -> Row:
+def _outcome_row(
+    o: Outcome, indicator: str, a: Assumptions, lang: str, explained: set[str]
+) -> Row:
     """The row under an assumption that shows the outcome testing it."""
-    if o.check is not None:  # Overzicht's check, in Overzicht's words
+    if o.check is not None:  # Overzicht's check, in Overzicht's words (explained once)
         title, word, explain = check_texts(o.check, lang)
+        text = f"↳ {title}" if o.key in explained else f"↳ {title}: {explain}"
+        explained.add(o.key)
         share = o.check.extra.get(SEGMENT_OF.get(indicator, ""), None)
         shown = "" if share is None else fmt_percent(share, lang)
-        where = label("norm_woonvisie", lang).format(lines=o.lines) if o.lines else ""
+        where = label("lines_ref", lang).format(lines=o.lines) if o.lines else ""
         return [
-            (f"↳ {title}: {explain}", "text"),
+            (text, "text"),
             ("", "text"),
             ("", "text"),
             ("", "text"),
-            (where.rstrip("."), "text"),
+            (where, "text"),
             (markup.status(o.status, word), "text"),
             (shown, "text"),
         ]
