@@ -306,11 +306,9 @@ def target_answers(data: WoonvisieData, a: Assumptions, status: pd.DataFrame) ->
 
 def _target_answer(row: Any, data: WoonvisieData, a: Assumptions) -> Answer | None:
     indicator = row.indicator
-    if indicator == "plan_capacity":
-        programme = current_programme(data)["figuur5"]
-        to_add = max(0, math.ceil(a.ambition_homes * (1 + row.value / 100) - programme - 1e-9))
-        values = {"to_add": float(to_add), "programme": programme}
-        return Answer("goal_target", row.id, True, False, values, applies_to="programme")
+    if indicator == "plan_capacity":  # the row's status is Overzicht's check: its answer too
+        answer = plan_capacity_to_add(data, a)
+        return Answer("goal_target", row.id, True, False, answer.values, applies_to="programme")
     if indicator == "affordable_share_new_build":
         answer = programme_affordable(data, a)
         return Answer("goal_target", row.id, True, False, answer.values, applies_to="programme")
