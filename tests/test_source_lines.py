@@ -378,3 +378,12 @@ def test_target_comparator_is_the_printed_word(row: dict[str, str]) -> None:
     for comparator, start in PRINTED_COMPARATORS.items():
         if printed.startswith(start):  # 'meer dan 30 procent' is more_than, not at_least
             assert row["comparator"] == comparator, (row["id"], printed)
+
+
+def test_elderly_households_qualifiers_are_the_source_words() -> None:
+    """'een kleine 19.000 in 2019 naar bijna 26.000' (line 5140), not 'ruim onder'."""
+    from woonlib.report.labels import LABELS
+
+    assert "een kleine 19.000 in 2019 naar bijna 26.000" in seed(5140)
+    assert LABELS["elderly_households_2019"]["nl"].endswith("(een kleine)")
+    assert LABELS["elderly_households_2040"]["nl"].endswith("(bijna)")
