@@ -43,7 +43,7 @@ SECTIONS = {
     "Segmenten": (("segments", "market"), ("2.790", "3.720", "67,8%", "1.266")),
     "Ouderen": (("elderly", "age-classes", "suitability"), ("4.650", "19.000", "26.000")),
     "Uitstroom & urgentie": (("outflow", "care"), ("280", "2.520")),
-    "Doelen": ((), ("9.300", "regel 679", "te volgen", "12 maanden")),
+    "Doelen": ((), ("9.300", "regel 679", "te volgen", "12 maanden", "aanname = doel", "9.000")),
     "Voortgang": (("realised", "fan"), ("nog geen monitorgegevens", "36%", "1.034", "1.121")),
     "Vergelijken": (("compare", "compare-segments"), ("9.300", "12.090", "70,0%")),
     "Bronnen": (
@@ -101,6 +101,24 @@ def test_overview_lights_name_their_norm_and_line(dashboard: Served) -> None:
     assert "ter informatie" in care.inner_text() and "niet gehaald" not in care.inner_text()
     for row in page.locator(".wl-check-ok, .wl-check-fail").all():
         assert "Norm: Woonvisie, regels" in row.inner_text() or "Eigen norm" in row.inner_text()
+    assert watch.page_errors == []
+
+
+def test_targets_show_no_light_on_an_assumption(dashboard: Served) -> None:
+    """Doelen at the defaults: the 9.300 the scenario takes as its ambition is "aanname =
+    doel" without a light; the build path below it (9.000 by 2032) carries the light."""
+    page, watch, _ = dashboard
+    open_tab(page, "Doelen")
+    rows = page.locator(".wl-targets tr")
+    ambition = rows.filter(has_text="Tot 2032 voegen we 9.300 woningen")
+    assert ambition.count() == 1 and "aanname = doel" in ambition.inner_text()
+    assumptions = rows.filter(has_text="aanname = doel")
+    assert assumptions.count() == 7
+    assert assumptions.locator("[class*='wl-status-']").count() == 0
+    path = rows.filter(has_text="bouwpad 2024–2032").first
+    assert path.locator(".wl-status-fail").count() == 1 and "9.000 woningen" in path.inner_text()
+    summary = page.locator(".wl-targets-summary").inner_text()
+    assert "31 doelen" in summary and "7 aanname = doel" in summary
     assert watch.page_errors == []
 
 

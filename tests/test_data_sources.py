@@ -68,10 +68,6 @@ ELSEWHERE: dict[tuple[str, str, str], tuple[int, str]] = {
             "elderly_care_suitable_2040",
         )
     },
-    ("targets", "nursing_places_475", "horizon"): (
-        5465,
-        "'tot in ieder geval 2040', the line after 'ongeveer 475 plekken'",
-    ),
 }
 
 # Cells that are printed nowhere: (resource, row key, column) -> reason.

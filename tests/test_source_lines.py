@@ -184,8 +184,8 @@ REFERENCES: dict[str, dict[str, str]] = {
     "target:ambition_9300_homes": {
         "37": "AMBITIE 2032: 9.300 WONINGEN",
         "548": "9300 woningen",
-        "562": "Tot 2032 voegen we 9300 woningen toe",
         "589": "9.300 woningen",
+        "1129": "9.300 woningen in 2032",
         "624": "9.300 WONINGEN TOT 2030",
     },
     "target:build_rate_1000": {
@@ -193,6 +193,7 @@ REFERENCES: dict[str, dict[str, str]] = {
         "1560": "gemiddeld 1000 woningen per jaar",
     },
     "target:build_rate_to_2050": {"1131": "richting 2050"},
+    "target:nursing_places_475": {"5465": "tot in ieder geval 2040 grotendeels"},
     "target:corporations_offer_2000": {"732-736": "nog niet allemaal daadwerkelijke projecten"},
     "target:affordable_share_70": {
         "43": "70% BETAALBARE WONINGEN",
@@ -245,6 +246,7 @@ REFERENCES: dict[str, dict[str, str]] = {
         "378": "in 2025",
     },
     # CSV text cells
+    "stock_suitability:all:reading": {"5355": "51%", "5366": "ca. 24%"},
     **{
         f"stock_suitability:{tenure}:reading": {"5370": "ca 41%.  En een kleiner deel"}
         for tenure in ("owner_occupied", "social_rent", "other_rent")
@@ -366,3 +368,29 @@ def test_cited_spans() -> None:
     assert cited_spans("regels 64–66 en 2356") == [(64, 66), (2356, 2356)]
     assert cited_spans("Lines 997-999, 1301 and 1453") == [(997, 999), (1301, 1301), (1453, 1453)]
     assert cited_spans("the 2,675 homes of 2032") == []
+
+
+# --- the register's comparators say what the source prints ----------------------------------
+
+# comparator -> the word the source prints for it (nl): the page renders the same word
+PRINTED_COMPARATORS = {"more_than": "meer dan", "below": "onder", "since": "sinds"}
+
+
+@pytest.mark.parametrize("row", TARGETS.to_dict("records"), ids=list(TARGETS["id"]))
+def test_target_comparator_is_the_printed_word(row: dict[str, str]) -> None:
+    printed = row["printed"]
+    word = PRINTED_COMPARATORS.get(row["comparator"])
+    if word is not None:
+        assert word in printed, f"{row['id']}: {row['comparator']} but {printed!r}"
+    for comparator, start in PRINTED_COMPARATORS.items():
+        if printed.startswith(start):  # 'meer dan 30 procent' is more_than, not at_least
+            assert row["comparator"] == comparator, (row["id"], printed)
+
+
+def test_elderly_households_qualifiers_are_the_source_words() -> None:
+    """'een kleine 19.000 in 2019 naar bijna 26.000' (line 5140), not 'ruim onder'."""
+    from woonlib.report.labels import LABELS
+
+    assert "een kleine 19.000 in 2019 naar bijna 26.000" in seed(5140)
+    assert LABELS["elderly_households_2019"]["nl"].endswith("(een kleine)")
+    assert LABELS["elderly_households_2040"]["nl"].endswith("(bijna)")

@@ -219,7 +219,17 @@ def test_target_range_needs_high_and_one_of_indicator_measure(data_copy: Path) -
 def test_target_deadline_is_a_year(data_copy: Path) -> None:
     line = _edit_target(data_copy / "targets.csv", "gas_free_2050", "horizon", "2040")
     message = _load_error(data_copy)
-    assert f"data/targets.csv, line {line}, column 'horizon': comparator 'by' needs" in message
+    where = f"data/targets.csv, line {line}, column 'horizon'"
+    assert f"{where}: comparator 'by' or 'since' needs" in message
+
+
+def test_target_unknown_kind(data_copy: Path) -> None:
+    line = _edit_target(data_copy / "targets.csv", "students_28000", "kind", "wish")
+    message = _load_error(data_copy)
+    assert (
+        f"data/targets.csv, line {line}, column 'kind': must be one of commitment, fact, "
+        "forecast, national_rule (value: 'wish')"
+    ) in message
 
 
 INCONSISTENCY_NOTES = {

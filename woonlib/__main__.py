@@ -15,8 +15,8 @@ from woonlib.data import DataPackageError, WoonvisieData, load_data
 from woonlib.data.monitor import Monitor, MonitorError, load_monitor
 from woonlib.model.assumptions import DEFAULTS, Assumptions
 from woonlib.model.indicators import json_ready, policy_checks, scenario_indicators
-from woonlib.model.progress import register_status
-from woonlib.model.targets import THEMES, target_status, targets_json
+from woonlib.model.register import Outcome, register_view, status_counts, targets_json
+from woonlib.model.targets import THEMES
 from woonlib.report.export import indicator_label
 from woonlib.report.labels import (
     LANGUAGES,
@@ -26,6 +26,8 @@ from woonlib.report.labels import (
     fmt_value,
     label,
     monitor_problem_text,
+    outcome_title,
+    outcome_value,
 )
 from woonlib.scenario.files import ScenarioError, read_scenario
 
@@ -125,10 +127,12 @@ def render_text(
 def render_targets(
     data: WoonvisieData, a: Assumptions, lang: str, monitor: Monitor | None = None
 ) -> str:
-    """The targets register by theme as a plain-text report; with a monitor, the measured
-    value after each target that has one (and the status judged on it)."""
-    table = target_status(data, a) if monitor is None else register_status(data, a, monitor)
+    """The targets register by theme as a plain-text report, as Doelen shows it: each row
+    with its kind and status, the outcomes that test an assumption row under it, and with a
+    monitor the measured value after each row that has one (its status judged on it)."""
+    table, found = register_view(data, a, monitor)
     lines = [f"Woonvisie Enschede 2024 — {label('tab_targets', lang)} ({len(table)})"]
+    lines.append(label("targets_summary", lang).format(**status_counts(table, found)))
     for theme in THEMES:
         part = table[table["theme"] == theme]
         lines.append(f"\n{label(f'theme_{theme}', lang)} ({len(part)})")
@@ -136,9 +140,13 @@ def render_targets(
             high = None if pd.isna(r.value_high) else float(r.value_high)
             target = fmt_target(float(r.value), high, r.unit, r.comparator, lang)
             where = label("line_ref", lang).format(line=int(r.source_line))
-            status = label(f"target_{r.status}", lang)
+            status = label(_status_key(r.status, bool(r.outcomes)), lang)
             title = r.title_nl if lang == "nl" else r.title_en
-            lines.append(f"  [{status}] {title} — {target} ({where}){_measured(r, lang)}")
+            kind = label(f"kind_{r.kind}", lang)
+            lines.append(
+                f"  [{status}] {title} — {target} ({where}; {kind}){_measured(r, lang)}"
+            )
+            lines.extend(f"      {_outcome_text(found[k], a, lang)}" for k in r.outcomes)
     return "\n".join(lines)
 
 
@@ -151,11 +159,18 @@ def _measured(row: Any, lang: str) -> str:
     return f" — {label('measured', lang)}: {amount} ({int(row.measured_year)})"
 
 
-def _register_json(data: WoonvisieData, a: Assumptions, monitor: Monitor | None) -> Any:
-    if monitor is None:
-        return json_ready(targets_json(data, a))
-    records = register_status(data, a, monitor).to_dict("records")
-    return [{k: json_ready(v) for k, v in rec.items()} for rec in records]
+def _status_key(status: str, tested: bool) -> str:
+    untested = status == "assumption" and not tested
+    return "target_assumption_untested" if untested else f"target_{status}"
+
+
+def _outcome_text(o: Outcome, a: Assumptions, lang: str) -> str:
+    """An outcome under its assumption row: '[niet in lijn] ↳ Uitkomst: bouwpad ...'."""
+    if o.check is not None:
+        title, word, explain = check_texts(o.check, lang)
+        return f"[{word}] ↳ {title}: {explain}"
+    value = outcome_value(o, lang)
+    return f"[{label(f'target_{o.status}', lang)}] {outcome_title(o, a, lang)}: {value}"
 
 
 def monitor_error(exc: MonitorError, lang: str) -> str:
@@ -187,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command == "targets":
         if args.json:
-            rows = _register_json(data, a, monitor)
+            rows = json_ready(targets_json(data, a, monitor))
             print(json.dumps(rows, indent=2, ensure_ascii=False))
         else:
             print(render_targets(data, a, lang, monitor))

@@ -254,12 +254,15 @@ def _high_above_value(df: pd.DataFrame, _: Sequence[str]) -> pd.Series:
     return df["value_high"].isna() | (df["value_high"] > df["value"])
 
 
+YEAR_COMPARATORS = ("by", "since")  # the value is a year
+
+
 def _deadline_in_years(df: pd.DataFrame, _: Sequence[str]) -> pd.Series:
-    return (df["comparator"] != "by") | (df["unit"] == "year")
+    return ~df["comparator"].isin(YEAR_COMPARATORS) | (df["unit"] == "year")
 
 
 def _deadline_is_horizon(df: pd.DataFrame, _: Sequence[str]) -> pd.Series:
-    return (df["comparator"] != "by") | (df["horizon"] == df["value"])
+    return ~df["comparator"].isin(YEAR_COMPARATORS) | (df["horizon"] == df["value"])
 
 
 def _indicator_or_measure(df: pd.DataFrame, _: Sequence[str]) -> pd.Series:
@@ -286,13 +289,17 @@ ROW_RULES: tuple[RowRule, ...] = (
         "high_above_value", "targets", "value_high", "value_high exceeds value", _high_above_value
     ),
     RowRule(
-        "deadline_unit", "targets", "unit", "comparator 'by' needs unit 'year'", _deadline_in_years
+        "deadline_unit",
+        "targets",
+        "unit",
+        "comparator 'by' or 'since' needs unit 'year'",
+        _deadline_in_years,
     ),
     RowRule(
         "deadline_horizon",
         "targets",
         "horizon",
-        "comparator 'by' needs horizon equal to value (the year)",
+        "comparator 'by' or 'since' needs horizon equal to value (the year)",
         _deadline_is_horizon,
     ),
     RowRule(

@@ -288,20 +288,13 @@ def scenario_norm_shares(data: WoonvisieData, a: Assumptions) -> Answer:
     )
 
 
-# register indicator -> the assumption that carries it, and the factor to its unit
-_LEVERS = {
-    "ambition_homes": ("ambition_homes", 1.0),
-    "build_rate": ("build_rate", 1.0),
-    "care_share_social_rent": ("care_share_social_rent", 0.01),
-}
-
-
 def target_answers(data: WoonvisieData, a: Assumptions, status: pd.DataFrame) -> list[Answer]:
-    """An answer per failing register target an assumption carries.
+    """An answer per register row whose outcome fails the source's norm.
 
-    `status` is `woonlib.model.targets.target_status(data, a)`. Levers: ambition (and the target
-    year by the row's horizon), build rate, care share; the norm_* rows get the 30/40/30
-    shares; plan capacity and the affordable share get the programme answers.
+    `status` is `woonlib.model.register.target_status(data, a)`. Only an outcome of the
+    scenario can fail (plan capacity, the affordable share: the programme answers); a row the
+    scenario takes as an assumption ("aanname = doel") is never failing, so it gets no
+    answer that would merely set the assumption to the target.
     """
     answers: list[Answer] = []
     for row in status[status["status"] == "fail"].itertuples(index=False):
@@ -313,33 +306,13 @@ def target_answers(data: WoonvisieData, a: Assumptions, status: pd.DataFrame) ->
 
 def _target_answer(row: Any, data: WoonvisieData, a: Assumptions) -> Answer | None:
     indicator = row.indicator
-    if indicator in _LEVERS:
-        name, factor = _LEVERS[indicator]
-        return _lever_answer(row, name, factor, a)
-    if str(indicator).startswith("norm_"):
-        answer = scenario_norm_shares(data, a)
-        return Answer("goal_target", row.id, True, False, answer.values, answer.changes)
-    if indicator == "plan_capacity":
-        programme = current_programme(data)["figuur5"]
-        to_add = max(0, math.ceil(a.ambition_homes * (1 + row.value / 100) - programme - 1e-9))
-        values = {"to_add": float(to_add), "programme": programme}
-        return Answer("goal_target", row.id, True, False, values, applies_to="programme")
+    if indicator == "plan_capacity":  # the row's status is Overzicht's check: its answer too
+        answer = plan_capacity_to_add(data, a)
+        return Answer("goal_target", row.id, True, False, answer.values, applies_to="programme")
     if indicator == "affordable_share_new_build":
         answer = programme_affordable(data, a)
         return Answer("goal_target", row.id, True, False, answer.values, applies_to="programme")
     return None
-
-
-def _lever_answer(row: Any, name: str, factor: float, a: Assumptions) -> Answer:
-    """The row's own value as the assumption's value (rounded up to a whole home)."""
-    value: float = float(row.value) * factor
-    changes: dict[str, Any] = {}
-    if row.comparator in ("at_least", "about", "equal") and getattr(a, name) < value - 1e-12:
-        changes[name] = math.ceil(value - 1e-9) if SPECS[name].unit != "fraction" else value
-    if name == "ambition_homes" and not pd.isna(row.horizon) and a.target_year > row.horizon:
-        changes["target_year"] = int(row.horizon)
-    values = {name: value, "current": float(getattr(a, name))}
-    return Answer("goal_target", row.id, True, False, values, changes)
 
 
 def answers(

@@ -4,7 +4,8 @@ The monitor (`woonlib.data.monitor`, read and validated there) holds realised ne
 segment where known, demolition and measured values of the targets register. Here: realised
 against the build path and the ambition, the rate needed from now, the year reached at the
 pace of the last three realised years, the realised segment mix against 30/40/30 and 70%,
-and the status of each register target with a measured value.
+and the status of each register target with a measured value (`measured_by_id`; the
+register's statuses in a scenario are `woonlib.model.register`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from woonlib.data.monitor import (
 )
 from woonlib.model.assumptions import Assumptions
 from woonlib.model.programme import programme_years
-from woonlib.model.targets import meets, target_status
+from woonlib.model.targets import meets
 from woonlib.model.uncertainty import ranges_of, reach_probability
 
 REALISED_VS_PATH = [
@@ -246,8 +247,8 @@ def measured_status(monitor: Monitor, register: pd.DataFrame) -> pd.DataFrame:
     """Register targets with a measured value, judged on the latest measured year.
 
     Columns: id, measure, year, measured, value, value_high, unit, comparator, status
-    (ok/fail by `targets.meets`; `monitor` for a deadline target, comparator `by`, whose
-    value is a year, not a level), source. One row per register row whose `measure` the
+    (ok/fail by `targets.meets`; `monitor` for a deadline target, comparator `by` or `since`,
+    whose value is a year, not a level), source. One row per register row whose `measure` the
     monitor holds.
     """
     v = monitor.values
@@ -258,7 +259,7 @@ def measured_status(monitor: Monitor, register: pd.DataFrame) -> pd.DataFrame:
             continue
         m = latest.loc[rec.measure]
         high = None if pd.isna(rec.value_high) else float(rec.value_high)
-        judged = rec.comparator != "by"
+        judged = rec.comparator not in ("by", "since")
         ok = meets(float(m["value"]), float(rec.value), str(rec.comparator), high)
         status = ("ok" if ok else "fail") if judged else "monitor"
         rows.append(
@@ -307,25 +308,8 @@ def progress_indicators(monitor: Monitor, a: Assumptions) -> dict[str, float | N
 
 
 @functools.lru_cache(maxsize=8)
-def _measured_by_id(monitor: Monitor, data: WoonvisieData) -> dict[str, tuple[Any, ...]]:
+def measured_by_id(monitor: Monitor, data: WoonvisieData) -> dict[str, tuple[Any, ...]]:
     """id -> (status, measured, year, source) of `measured_status`: the monitor's alone."""
     m = measured_status(monitor, data["targets"])
     cols = [m[c].tolist() for c in ("id", "status", "measured", "year", "source")]
     return {row[0]: tuple(row[1:]) for row in zip(*cols, strict=True)}
-
-
-def register_status(data: WoonvisieData, a: Assumptions, monitor: Monitor) -> pd.DataFrame:
-    """The targets register in scenario `a`, with the monitor's measured values judged.
-
-    `target_status` plus measured, measured_year, measured_source: a target with a measured
-    value gets its status from it (ok/fail); the others keep theirs (computed or monitor).
-    """
-    table = target_status(data, a)
-    measured = {} if monitor.empty else _measured_by_id(monitor, data)
-    none = (None, math.nan, None, None)
-    found = [measured.get(i, none) for i in table["id"].tolist()]
-    table["status"] = [f[0] or s for f, s in zip(found, table["status"].tolist(), strict=True)]
-    table["measured"] = [float(f[1]) for f in found]
-    table["measured_year"] = pd.array([f[2] for f in found], dtype="Int64")
-    table["measured_source"] = [f[3] for f in found]
-    return table

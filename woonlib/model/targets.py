@@ -1,9 +1,12 @@
-"""The register of the Woonvisie's quantitative targets, each with its status in a scenario.
+"""The register of the Woonvisie's quantitative targets: what each row is and what it asks.
 
-Every row of the data package's `targets` table is one commitment with its value, unit,
-horizon and source line. Where the dashboard can compute the commitment from a scenario
-(`indicator`), its status is judged against the target's own value; elsewhere it needs a
-measured value and is "te volgen" (to be monitored).
+Every row of the data package's `targets` table is one line of the Woonvisie with a number:
+its value, unit, horizon, source line and `kind` (commitment, fact, forecast or national
+rule). `ROLES` says what the scenario can tell about a row with an `indicator`: an outcome
+of the scenario judged against the source's norm, an assumption the scenario sets from the
+row itself (which cannot meet itself: the outcome it leads to is judged instead), or a
+need the source sets no norm for (information). The statuses in a scenario are computed in
+`woonlib.model.register`.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import pandas as pd
 
@@ -29,7 +31,10 @@ THEMES = (
     "sustainability",
     "process",
 )
-TARGET_STATUSES = ("ok", "fail", "monitor")
+KINDS = ("commitment", "fact", "forecast", "national_rule")
+# ok/fail: a light (an outcome against a norm); info: compared, no norm; assumption: the
+# scenario sets the value from the row ("aanname = doel"); monitor: needs a measured value
+TARGET_STATUSES = ("ok", "fail", "info", "assumption", "monitor")
 
 Measure = Callable[[WoonvisieData, Assumptions], float]
 
@@ -61,11 +66,49 @@ MEASURES: dict[str, Measure] = {
 }
 TOLERANCE = 1e-6  # floating-point slack only: no margin the source does not set
 
+# indicator -> what the scenario's value of the row is:
+#   outcome: a result of the scenario, judged against the row's norm by the policy check
+#            named in OUTCOME_CHECKS (the same Check as Overzicht's);
+#   assumption: an assumption the scenario sets from the row; ASSUMPTION_OUTCOMES names the
+#            outcomes that test it;
+#   info: a need or forecast from the data, for which the source sets no norm.
+ROLES = {
+    "ambition_homes": "assumption",
+    "build_rate": "assumption",
+    "plan_capacity": "outcome",
+    "norm_social_rent": "assumption",
+    "norm_mid_priced": "assumption",
+    "norm_expensive": "assumption",
+    "affordable_share_new_build": "outcome",
+    "care_share_social_rent": "assumption",
+    "elderly_task": "info",
+    "outflow_homes_per_year": "info",
+}
+OUTCOME_CHECKS = {
+    "plan_capacity": "check_plan_capacity",
+    "affordable_share_new_build": "check_affordable_programme",
+}
+# the build path and the chance of the ambition; the programme's split for 30/40/30; the
+# care share has no outcome the source sets a norm for
+ASSUMPTION_OUTCOMES: dict[str, tuple[str, ...]] = {
+    "ambition_homes": ("build_path", "reach_probability"),
+    "build_rate": ("build_path",),
+    "norm_social_rent": ("check_norm_split",),
+    "norm_mid_priced": ("check_norm_split",),
+    "norm_expensive": ("check_norm_split",),
+    "care_share_social_rent": (),
+}
+
 
 def meets(measured: float, target: float, comparator: str, high: float | None = None) -> bool:
-    """Whether `measured` meets a target of `comparator` kind (about counts as at least)."""
+    """Whether `measured` meets a target of `comparator` kind (about counts as at least;
+    more_than and below are strict)."""
     if comparator in ("at_least", "about"):
         return measured >= target - TOLERANCE
+    if comparator == "more_than":
+        return measured > target + TOLERANCE
+    if comparator == "below":
+        return measured < target - TOLERANCE
     if comparator == "at_most":
         return measured <= target + TOLERANCE
     if comparator == "range":
@@ -82,7 +125,11 @@ class Computed:
     value: float
     comparator: str
     high: float | None
-    horizon: int | None  # for ambition_homes: the year by which it is asked
+    horizon: int | None  # the year by which it is asked (ambition_homes: 2032)
+
+    @property
+    def role(self) -> str:
+        return ROLES[self.indicator]
 
 
 @register
@@ -100,51 +147,3 @@ def computed_rows(data: WoonvisieData) -> tuple[Computed, ...]:
             Computed(i, rec["indicator"], float(rec["value"]), rec["comparator"], high, horizon)
         )
     return tuple(rows)
-
-
-def _status(c: Computed, data: WoonvisieData, a: Assumptions) -> tuple[str, float]:
-    """(status, scenario value) of a register row with an indicator the model computes.
-
-    A growth target by a year is met only if the scenario reaches it by that year.
-    """
-    measured = MEASURES[c.indicator](data, a)
-    in_time = c.indicator != "ambition_homes" or c.horizon is None or a.target_year <= c.horizon
-    ok = meets(measured, c.value, c.comparator, c.high) and in_time
-    return ("ok" if ok else "fail"), measured
-
-
-def target_status(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
-    """The register with each target's status in scenario `a`.
-
-    The targets table plus: status (ok, fail: computed from the scenario; monitor: needs
-    a measured value) and scenario_value (in the target's unit; NaN when monitored).
-    """
-    table = data["targets"].copy()
-    status = ["monitor"] * len(table)
-    values = [math.nan] * len(table)
-    for c in computed_rows(data):
-        status[c.row], values[c.row] = _status(c, data, a)
-    table["status"] = status
-    table["scenario_value"] = values
-    return table
-
-
-def targets_json(data: WoonvisieData, a: Assumptions) -> list[dict[str, Any]]:
-    """The register as plain values for `python -m woonlib targets --json`."""
-    rows = []
-    for record in target_status(data, a).to_dict("records"):
-        rows.append({k: (None if _missing(v) else v) for k, v in record.items()})
-    return rows
-
-
-def _missing(v: Any) -> bool:
-    return isinstance(v, float) and math.isnan(v)
-
-
-def theme_counts(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
-    """Targets per theme and status (rows: theme; columns: ok, fail, monitor, total)."""
-    table = target_status(data, a)
-    counts = pd.crosstab(table["theme"], table["status"])
-    counts = counts.reindex(index=list(THEMES), columns=list(TARGET_STATUSES), fill_value=0)
-    counts["total"] = counts.sum(axis=1)
-    return counts

@@ -33,9 +33,9 @@ from woonlib.model.progress import (
     measured_status,
     realised_so_far,
     realised_vs_path,
-    register_status,
     segment_mix,
 )
+from woonlib.model.register import target_status
 from woonlib.model.registry import label_key
 from woonlib.model.segments import (
     affordability_table,
@@ -44,7 +44,6 @@ from woonlib.model.segments import (
     segment_comparison,
 )
 from woonlib.model.sensitivity import sensitivity
-from woonlib.model.targets import target_status
 from woonlib.model.uncertainty import Fan, fan, ranges_of
 from woonlib.report.labels import (
     check_texts,
@@ -373,7 +372,7 @@ def workbook_sheets(
     """
 
     def targets() -> pd.DataFrame:
-        return target_status(data, a) if monitor is None else register_status(data, a, monitor)
+        return target_status(data, a, monitor).drop(columns=["outcomes"])
 
     return {
         label("indicators", lang): lambda: _indicator_rows(data, a, monitor),

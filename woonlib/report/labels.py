@@ -365,18 +365,27 @@ LABELS: dict[str, L] = {
     "tab_targets": {"nl": "Doelen", "en": "Targets"},
     # the targets register (tab Doelen, python -m woonlib targets)
     "targets_intro": {
-        "nl": "Elk meetbaar doel van de Woonvisie met zijn waarde, horizon en bronregel. Waar het "
-        "dashboard het doel uit het scenario kan berekenen, staat de uitkomst erbij; de andere "
-        "doelen vragen een gemeten waarde en zijn te volgen.",
-        "en": "Every quantitative target of the Woonvisie with its value, horizon and source "
-        "line. Where the dashboard can compute a target from the scenario, the outcome is "
-        "shown; the other targets need a measured value and are to be monitored.",
+        "nl": "Elke regel van de Woonvisie met een getal: zijn waarde, horizon, bronregel en soort "
+        "(doel, feit, prognose of landelijke regel). Een oordeel (in lijn of niet) staat er "
+        "alleen waar een uitkomst van het scenario wordt vergeleken met een norm uit de bron of "
+        "een eigen norm. Waar het scenario een doel als aanname overneemt (aanname = doel), "
+        "staat eronder de uitkomst die die aanname toetst. Prognoses en behoeften zonder norm "
+        "zijn ter informatie; de andere regels vragen een gemeten waarde en zijn te volgen.",
+        "en": "Every line of the Woonvisie with a number: its value, horizon, source line and "
+        "kind (commitment, fact, forecast or national rule). A verdict (in line or not) is "
+        "given only where an outcome of the scenario is compared with a norm from the source "
+        "or an own norm. Where the scenario takes a target as an assumption (assumption = "
+        "target), the outcome that tests that assumption is shown below it. Forecasts and "
+        "needs without a norm are for information; the other rows need a measured value and "
+        "are to be monitored.",
     },
     "targets_summary": {
-        "nl": "{total} doelen: {computed} berekend uit het scenario ({ok} in lijn, {fail} niet "
-        "in lijn), {monitor} te volgen.",
-        "en": "{total} targets: {computed} computed from the scenario ({ok} in line, {fail} not "
-        "in line), {monitor} to be monitored.",
+        "nl": "{total} regels: {commitments} doelen, {others} feiten, prognoses en landelijke "
+        "regels. Uitkomsten van het scenario: {ok} in lijn, {fail} niet in lijn, {info} ter "
+        "informatie; {assumption} aanname = doel; {monitor} te volgen.",
+        "en": "{total} rows: {commitments} commitments, {others} facts, forecasts and national "
+        "rules. Outcomes of the scenario: {ok} in line, {fail} not in line, {info} for "
+        "information; {assumption} assumption = target; {monitor} to be monitored.",
     },
     "target": {"nl": "Doel", "en": "Target"},
     "target_value": {"nl": "Waarde", "en": "Value"},
@@ -386,8 +395,40 @@ LABELS: dict[str, L] = {
     "in_scenario": {"nl": "Scenario of gemeten", "en": "Scenario or measured"},
     "target_ok": {"nl": "in lijn", "en": "in line"},
     "target_fail": {"nl": "niet in lijn", "en": "not in line"},
+    "target_info": {"nl": "ter informatie", "en": "for information"},
+    "target_assumption": {"nl": "aanname = doel", "en": "assumption = target"},
+    "target_assumption_untested": {
+        "nl": "aanname = doel; de bron stelt geen norm voor een uitkomst",
+        "en": "assumption = target; the source sets no norm for an outcome",
+    },
     "target_monitor": {"nl": "te volgen", "en": "to be monitored"},
+    "kind": {"nl": "Soort", "en": "Kind"},
+    "kind_commitment": {"nl": "doel", "en": "commitment"},
+    "kind_fact": {"nl": "feit", "en": "fact"},
+    "kind_forecast": {"nl": "prognose", "en": "forecast"},
+    "kind_national_rule": {"nl": "landelijke regel", "en": "national rule"},
+    "outcome_build_path": {
+        "nl": "↳ Uitkomst: bouwpad {start}–{end} bij {rate}",
+        "en": "↳ Outcome: build path {start}–{end} at {rate}",
+    },
+    "outcome_build_path_realised": {
+        "nl": "↳ Uitkomst: bouwpad {start}–{end}, {years} gerealiseerde jaren uit de monitor, "
+        "daarna {rate}",
+        "en": "↳ Outcome: build path {start}–{end}, {years} realised years from the monitor, "
+        "then {rate}",
+    },
+    "outcome_reach_probability": {
+        "nl": "↳ Uitkomst: kans om {target} te halen in {end} (spreiding als op Voortgang)",
+        "en": "↳ Outcome: chance of reaching {target} by {end} (spread as on Progress)",
+    },
+    "outcome_source_ambition": {
+        "nl": " Getoetst aan {target} uit de bron, niet aan de ambitie van dit scenario "
+        "({ambition}).",
+        "en": " Tested against the source's {target}, not this scenario's ambition "
+        "({ambition}).",
+    },
     "line_ref": {"nl": "regel {line}", "en": "line {line}"},
+    "lines_ref": {"nl": "regels {lines}", "en": "lines {lines}"},
     "theme_growth": {"nl": "Groei en programma", "en": "Growth and programme"},
     "theme_affordability": {"nl": "Betaalbaarheid", "en": "Affordability"},
     "theme_target_groups": {"nl": "Doelgroepen", "en": "Target groups"},
@@ -400,6 +441,9 @@ LABELS: dict[str, L] = {
     "cmp_equal": {"nl": "{v}", "en": "{v}"},
     "cmp_range": {"nl": "{v} tot {high}", "en": "{v} to {high}"},
     "cmp_by": {"nl": "uiterlijk {v}", "en": "by {v}"},
+    "cmp_since": {"nl": "sinds {v}", "en": "since {v}"},
+    "cmp_more_than": {"nl": "meer dan {v}", "en": "more than {v}"},
+    "cmp_below": {"nl": "onder {v}", "en": "below {v}"},
     "headline": {"nl": "Kerncijfers", "en": "Headline figures"},
     "explain_check_affordable_programme_gross": {
         "nl": "70% van alle nieuwbouw betaalbaar (sociale huur, middenhuur, betaalbare koop), "
@@ -485,7 +529,7 @@ LABELS: dict[str, L] = {
     "share_65plus_2020": {"nl": "Aandeel 65+ in 2020", "en": "Share 65+ in 2020"},
     "share_65plus_2050": {"nl": "Aandeel 65+ in 2050", "en": "Share 65+ in 2050"},
     "elderly_households_2019": {
-        "nl": "Ouderenhuishoudens 2019 (ruim onder)",
+        "nl": "Ouderenhuishoudens 2019 (een kleine)",
         "en": "Elderly households 2019 (just under)",
     },
     "elderly_households_2040": {
@@ -1027,9 +1071,33 @@ def fmt_target(value: float, high: float | None, unit: str, comparator: str, lan
         return label("cmp_range", lang).format(
             v=low or fmt_amount(value, unit, lang), high=fmt_amount(high, unit, lang)
         )
-    if comparator == "by":
-        return label("cmp_by", lang).format(v=str(int(value)))
+    if comparator in ("by", "since"):
+        return label(f"cmp_{comparator}", lang).format(v=str(int(value)))
     return label(f"cmp_{comparator}", lang).format(v=fmt_amount(value, unit, lang))
+
+
+def outcome_title(o: Any, a: Any, lang: str = "nl") -> str:
+    """The title of an outcome testing the ambition (`woonlib.model.register.Outcome`: the
+    build path or the chance), noting when scenario `a` asks another ambition or year."""
+    ambition = fmt_amount(o.target, "homes", lang)
+    first, last = o.years
+    if o.key == "build_path":
+        key = "outcome_build_path_realised" if o.realised_years else "outcome_build_path"
+        rate = fmt_amount(a.build_rate, "homes/year", lang)
+        title = label(key, lang).format(start=first, end=last, rate=rate, years=o.realised_years)
+    else:
+        title = label("outcome_reach_probability", lang).format(target=ambition, end=o.horizon)
+    if a.ambition_homes != round(o.target) or a.target_year != o.horizon:
+        own = fmt_number(a.ambition_homes, lang)
+        title += label("outcome_source_ambition", lang).format(target=ambition, ambition=own)
+    return title
+
+
+def outcome_value(o: Any, lang: str = "nl") -> str:
+    """An ambition outcome's value: the build path in homes, the chance as the fan shows it."""
+    if o.key == "reach_probability":
+        return fmt_percent(o.value, lang, decimals=0)
+    return fmt_amount(o.value, "homes", lang)
 
 
 def monitor_problem_text(problem: Any, lang: str = "nl") -> str:

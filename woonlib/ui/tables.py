@@ -14,7 +14,8 @@ from markupsafe import Markup
 from woonlib.report import markup
 from woonlib.report.labels import fmt_value, label
 
-Cell = tuple[object, str]  # (value, unit) — unit "text" for text, "label" for a catalogue key
+Cell = tuple[object, str]  # (value, unit) — unit "text" for text (Markup passes as it is),
+# "label" for a catalogue key
 
 
 def page_style_html() -> str:
@@ -25,7 +26,9 @@ def page_style_html() -> str:
 
 
 def cell_text(value: object, unit: str, lang: str) -> Markup:
-    """A cell's text in the language's format, escaped."""
+    """A cell's text in the language's format, escaped (Markup, e.g. a status, as it is)."""
+    if unit == "text" and isinstance(value, Markup):
+        return value
     if unit == "text":
         return Markup(escape(str(value)))
     if unit == "label":

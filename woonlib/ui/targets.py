@@ -1,4 +1,9 @@
-"""Doelen: every quantitative target of the Woonvisie, by theme, with its status."""
+"""Doelen: every line of the Woonvisie with a number, by theme, with its status.
+
+A light (ok/fail) only where an outcome of the scenario meets a norm; an assumption the
+scenario takes from a row shows "aanname = doel" and, below it, the outcomes that test it
+(`woonlib.model.register`).
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,31 @@ import pandas as pd
 
 from woonlib.data.monitor import Monitor
 from woonlib.model.assumptions import Assumptions
-from woonlib.model.progress import register_status
+from woonlib.model.register import Outcome, register_view, status_counts
 from woonlib.model.targets import THEMES
-from woonlib.report.labels import fmt_amount, fmt_target, label
+from woonlib.report import markup
+from woonlib.report.labels import (
+    check_texts,
+    fmt_amount,
+    fmt_percent,
+    fmt_target,
+    label,
+    outcome_title,
+    outcome_value,
+)
 from woonlib.ui.panel import EVERY, Panel
 from woonlib.ui.shared import html
 from woonlib.ui.tables import html_table
+
+HEADERS = ("target", "kind", "target_value", "horizon", "source_line", "status", "in_scenario")
+LIGHTS = ("ok", "fail", "info")  # statuses shown with a symbol and colour
+SEGMENT_OF = {
+    "norm_social_rent": "social_rent",
+    "norm_mid_priced": "mid_priced",
+    "norm_expensive": "expensive",
+}
+
+Row = list[tuple[object, str]]
 
 
 class TargetsPanel(Panel):
@@ -32,36 +56,32 @@ class TargetsPanel(Panel):
         self._themes = list(register["theme"])
         self._fixed = [_fixed_cells(r, self.lang) for r in register.to_dict("records")]
         self._units = list(register["unit"])
+        self._indicators = list(register["indicator"])
 
     def compute(self, a: Assumptions) -> tuple[str, str]:
         lang = self.lang
-        table = register_status(self.data, a, self.monitor)
-        status = list(table["status"])
-        summary = label("targets_summary", lang).format(
-            total=len(status),
-            computed=status.count("ok") + status.count("fail"),
-            ok=status.count("ok"),
-            fail=status.count("fail"),
-            monitor=status.count("monitor"),
-        )
-        headers = [
-            label(k, lang)
-            for k in ("target", "target_value", "horizon", "source_line", "status", "in_scenario")
-        ]
-        rows: dict[str, list[list[tuple[object, str]]]] = {theme: [] for theme in THEMES}
+        table, found = register_view(self.data, a, self.monitor)
+        summary = label("targets_summary", lang).format(**status_counts(table, found))
+        headers = [label(k, lang) for k in HEADERS]
+        rows: dict[str, list[Row]] = {theme: [] for theme in THEMES}
+        explained: set[str] = set()  # a check's explanation once, under its first row
         columns = zip(
             self._themes,
             self._fixed,
-            status,
+            table["status"],
+            table["outcomes"],
             table["scenario_value"],
             table["measured"],
             table["measured_year"],
             self._units,
+            self._indicators,
             strict=True,
         )
-        for theme, fixed, state, value, measured, year, unit in columns:
+        for theme, fixed, state, keys, value, measured, year, unit, indicator in columns:
             shown = _scenario_text(value, measured, year, unit, lang)
-            rows[theme].append([*fixed, (f"target_{state}", "label"), (shown, "text")])
+            rows[theme].append([*fixed, _status_cell(state, bool(keys), lang), (shown, "text")])
+            for key in keys:
+                rows[theme].append(_outcome_row(found[key], indicator, a, lang, explained))
         parts = [
             html_table(label(f"theme_{theme}", lang), headers, rows[theme], lang)
             for theme in THEMES
@@ -74,15 +94,25 @@ class TargetsPanel(Panel):
         self.summary.value, self.tables.value = result
 
 
-def _fixed_cells(r: dict[str, Any], lang: str) -> list[tuple[object, str]]:
-    """A register row's own cells: title, target, horizon, source line."""
+def _fixed_cells(r: dict[str, Any], lang: str) -> Row:
+    """A register row's own cells: title, kind, target, horizon, source line."""
     high = None if pd.isna(r["value_high"]) else float(r["value_high"])
     return [
         (r["title_nl"] if lang == "nl" else r["title_en"], "text"),
+        (f"kind_{r['kind']}", "label"),
         (fmt_target(float(r["value"]), high, r["unit"], r["comparator"], lang), "text"),
         ("" if pd.isna(r["horizon"]) else str(int(r["horizon"])), "text"),
         (label("line_ref", lang).format(line=int(r["source_line"])), "text"),
     ]
+
+
+def _status_cell(state: str, tested: bool, lang: str) -> tuple[object, str]:
+    """A light (symbol and word) for ok, fail and info; plain words otherwise."""
+    if state in LIGHTS:
+        return markup.status(state, label(f"target_{state}", lang)), "text"
+    if state == "assumption" and not tested:
+        return "target_assumption_untested", "label"
+    return f"target_{state}", "label"
 
 
 def _scenario_text(value: float, measured: float, year: Any, unit: str, lang: str) -> str:
@@ -91,3 +121,42 @@ def _scenario_text(value: float, measured: float, year: Any, unit: str, lang: st
         amount = fmt_amount(measured, unit, lang)
         return label("measured_in", lang).format(value=amount, year=int(year))
     return "" if pd.isna(value) else fmt_amount(value, unit, lang)
+
+
+def _outcome_row(
+    o: Outcome, indicator: str, a: Assumptions, lang: str, explained: set[str]
+) -> Row:
+    """The row under an assumption that shows the outcome testing it."""
+    if o.check is not None:  # Overzicht's check, in Overzicht's words (explained once)
+        title, word, explain = check_texts(o.check, lang)
+        text = f"↳ {title}" if o.key in explained else f"↳ {title}: {explain}"
+        explained.add(o.key)
+        share = o.check.extra.get(SEGMENT_OF.get(indicator, ""), None)
+        shown = "" if share is None else fmt_percent(share, lang)
+        where = label("lines_ref", lang).format(lines=o.lines) if o.lines else ""
+        return [
+            (text, "text"),
+            ("", "text"),
+            ("", "text"),
+            ("", "text"),
+            (where, "text"),
+            (markup.status(o.status, word), "text"),
+            (shown, "text"),
+        ]
+    return _ambition_outcome_row(o, a, lang)
+
+
+def _ambition_outcome_row(o: Outcome, a: Assumptions, lang: str) -> Row:
+    """The build path (a light: line 562) or the chance (information) against the source's
+    ambition."""
+    path = o.key == "build_path"
+    status = markup.status(o.status, label(f"target_{o.status}", lang))
+    return [
+        (outcome_title(o, a, lang), "text"),
+        ("", "text"),
+        (fmt_target(o.target, None, "homes", "at_least", lang) if path else "", "text"),
+        (str(o.horizon), "text"),
+        (label("line_ref", lang).format(line=o.lines) if path else "", "text"),
+        (status, "text"),
+        (outcome_value(o, lang), "text"),
+    ]
