@@ -45,7 +45,7 @@ from woonlib.model.segments import (
 )
 from woonlib.model.sensitivity import sensitivity
 from woonlib.model.targets import target_status
-from woonlib.model.uncertainty import Fan, fan, ranges_of
+from woonlib.model.uncertainty import Fan, Realised, fan, ranges_of
 from woonlib.report.labels import (
     check_texts,
     fmt_allowed,
@@ -53,10 +53,12 @@ from woonlib.report.labels import (
     fmt_number,
     fmt_percent,
     fmt_source,
+    fmt_value,
     label,
     pick,
+    sweep_text,
 )
-from woonlib.vocab import SEGMENTS
+from woonlib.vocab import CHANCE, RATE_NEEDED, SEGMENTS
 
 
 def indicator_label(key: str, lang: str = "nl") -> str:
@@ -190,6 +192,10 @@ def _fmt_goal_value(goal: str, key: str, value: float, lang: str) -> str:
     number, unit = _goal_value(goal, key, value)
     if unit == "year":
         return str(int(number))
+    if key == "probability":  # a chance: as everywhere (`labels.shown`)
+        return fmt_value(number, CHANCE, lang)
+    if key == "build_rate" and goal in ("goal_rate_for_ambition", "goal_rate_for_chance"):
+        return fmt_value(number, RATE_NEEDED, lang)  # a needed rate: rounded up
     if unit == "fraction":
         return fmt_percent(number, lang, decimals=0)
     return fmt_number(number, lang)
@@ -239,9 +245,12 @@ def answer_state(answer: Answer, lang: str = "nl") -> str:
     return label("goal_open", lang)
 
 
-def goals_table(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> pd.DataFrame:
+def goals_table(
+    data: WoonvisieData, a: Assumptions, lang: str = "nl", realised: Realised = ()
+) -> pd.DataFrame:
     """The goal-seek answers, one row each: the sentence in `lang`, feasible, met, the values
-    and the changes (as 'name=value; …'), what they apply to and the state in words."""
+    and the changes (as 'name=value; …'), what they apply to and the state in words.
+    `realised`: a monitor's realised years (`progress.realised_so_far`), as on the page."""
     rows = [
         (
             ans.goal,
@@ -254,7 +263,7 @@ def goals_table(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> pd.Dat
             ans.applies_to,
             answer_state(ans, lang),
         )
-        for ans in answers(data, a, a.goal_probability, ranges_of(a))
+        for ans in answers(data, a, a.goal_probability, ranges_of(a), realised)
     ]
     columns = [
         "goal",
@@ -310,15 +319,20 @@ def fan_summary_table(result: Fan, lang: str = "nl") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["item", "label", "value", "unit"])
 
 
-def sensitivity_table(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> pd.DataFrame:
-    """`woonlib.model.sensitivity.sensitivity` of `a` (its own fan ranges), with the outcome,
-    the assumption and the kind of range as labels in `lang` beside their keys."""
-    table = sensitivity(data, a, ranges_of(a))
+def sensitivity_table(
+    data: WoonvisieData, a: Assumptions, lang: str = "nl", realised: Realised = ()
+) -> pd.DataFrame:
+    """`woonlib.model.sensitivity.sensitivity` of `a` (its own fan ranges; the chance from a
+    monitor's `realised` years), with the outcome, the assumption and the kind of range as
+    labels in `lang` beside their keys (a stated range with its lines)."""
+    table = sensitivity(data, a, ranges_of(a), realised=realised)
     table.insert(1, "outcome_label", [label(str(o), lang) for o in table["outcome"]])
     at = table.columns.get_loc("assumption") + 1
     table.insert(at, "assumption_label", [label(str(n), lang) for n in table["assumption"]])
     at = table.columns.get_loc("kind") + 1
-    table.insert(at, "kind_label", [label(f"sweep_{k}", lang) for k in table["kind"]])
+    kinds = zip(table["kind"], table["range_lines"], strict=True)
+    table.insert(at, "kind_label", [sweep_text(k, lines, lang) for k, lines in kinds])
+    table["range_lines"] = [fmt_lines(lines, lang) for lines in table["range_lines"]]
     return table
 
 
@@ -350,11 +364,14 @@ def _progress_sheets(
     def fan_result() -> Fan:
         return scenario_fan(data, a, monitor)
 
+    def realised() -> Realised:  # when a sheet is made: listing the names computes nothing
+        return realised_so_far(monitor, a) if monitor is not None else ()
+
     sheets: Sheets = {
         label("sheet_fan", lang): lambda: fan_result().table,
         label("sheet_fan_summary", lang): lambda: fan_summary_table(fan_result(), lang),
-        label("sheet_goals", lang): lambda: goals_table(data, a, lang),
-        label("sheet_sensitivity", lang): lambda: sensitivity_table(data, a, lang),
+        label("sheet_goals", lang): lambda: goals_table(data, a, lang, realised()),
+        label("sheet_sensitivity", lang): lambda: sensitivity_table(data, a, lang, realised()),
     }
     if monitor is not None:
         m = monitor

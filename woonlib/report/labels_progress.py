@@ -184,6 +184,16 @@ _FAN: dict[str, L] = {
         "nl": "Huishoudensprognoses (gelijk gewogen)",
         "en": "Household forecasts (equally weighted)",
     },
+    "chance_basis": {
+        "nl": "Deze kans rust op het bouwtempo en op drie spreidingen die aannames zijn, zonder "
+        "bron: het tempo over de hele periode (±{pace}), van jaar tot jaar (±{yearly}) en de "
+        "planuitval ({low} tot {high}, rond de 30% van regels 677–679). Zonder de spreiding "
+        "van het tempo is de kans {no_pace}; zonder alle drie {none}.",
+        "en": "This chance rests on the build rate and on three spreads that are assumptions, "
+        "with no source: the pace over the whole period (±{pace}), from year to year "
+        "(±{yearly}) and plan failure ({low} to {high}, around the 30% of lines 677–679). "
+        "Without the spread of the pace the chance is {no_pace}; without all three, {none}.",
+    },
     "range_draws": {"nl": "Aantal trekkingen", "en": "Number of draws"},
     "range_seed": {"nl": "Startgetal (seed)", "en": "Random seed"},
     "fan_not_modelled": {
@@ -356,7 +366,8 @@ _PANEL: dict[str, L] = {
 _SENSITIVITY: dict[str, L] = {
     "sensitivity_title": {"nl": "Wat weegt het zwaarst?", "en": "What matters most?"},
     "swing": {"nl": "Uitslag", "en": "Swing"},
-    "sweep_stated": {"nl": "Bereik uit de bron", "en": "Range from the source"},
+    "sweep_stated": {"nl": "Bron, {lines}", "en": "Source, {lines}"},
+    "sweep_assumed": {"nl": "Aanname, geen bron", "en": "Assumption, no source"},
     "sweep_relative": {"nl": "±20% (aanname, geen bron)", "en": "±20% (assumption, no source)"},
     "sweep_allowed": {"nl": "Toegestaan bereik", "en": "Allowed range"},
     "sweep_choices": {"nl": "Alle keuzes", "en": "All choices"},

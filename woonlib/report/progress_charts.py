@@ -153,5 +153,5 @@ def update_tornado(fig: go.Figure, rows: pd.DataFrame, lang: str = "nl", top: in
     fig.data[0].y, fig.data[0].x = names, _values(shown["outcome_min"].astype(float) - base)
     fig.data[1].y, fig.data[1].x = names, _values(shown["outcome_max"].astype(float) - base)
     fig.layout.height = 120 + 28 * len(shown)
-    fraction = len(shown) and str(shown["unit"].iloc[0]) == "fraction"
+    fraction = len(shown) and str(shown["unit"].iloc[0]) in ("fraction", "chance")
     fig.layout.xaxis.tickformat = ".0%" if fraction else ",.0f"  # shift in points or homes
