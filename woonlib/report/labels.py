@@ -581,6 +581,10 @@ LABELS: dict[str, L] = {
         "nl": "planuitval rond de 30% van de Woonvisie; de bandbreedte is een aanname, geen bron",
         "en": "plan failure around the Woonvisie's 30%; the range is an assumption, no source",
     },
+    "source_note_fan_failure_range": {
+        "nl": "aanname, geen bron: een bandbreedte rond de 30% planuitval van regels 677–679",
+        "en": "assumption, no source: a range around the 30% plan failure of lines 677–679",
+    },
     "source_note_no_source": {"nl": "aanname, geen bron", "en": "assumption, no source"},
     "source_note_goal_probability": {
         "nl": "eigen keuze: de kans waarvoor 'Wat is er nodig?' het bouwtempo zoekt",
