@@ -237,3 +237,13 @@ def test_the_chance_says_what_it_rests_on(monitor_example: Monitor) -> None:
     assert "Without the spread of the pace the chance is 18%; without all three, 0%." in _text(
         english.progress.fan_summary.value
     )
+
+
+def test_the_memo_says_where_each_swept_range_comes_from(data: WoonvisieData) -> None:
+    memo = _text(memo_page(scenario_memo(data, DEFAULTS)))
+    sens = memo[memo.index("Wat weegt het zwaarst?") :]
+    assert "Bereik" in sens and "Bron, regels 583 en 589" in sens  # the ambition
+    # plan failure 20,0%–40,0%: moves the gap 2.855 … 4.715, an assumed range
+    row = r"Extra plannen voor planuitval 20,0% 40,0% [\d.,% a-z−]*? Aanname, geen bron"
+    assert re.search(row, sens)  # one row: its figures, then where its range is from
+    assert "Bereik uit de bron" not in memo

@@ -67,6 +67,7 @@ from woonlib.report.labels import (
     fmt_value,
     label,
     shown,
+    sweep_text,
     unit_label,
 )
 from woonlib.report.markup import check_rows, css, table
@@ -262,7 +263,15 @@ def sensitivity_section(
     sweeps = sensitivity(data, a, ranges_of(a), realised=realised)
     headers = [
         label(k, lang)
-        for k in ("assumption", "sens_low", "sens_high", "sens_min", "sens_max", "swing")
+        for k in (
+            "assumption",
+            "sens_low",
+            "sens_high",
+            "sens_min",
+            "sens_max",
+            "swing",
+            "sens_range",
+        )
     ]
     parts = [f"<p>{escape(label('memo_sensitivity_intro', lang))}</p>"]
     for outcome, rows in sweeps.groupby("outcome", sort=False):
@@ -277,6 +286,7 @@ def sensitivity_section(
                 (display(r.outcome_min, str(r.unit), lang), True),
                 (display(r.outcome_max, str(r.unit), lang), True),
                 (_swing(float(r.outcome_min), float(r.outcome_max), str(r.unit), lang), True),
+                (sweep_text(str(r.kind), r.range_lines, lang), False),  # where the range is from
             )
             for r in top.head(SENSITIVITY_TOP).itertuples()
         ]
