@@ -72,7 +72,9 @@ def test_the_needed_rate_from_now_is_one_figure_everywhere(
     p = dash.progress
     p.upload.value = upload("monitor-voorbeeld-fictief.csv", MONITOR_EXAMPLE.read_bytes())
     assert "Benodigd bouwtempo vanaf nu 1.117" in _text(p.monitor_summary.value)
-    assert "Bouwtempo voor de ambitie in 2032: 1.117 per jaar" in _text(p.goal_texts[0].value)
+    assert "Bouwtempo voor de ambitie in 2032, vanaf 2027: 1.117 per jaar" in _text(
+        p.goal_texts[0].value
+    )
     # the command line: the exact figure in JSON, 1.117 in the text
     out = run_cli("indicators", "--json", "--monitor", str(MONITOR_EXAMPLE))
     assert json.loads(out.stdout)["build_rate_needed"] == pytest.approx(NEEDED, abs=1e-6)
@@ -81,7 +83,7 @@ def test_the_needed_rate_from_now_is_one_figure_everywhere(
     # the memo: the figures table and the goal-seek answer
     memo = memo_page(scenario_memo(data, a, monitor=monitor_example))
     assert '<td class="num">1.117 woningen per jaar</td>' in memo
-    assert "Bouwtempo voor de ambitie in 2032: 1.117 per jaar (nu 1.000)" in memo
+    assert "Bouwtempo voor de ambitie in 2032, vanaf 2027: 1.117 per jaar (nu 1.000)" in memo
     # the plan's rate (9,300 / 9 = 1.034, "Benodigd bouwtempo") is another question; no
     # answer about the rate from now ignores the realised years
     assert "in 2032: 1.034 per jaar" not in memo

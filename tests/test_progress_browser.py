@@ -75,7 +75,9 @@ def test_an_answer_applied_moves_the_scenario_and_the_fan(dashboard: Served) -> 
     # (9.300 − 2.600) / 6 years left = 1.116,7: rounded up, in the block and the answer
     text = section_text(page)
     assert re.search(r"Benodigd bouwtempo vanaf nu\s+1\.117", text)
-    assert "Bouwtempo voor de ambitie in 2032: 1.117 per jaar (nu 1.000)" in _goal(page, 0)
+    assert "Bouwtempo voor de ambitie in 2032, vanaf 2027: 1.117 per jaar (nu 1.000)" in _goal(
+        page, 0
+    )
     assert "bereikt in 2033" in _goal(page, 1)  # 2.600 + 7 × 1.000 ≥ 9.300 first in 2033
     before = traces(page, "fan")[2]["y"]
     page.locator(".wl-goal-apply-0").click()  # build rate for the ambition by 2032

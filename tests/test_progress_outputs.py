@@ -157,7 +157,10 @@ def test_csv_list_and_workbook_with_monitor(data: WoonvisieData, monitor_example
     assert set(PROGRESS_SHEETS["en"]) | set(MONITOR_SHEETS["en"]) <= set(csvs)
     goals = pd.read_csv(BytesIO(csvs["What does it take"]), encoding="utf-8-sig")
     # from the realised 2,600: (9,300 − 2,600) / 6 = 1,116.7 → 1,117, as the monitor block
-    assert goals.loc[0, "text"] == "Build rate for the ambition by 2032: 1,117 a year (now 1,000)"
+    assert (
+        goals.loc[0, "text"]
+        == "Build rate for the ambition by 2032, from 2027: 1,117 a year (now 1,000)"
+    )
     workbook = workbook_bytes(data, DEFAULTS, "en", monitor=monitor_example)
     sheets = pd.read_excel(BytesIO(workbook), None)
     assert list(sheets) == list(csvs)
@@ -212,7 +215,7 @@ def test_memo_sensitivity_top_five(memo_nl: str) -> None:
 def test_memo_progress_with_monitor(memo_monitor: str) -> None:
     section = _section(memo_monitor, "Van plan naar voortgang")
     assert '<td>Kans op de ambitie in 2032</td><td class="num">10%</td>' in section  # 0.1033
-    assert "Bouwtempo voor de ambitie in 2032: 1.117 per jaar (nu 1.000)" in section
+    assert "Bouwtempo voor de ambitie in 2032, vanaf 2027: 1.117 per jaar (nu 1.000)" in section
     needed = "Nodig tempo vanaf nu voor de ambitie in 2032"
     assert f'<td>{needed}</td><td class="num">1.117 woningen per jaar</td>' in section
     assert '<td class="num">2.600 woningen</td>' in section
@@ -230,7 +233,7 @@ def test_memo_progress_in_english(data: WoonvisieData, monitor_example: Monitor)
     section = _section(memo, "From plan to progress")
     assert '<td>Chance of reaching the ambition by 2032</td><td class="num">10%</td>' in section
     assert "1,117 homes per year" in section and "reached in 2034" in section
-    assert "Build rate for the ambition by 2032: 1,117 a year (now 1,000)" in section
+    assert "Build rate for the ambition by 2032, from 2027: 1,117 a year (now 1,000)" in section
     assert "Kans" not in section and "woningen" not in section
 
 

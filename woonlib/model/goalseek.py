@@ -91,14 +91,17 @@ def rate_for_ambition(a: Assumptions, realised: Sequence[float] = ()) -> Answer:
     `realised` [homes]: net homes of the first building years from a monitor
     (`progress.realised_so_far`): the rate then holds from the year after them
     (`programme.rate_needed`, the same figure as the monitor block's). values: build_rate
-    (needed, whole homes, rounded up), current, years [years] (the building years left).
+    (needed, whole homes, rounded up), current, years [years] (the building years left),
+    and with realised years from_year [year] (the first year the rate is for).
     """
-    done, _, left = _so_far(a, realised)
+    done, count, left = _so_far(a, realised)
     rate = rate_needed(a, realised)
     needed = math.ceil(rate - 1e-9) if math.isfinite(rate) else math.inf
     met = done + a.build_rate * left >= a.ambition_homes - 1e-9
     feasible = needed <= _maximum("build_rate")
     values = {"build_rate": float(needed), "current": float(a.build_rate), "years": float(left)}
+    if count:
+        values["from_year"] = float(a.start_year + count)
     changes = {} if met or not feasible else {"build_rate": int(needed)}
     note = "" if feasible else "goal_note_rate_above_maximum"
     return Answer(

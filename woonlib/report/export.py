@@ -181,7 +181,9 @@ PERCENT_VALUES = ("probability", "target", "affordable")  # answer values that a
 
 def _goal_value(goal: str, key: str, value: float) -> tuple[float, str]:
     """The unit of an answer's value, by its name (and the goal, where `current` is a year)."""
-    if key in ("year", "target_year") or (key == "current" and goal == "goal_reachable_year"):
+    if key in ("year", "target_year", "from_year") or (
+        key == "current" and goal == "goal_reachable_year"
+    ):
         return value, "year"
     if key in PERCENT_VALUES or key.startswith(("share_", "norm_")):
         return value, "fraction"
@@ -212,7 +214,8 @@ class _Blanks(dict[str, str]):
 def answer_text(answer: Answer, a: Assumptions, lang: str = "nl") -> str:
     """A goal-seek answer as one sentence in `lang`, its figures in the language's format.
 
-    The label of `answer.goal` with its placeholders filled (`year`: the target year of `a`);
+    The label of `answer.goal` with its placeholders filled (`year`: the target year of `a`;
+    `<goal>_from` where the answer starts after a monitor's realised years);
     the 30/40/30 programme answer adds the homes per segment to add or shift, the scenario
     share answers the shares.
     """
@@ -220,7 +223,8 @@ def answer_text(answer: Answer, a: Assumptions, lang: str = "nl") -> str:
         {k: _fmt_goal_value(answer.goal, k, v, lang) for k, v in answer.values.items()}
     )
     values.setdefault("year", str(a.target_year))
-    text = label(answer.goal, lang).format_map(values)
+    key = f"{answer.goal}_from" if "from_year" in answer.values else answer.goal
+    text = label(key, lang).format_map(values)
     if answer.goal == "goal_programme_norm_split":
         parts = [
             f"{label(s, lang)} +{values.get(f'add_{s}', '0')} {label('or_shift', lang)} "

@@ -213,6 +213,12 @@ _GOALS: dict[str, L] = {
         "nl": "Bouwtempo voor de ambitie in {year}: {build_rate} per jaar (nu {current})",
         "en": "Build rate for the ambition by {year}: {build_rate} a year (now {current})",
     },
+    "goal_rate_for_ambition_from": {
+        "nl": "Bouwtempo voor de ambitie in {year}, vanaf {from_year}: {build_rate} per jaar "
+        "(nu {current})",
+        "en": "Build rate for the ambition by {year}, from {from_year}: {build_rate} a year "
+        "(now {current})",
+    },
     "goal_reachable_year": {
         "nl": "Bij het huidige tempo is de ambitie bereikt in {target_year}",
         "en": "At the current rate the ambition is reached in {target_year}",
