@@ -140,6 +140,13 @@ def test_sensitivity_starts_from_the_fans_chance(
     )
     # without a monitor nothing changes: 0.3592
     assert outcomes(data, a, ranges)["reach_probability"] == pytest.approx(0.3592)
+    # the page: Gevoeligheid starts from the chance the fan above it shows
+    dash = Dashboard()
+    p = dash.progress
+    p.upload.value = upload("monitor-voorbeeld-fictief.csv", MONITOR_EXAMPLE.read_bytes())
+    p.sens_button.click()
+    assert "Kans op de ambitie in 2032: 10%" in _text(p.fan_summary.value)
+    assert "Uitgangspunt: 10% in het scenario" in _text(p.sens_table.value)
 
 
 # --- one rounding rule ---------------------------------------------------------------------

@@ -115,7 +115,10 @@ def test_sensitivity_chart_on_request(dashboard: Served) -> None:
     bars = traces(page, "tornado")
     assert len(bars) == 2 and len(bars[0]["y"]) >= 3
     assert "Bouwtempo" in bars[0]["y"]
-    text = section_text(page)  # each range says where it comes from
+    text = section_text(page)
+    # it starts from the fan's chance (the answer applied above: 50%)
+    assert "Kans op de ambitie in 2032: 50%" in text and "Uitgangspunt: 50%" in text
+    # each range says where it comes from
     assert "Bron, regels 583 en 589" in text and "Bron, regels 562 en 624" in text
     assert re.search(r"Extra plannen voor planuitval.*Aanname, geen bron", text)
     assert "Bereik uit de bron" not in text

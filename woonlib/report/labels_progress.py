@@ -365,6 +365,10 @@ _PANEL: dict[str, L] = {
     "sens_low": {"nl": "Waarde bij laagste uitkomst", "en": "Value at lowest outcome"},
     "sens_high": {"nl": "Waarde bij hoogste uitkomst", "en": "Value at highest outcome"},
     "sens_min": {"nl": "Laagste uitkomst", "en": "Lowest outcome"},
+    "sens_base": {
+        "nl": "Uitgangspunt: {base} in het scenario zoals het nu is",
+        "en": "Starting point: {base} in the scenario as it is now",
+    },
     "sens_max": {"nl": "Hoogste uitkomst", "en": "Highest outcome"},
     "sens_range": {"nl": "Bereik", "en": "Range"},
 }

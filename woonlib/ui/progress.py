@@ -337,7 +337,11 @@ class ProgressPanel(Panel):
             label(k, lang)
             for k in ("assumption", "sens_low", "sens_high", "sens_min", "sens_max", "sens_range")
         ]
-        self.sens_table.value = html_table(label(outcome, lang), headers, table_rows, lang)
+        base = fmt_value(float(rows["base"].iloc[0]), unit, lang) if len(rows) else ""
+        start = label("sens_base", lang).format(base=base)
+        self.sens_table.value = f'<p class="wl-sens-base">{escape(start)}</p>' + html_table(
+            label(outcome, lang), headers, table_rows, lang
+        )
 
 
 def _sweep_value(value: Any, name: str, lang: str) -> str:
