@@ -11,6 +11,7 @@ import pytest
 import woonlib as wl
 from woonlib.model.registry import INDICATORS
 from woonlib.report.labels import LABELS, fmt_value
+from woonlib.vocab import CHANCE, RATE_NEEDED
 
 
 def cli_json(*args: str) -> dict:
@@ -74,7 +75,8 @@ def test_every_indicator_is_in_the_registry_with_unit_and_labels() -> None:
     keys = set(wl.indicators()) - {"data_notes"}
     assert keys <= set(INDICATORS)
     for ind in INDICATORS.values():
-        assert ind.unit in {"homes", "homes/year", "fraction", "year", "years", "bool"}
+        units = {"homes", "homes/year", "fraction", "year", "years", "bool", RATE_NEEDED, CHANCE}
+        assert ind.unit in units
         assert ind.label in LABELS, ind.key
         assert LABELS[ind.label]["nl"] and LABELS[ind.label]["en"]
         fmt_value(1.0 if ind.unit != "bool" else True, ind.unit, "nl")

@@ -251,7 +251,10 @@ def test_rate_needed_after_the_last_year_is_infinite(monitor_example: Monitor) -
     # target year 2025: no building year is left after the realised 2024-2026
     short = DEFAULTS.replace(target_year=2025)
     assert math.isinf(rate_needed_from_now(monitor_example, short))
-    assert rate_needed_from_now(monitor_example, short.replace(ambition_homes=2600)) == 0
+    assert rate_needed_from_now(monitor_example, short.replace(ambition_homes=1600)) == 0
+    # 2026's 1,000 homes come after the last building year (2025): they do not count, as in
+    # the fan's chance (realised_so_far stops at the last building year)
+    assert math.isinf(rate_needed_from_now(monitor_example, short.replace(ambition_homes=2600)))
 
 
 def test_xlsx_and_semicolon_files_read_alike(tmp_path: Path, data: WoonvisieData) -> None:

@@ -122,7 +122,12 @@ def test_sensitivity_sheet_with_labels(tables: dict[str, pd.DataFrame]) -> None:
     ambition = sens[(sens["outcome"] == "programme_gap") & (sens["assumption"] == "ambition_homes")]
     row = ambition.iloc[0]
     assert row["swing"] == pytest.approx(1.3 * (9300 - 3520))  # 12,090 − 4,576 = 7,514
-    assert row["kind_label"] == "Bereik uit de bron"
+    assert row["kind_label"] == "Bron, regels 583 en 589"  # 'circa 3.520' and '9.300'
+    assert row["range_lines"] == "regels 583 en 589"
+    failure = sens[
+        (sens["outcome"] == "programme_gap") & (sens["assumption"] == "plan_failure_surcharge")
+    ]
+    assert failure.iloc[0]["kind_label"] == "Aanname, geen bron"  # 20–40%: no line gives it
 
 
 def test_monitor_sheets(tables_monitor: dict[str, pd.DataFrame]) -> None:
@@ -151,7 +156,11 @@ def test_csv_list_and_workbook_with_monitor(data: WoonvisieData, monitor_example
     csvs = scenario_csvs(data, DEFAULTS, "en", monitor=monitor_example)
     assert set(PROGRESS_SHEETS["en"]) | set(MONITOR_SHEETS["en"]) <= set(csvs)
     goals = pd.read_csv(BytesIO(csvs["What does it take"]), encoding="utf-8-sig")
-    assert goals.loc[0, "text"] == "Build rate for the ambition by 2032: 1,034 a year (now 1,000)"
+    # from the realised 2,600: (9,300 − 2,600) / 6 = 1,116.7 → 1,117, as the monitor block
+    assert (
+        goals.loc[0, "text"]
+        == "Build rate for the ambition by 2032, from 2027: 1,117 a year (now 1,000)"
+    )
     workbook = workbook_bytes(data, DEFAULTS, "en", monitor=monitor_example)
     sheets = pd.read_excel(BytesIO(workbook), None)
     assert list(sheets) == list(csvs)
@@ -179,9 +188,10 @@ def memo_monitor(data: WoonvisieData, monitor_example: Monitor) -> str:
 
 def test_memo_progress_section_in_dutch(memo_nl: str) -> None:
     section = _section(memo_nl, "Van plan naar voortgang")
-    assert '<td>Kans op de ambitie in 2032</td><td class="num">35,9%</td>' in section
+    assert '<td>Kans op de ambitie in 2032</td><td class="num">36%</td>' in section  # 0.3592
     rate = "<td>Benodigd bouwtempo voor de ambitie (met monitor: vanaf nu)</td>"
-    assert f'{rate}<td class="num">1.033 woningen per jaar</td>' in section
+    # 9,300 / 9 = 1,033.3: rounded up, as the goal-seek answer below
+    assert f'{rate}<td class="num">1.034 woningen per jaar</td>' in section
     assert 'id="memo-chart-fan"' in section
     assert "Bouwtempo voor de ambitie in 2032: 1.034 per jaar (nu 1.000)" in section
     assert "Toe te voegen plannen voor 12.090 plancapaciteit: 3.785 woningen" in section
@@ -204,7 +214,8 @@ def test_memo_sensitivity_top_five(memo_nl: str) -> None:
 
 def test_memo_progress_with_monitor(memo_monitor: str) -> None:
     section = _section(memo_monitor, "Van plan naar voortgang")
-    assert '<td>Kans op de ambitie in 2032</td><td class="num">10,3%</td>' in section
+    assert '<td>Kans op de ambitie in 2032</td><td class="num">10%</td>' in section  # 0.1033
+    assert "Bouwtempo voor de ambitie in 2032, vanaf 2027: 1.117 per jaar (nu 1.000)" in section
     needed = "Nodig tempo vanaf nu voor de ambitie in 2032"
     assert f'<td>{needed}</td><td class="num">1.117 woningen per jaar</td>' in section
     assert '<td class="num">2.600 woningen</td>' in section
@@ -220,9 +231,9 @@ def test_memo_progress_with_monitor(memo_monitor: str) -> None:
 def test_memo_progress_in_english(data: WoonvisieData, monitor_example: Monitor) -> None:
     memo = scenario_memo(data, DEFAULTS, lang="en", today=DAY, monitor=monitor_example)
     section = _section(memo, "From plan to progress")
-    assert '<td>Chance of reaching the ambition by 2032</td><td class="num">10.3%</td>' in section
+    assert '<td>Chance of reaching the ambition by 2032</td><td class="num">10%</td>' in section
     assert "1,117 homes per year" in section and "reached in 2034" in section
-    assert "Build rate for the ambition by 2032: 1,034 a year (now 1,000)" in section
+    assert "Build rate for the ambition by 2032, from 2027: 1,117 a year (now 1,000)" in section
     assert "Kans" not in section and "woningen" not in section
 
 
@@ -240,8 +251,8 @@ def test_changed_range_assumption_in_memo(data: WoonvisieData) -> None:
     row = re.search(r"<tr><td>Planuitval, hoogste \(aanname, geen bron\)</td>.*?</tr>", memo)
     assert row and '<td class="num">50,0%</td><td class="num">40,0%</td>' in row.group(0)
     chance = indicators(data, scenario)["probability_reaching_ambition"]
-    assert chance == pytest.approx(0.2736)  # more plan failure, less chance than 35,9%
-    assert '<td>Kans op de ambitie in 2032</td><td class="num">27,4%</td>' in memo
+    assert chance == pytest.approx(0.2736)  # more plan failure, less chance than 36%
+    assert '<td>Kans op de ambitie in 2032</td><td class="num">27%</td>' in memo
 
 
 # --- the compare tab -------------------------------------------------------------------------
@@ -256,9 +267,10 @@ def test_compare_has_chance_and_rate_needed(data: WoonvisieData) -> None:
     cells = {
         re.sub(r"<[^>]+>", "", r.split("</td>")[0]): re.findall(r">([^<>]*)</td>", r) for r in rows
     }
-    assert cells["Kans om de ambitie te halen"][1:] == ["94,6%", "35,9%", "−58,7%"]
+    # 0.9459 and 0.3592 in whole percent; the difference is that of the shown figures
+    assert cells["Kans om de ambitie te halen"][1:] == ["95%", "36%", "−59%"]
     rate = "Benodigd bouwtempo voor de ambitie (met monitor: vanaf nu)"
-    assert cells[rate][1:] == ["1.033", "1.033", "0"]
+    assert cells[rate][1:] == ["1.034", "1.034", "0"]  # 9,300 / 9 = 1,033.3, rounded up
 
 
 def test_answer_without_a_figure_reads_as_a_dash(data: WoonvisieData) -> None:

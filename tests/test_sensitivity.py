@@ -77,7 +77,7 @@ def test_swings_by_hand(table: pd.DataFrame) -> None:
     # 9,300 × (1.20 … 1.40) − 8,305: 2,855 … 4,715, swing 9,300 × 0.2 = 1,860
     assert row["outcome_min"].item() == pytest.approx(2855)
     assert row["swing"].item() == pytest.approx(1860)
-    assert row["kind"].item() == "stated"
+    assert row["kind"].item() == "assumed"  # 30% ± 10 pp: no line gives 20–40%
     care = _top(table, "care_homes_from_social_rent")
     # 4,220 gross new social rent × 30% ± 20% (24% … 36%): 1,012.8 … 1,519.2
     assert care["assumption"] == "care_share_social_rent"

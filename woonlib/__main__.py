@@ -16,6 +16,7 @@ from woonlib.data.monitor import Monitor, MonitorError, load_monitor
 from woonlib.model.assumptions import DEFAULTS, Assumptions
 from woonlib.model.indicators import json_ready, policy_checks, scenario_indicators
 from woonlib.model.register import Outcome, register_view, status_counts, targets_json
+from woonlib.model.registry import unit_of
 from woonlib.model.targets import THEMES
 from woonlib.report.export import indicator_label
 from woonlib.report.labels import (
@@ -31,20 +32,6 @@ from woonlib.report.labels import (
 )
 from woonlib.scenario.files import ScenarioError, read_scenario
 
-UNITS = {  # display unit of each headline indicator
-    "affordable_share_programme": "fraction",
-    "affordable_share_programme_net": "fraction",
-    "affordable_share_programme_net_appendix": "fraction",
-    "affordable_share_scenario": "fraction",
-    "elderly_share_of_ambition": "fraction",
-    "outflow_homes_per_year": "homes/year",
-    "required_rate": "homes/year",
-    "affordable_target_met": "bool",
-    "probability_reaching_ambition": "fraction",
-    "build_rate_needed": "homes/year",
-    "realised_years": "years",
-    "projected_year": "year",
-}
 MONITOR_HELP = (
     "monitor file of realised figures (CSV or .xlsx, see data/monitor/README.md); "
     "repeat for more files. Without --monitor no monitor is used: data/monitor/ is not "
@@ -113,7 +100,7 @@ def render_text(
         elif val is None or (isinstance(val, float) and not math.isfinite(val)):
             lines.append(f"  {name:<48} –")
         else:
-            lines.append(f"  {name:<48} {fmt_value(val, UNITS.get(key, 'homes'), lang)}")
+            lines.append(f"  {name:<48} {fmt_value(val, unit_of(key), lang)}")
     lines.append(f"\n{label('policy_checks', lang)}")
     for row in policy_checks(data, a).itertuples():
         title, status, explain = check_texts(row, lang)

@@ -35,5 +35,10 @@ OUTFLOW_PARENTS = {
     "other": "total",
 }
 OUTFLOW_GROUPS = tuple(OUTFLOW_PARENTS)
+# Display units with their own rounding rule (`woonlib.report.labels.shown`): a rate that must
+# be reached is shown rounded up (1.033,3 a year does not reach the ambition: 1.034); a
+# chance is shown in whole percent, the same everywhere
+RATE_NEEDED = "homes/year needed"
+CHANCE = "chance"
 # Units whose values are whole numbers (shown and entered without decimals)
 INT_UNITS = frozenset({"homes", "homes/year", "year"})

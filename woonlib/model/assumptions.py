@@ -85,6 +85,8 @@ P11 = {"part": "doc_section", "number": "1.1"}
 B53 = {"part": "doc_appendix", "number": "5.3"}
 
 FAN_FAILURE = Ref(((677, 679),), quote="30% aan extra plannen", note="source_note_fan_failure")
+# the ends of the plan-failure range: no line gives them (the note names the 30% they surround)
+FAN_FAILURE_RANGE = Ref(note="source_note_fan_failure_range")
 
 SPECS: dict[str, Spec] = {
     "forecast": Spec(
@@ -199,10 +201,10 @@ SPECS: dict[str, Spec] = {
     "outflow_other": Spec("homes/year", 0, 500, 1, source=T1),
     # the uncertainty fan (woonlib/model/uncertainty.py): ranges no source gives
     "fan_failure_low": Spec(
-        "fraction", 0, 0.30, 0.01, source=FAN_FAILURE
+        "fraction", 0, 0.30, 0.01, source=FAN_FAILURE_RANGE
     ),
     "fan_failure_high": Spec(
-        "fraction", 0.30, 1, 0.01, source=FAN_FAILURE
+        "fraction", 0.30, 1, 0.01, source=FAN_FAILURE_RANGE
     ),
     "fan_build_rate_spread": Spec(
         "fraction", 0, 0.5, 0.01, source=Ref(note="source_note_no_source")

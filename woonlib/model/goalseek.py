@@ -12,6 +12,7 @@ many homes are needed, so no answer raises them to meet their own register rows.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,12 @@ import pandas as pd
 from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, SPECS, Assumptions
 from woonlib.model.core import results
-from woonlib.model.programme import current_programme, plan_capacity_needed, programme_years
+from woonlib.model.programme import (
+    current_programme,
+    plan_capacity_needed,
+    programme_years,
+    rate_needed,
+)
 from woonlib.model.segments import PROGRAMME_SERIES, norm_shares
 from woonlib.model.uncertainty import DEFAULT_RANGES, Ranges, rate_for_probability
 from woonlib.vocab import SEGMENTS
@@ -72,17 +78,31 @@ GOALS = (  # the questions `answers` answers, in the order the page shows them
 )
 
 
-def rate_for_ambition(a: Assumptions) -> Answer:
+def _so_far(a: Assumptions, realised: Sequence[float]) -> tuple[float, int, int]:
+    """(net homes realised [homes], realised building years, building years left)."""
+    years = max(programme_years(a.start_year, a.target_year, a.target_year_inclusive), 0)
+    done = list(realised)[:years]
+    return float(sum(done)), len(done), years - len(done)
+
+
+def rate_for_ambition(a: Assumptions, realised: Sequence[float] = ()) -> Answer:
     """The build rate that reaches the ambition by the target year  [homes/year].
 
-    values: build_rate (needed, whole homes, rounded up), current, years [years].
+    `realised` [homes]: net homes of the first building years from a monitor
+    (`progress.realised_so_far`): the rate then holds from the year after them
+    (`programme.rate_needed`, the same figure as the monitor block's). values: build_rate
+    (needed, whole homes, rounded up), current, years [years] (the building years left),
+    and with realised years from_year [year] (the first year the rate is for).
     """
-    years = programme_years(a.start_year, a.target_year, a.target_year_inclusive)
-    needed = math.ceil(a.ambition_homes / years - 1e-9)
-    met = a.build_rate * years >= a.ambition_homes
+    done, count, left = _so_far(a, realised)
+    rate = rate_needed(a, realised)
+    needed = math.ceil(rate - 1e-9) if math.isfinite(rate) else math.inf
+    met = done + a.build_rate * left >= a.ambition_homes - 1e-9
     feasible = needed <= _maximum("build_rate")
-    values = {"build_rate": float(needed), "current": float(a.build_rate), "years": float(years)}
-    changes = {} if met or not feasible else {"build_rate": needed}
+    values = {"build_rate": float(needed), "current": float(a.build_rate), "years": float(left)}
+    if count:
+        values["from_year"] = float(a.start_year + count)
+    changes = {} if met or not feasible else {"build_rate": int(needed)}
     note = "" if feasible else "goal_note_rate_above_maximum"
     return Answer(
         "goal_rate_for_ambition",
@@ -95,26 +115,33 @@ def rate_for_ambition(a: Assumptions) -> Answer:
     )
 
 
-def reachable_year(a: Assumptions) -> Answer:
+def reachable_year(a: Assumptions, realised: Sequence[float] = ()) -> Answer:
     """The target year the ambition is reached in at the current build rate  [year].
 
-    values: target_year, current, years [years] (building years needed).
+    `realised` [homes]: net homes of the first building years from a monitor; the build
+    rate then adds to them from the year after. values: target_year, current, years [years]
+    (building years needed, the realised ones included).
     """
-    if a.build_rate <= 0:
-        met = a.ambition_homes <= 0
+    done, count, left = _so_far(a, realised)
+    missing = a.ambition_homes - done
+    if missing <= 0:  # reached within the realised years: the first year it was
+        cumulative = itertools.accumulate(list(realised)[:count])
+        hit = (i + 1 for i, c in enumerate(cumulative) if c >= a.ambition_homes - 1e-9)
+        years = next(hit, 1)
+    elif a.build_rate <= 0:
         return Answer(
             "goal_reachable_year",
             "build_path_reaches_ambition",
-            met,
-            met,
+            False,
+            False,
             {"current": float(a.target_year)},
             note="goal_note_rate_zero",
         )
-    years = max(1, math.ceil(a.ambition_homes / a.build_rate - 1e-9))
+    else:
+        years = count + max(1, math.ceil(missing / a.build_rate - 1e-9))
     year = a.start_year + years - (1 if a.target_year_inclusive else 0)
     year = max(year, a.start_year + 1, int(SPECS["target_year"].minimum or 0))
-    current = programme_years(a.start_year, a.target_year, a.target_year_inclusive)
-    met = a.build_rate * current >= a.ambition_homes
+    met = done + a.build_rate * left >= a.ambition_homes - 1e-9
     feasible = year <= _maximum("target_year")
     values = {"target_year": float(year), "current": float(a.target_year), "years": float(years)}
     changes = {} if met or not feasible else {"target_year": year}
@@ -324,12 +351,13 @@ def answers(
 ) -> list[Answer]:
     """Every goal-seek answer of the page, in the order it shows them.
 
-    `realised` [homes]: net homes of the first building years from a monitor; the chance
-    answer then samples only the years still to come.
+    `realised` [homes]: net homes of the first building years from a monitor
+    (`progress.realised_so_far`): the build-rate and year answers start from them and the
+    chance answer samples only the years still to come.
     """
     return [
-        rate_for_ambition(a),
-        reachable_year(a),
+        rate_for_ambition(a, realised),
+        reachable_year(a, realised),
         rate_for_chance(probability, a, ranges, realised),
         plan_capacity_to_add(data, a),
         programme_affordable(data, a),

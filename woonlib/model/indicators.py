@@ -14,6 +14,7 @@ from woonlib.data import WoonvisieData
 from woonlib.data.monitor import Monitor
 from woonlib.model.assumptions import Assumptions
 from woonlib.model.core import results
+from woonlib.model.programme import rate_needed
 from woonlib.model.progress import progress_indicators
 from woonlib.model.uncertainty import ranges_of, reach_probability
 from woonlib.vocab import SEGMENTS
@@ -58,7 +59,7 @@ def indicators(data: WoonvisieData, a: Assumptions) -> dict[str, Any]:
         "outflow_homes_per_year": outflow.per_year,
         "outflow_cumulative": outflow.cumulative,
         "probability_reaching_ambition": reach_probability(a, ranges_of(a)),
-        "build_rate_needed": p.required_rate,
+        "build_rate_needed": rate_needed(a),  # = required_rate; with a monitor: from now
         "data_notes": [n.to_dict() for n in data.notes],
     }
 

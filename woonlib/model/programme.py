@@ -6,12 +6,16 @@ from them for the page's tables and the exports.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
+
 import pandas as pd
 
 from woonlib.data import WoonvisieData
 from woonlib.model import core
 from woonlib.model.assumptions import Assumptions
 from woonlib.model.core import plan_capacity_needed, programme_years
+from woonlib.vocab import RATE_NEEDED
 
 __all__ = [
     "basis_demand",
@@ -20,10 +24,11 @@ __all__ = [
     "plan_capacity_needed",
     "programme_table",
     "programme_years",
+    "rate_needed",
     "value",
 ]
 
-UNITS = {"programme_years": "years", "build_rate": "homes/year", "required_rate": "homes/year"}
+UNITS = {"programme_years": "years", "build_rate": "homes/year", "required_rate": RATE_NEEDED}
 
 
 def basis_demand(data: WoonvisieData, forecast: str) -> float:
@@ -46,6 +51,25 @@ def programme_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     items = core.values_of(core.results(data, a).programme)
     rows = [(k, float(v), UNITS.get(k, "homes")) for k, v in items.items()]  # type: ignore[arg-type]
     return pd.DataFrame(rows, columns=["item", "value", "unit"])
+
+
+def rate_needed(a: Assumptions, realised: Sequence[float] = ()) -> float:
+    """Net homes a year needed in the building years left to reach the ambition by the last
+    building year  [homes/year] ("the rate needed from now").
+
+    `realised` [homes]: net homes realised in the first building years, from the start year
+    without a gap (`woonlib.model.progress.realised_so_far`); without it, the ambition over
+    all building years (`required_rate`). 0 when the ambition is reached already; inf when
+    homes are still missing and no building year is left. The one function for this figure:
+    the monitor block, goal seek, the command line and the memo all read it.
+    """
+    years = max(programme_years(a.start_year, a.target_year, a.target_year_inclusive), 0)
+    done = list(realised)[:years]
+    missing = a.ambition_homes - sum(done)
+    if missing <= 0:
+        return 0.0
+    left = years - len(done)
+    return missing / left if left > 0 else math.inf
 
 
 def build_path(a: Assumptions) -> pd.DataFrame:

@@ -30,7 +30,7 @@ from woonlib.data.monitor import (
     Monitor,
 )
 from woonlib.model.assumptions import Assumptions
-from woonlib.model.programme import programme_years
+from woonlib.model.programme import programme_years, rate_needed
 from woonlib.model.targets import meets
 from woonlib.model.uncertainty import ranges_of, reach_probability
 
@@ -160,19 +160,13 @@ def realised_vs_path(monitor: Monitor, a: Assumptions) -> pd.DataFrame:
 
 def rate_needed_from_now(monitor: Monitor, a: Assumptions) -> float:
     """Net homes a year needed from the year after the last realised one to reach the
-    ambition by the last building year  [homes/year].
+    ambition by the last building year  [homes/year]: `programme.rate_needed` of the
+    monitor's realised years (`realised_so_far`).
 
     Without realised years: the ambition over all building years. 0 when the ambition is
     already reached; inf when homes are still missing and no building year is left.
     """
-    run = realised_run(monitor, a.start_year)
-    done = sum(run.net)
-    first_open = a.start_year + len(run.years)
-    remaining_years = last_building_year(a) - first_open + 1
-    missing = a.ambition_homes - done
-    if missing <= 0:
-        return 0.0
-    return missing / remaining_years if remaining_years > 0 else math.inf
+    return rate_needed(a, realised_so_far(monitor, a))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from woonlib.model.assumptions import FAN_FAILURE, SPECS, T1, T2
 from woonlib.refs import Ref
+from woonlib.vocab import CHANCE, RATE_NEEDED
 
 # Where the Woonvisie prints what an indicator is computed from
 FIGUUR5 = Ref(lines=((802, 806),))  # Figuur 5: PROGRAMMERING / GROEISCENARIO / BASISSCENARIO
@@ -23,8 +24,10 @@ AFFORDABLE = Ref(((1245, 1247), (1504, 1506), (1574, 1576)))  # '70 procent van 
 
 @dataclass(frozen=True)
 class Indicator:
-    """One headline indicator: key, unit [homes, homes/year, fraction, year, years, bool],
-    label key (`woonlib.report.labels.label`) and source."""
+    """One headline indicator: key, unit [homes, homes/year, fraction, year, years, bool;
+    `RATE_NEEDED` for a rate that must be reached (homes/year, shown rounded up) and `CHANCE`
+    for a probability (a fraction, shown in whole percent)], label key
+    (`woonlib.report.labels.label`) and source."""
 
     key: str
     unit: str
@@ -46,7 +49,7 @@ _ALL = (
     _i("programme_gap", "homes", SPECS["plan_failure_surcharge"].source),
     _i("programme_gap_appendix", "homes", APPENDIX53),
     _i("ambition_gap", "homes", FIGUUR5),
-    _i("required_rate", "homes/year", SPECS["target_year"].source),
+    _i("required_rate", RATE_NEEDED, SPECS["target_year"].source),
     _i("affordable_share_programme", "fraction", AFFORDABLE),
     _i("affordable_share_programme_net", "fraction", FIGUUR5),
     _i("affordable_share_programme_net_appendix", "fraction", APPENDIX53),
@@ -60,8 +63,8 @@ _ALL = (
     _i("elderly_share_of_ambition", "fraction", T2),
     _i("outflow_homes_per_year", "homes/year", T1),
     _i("outflow_cumulative", "homes", T1),
-    _i("probability_reaching_ambition", "fraction", FAN_FAILURE),
-    _i("build_rate_needed", "homes/year", SPECS["target_year"].source),
+    _i("probability_reaching_ambition", CHANCE, FAN_FAILURE),
+    _i("build_rate_needed", RATE_NEEDED, SPECS["target_year"].source),
     # with a monitor file (woonlib.model.progress.progress_indicators)
     _i("realised_homes", "homes"),
     _i("realised_years", "years"),

@@ -5,8 +5,10 @@ scenario; the swing of an outcome is its largest minus its smallest value over t
 The result is tidy (one row per outcome and assumption), sorted by swing: tornado data.
 
 Ranges (`sweep_range`): with `basis="stated"` (default), a range the source states where it
-states one (`STATED_RANGES`), otherwise ±20% of the scenario's value, clipped to the
-allowed range and labelled `NO_SOURCE`. Why not the allowed ranges: they are the sliders'
+states one (`STATED_RANGES`, with the lines that print both ends), an assumed range around a
+published value where we chose one (`ASSUMED_RANGES`: no line gives it, labelled
+`NO_SOURCE`), otherwise ±20% of the scenario's value, clipped to the allowed range and
+labelled `NO_SOURCE`. Why not the allowed ranges: they are the sliders'
 bounds (an ambition of 0 to 20,000 homes, a build rate of 0 to 3,000, a target year up to
 2050), so they measure the slider, not the uncertainty: the ambition and the years would
 top every tornado. `basis="allowed"` sweeps them anyway. A choice (forecast, bases) and a
@@ -27,7 +29,15 @@ import pandas as pd
 from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import SHARE_FIELDS, SPECS, AssumptionError, Assumptions
 from woonlib.model.core import results
-from woonlib.model.uncertainty import DEFAULT_RANGES, NO_SOURCE, Ranges, reach_probability
+from woonlib.model.uncertainty import (
+    DEFAULT_RANGES,
+    NO_SOURCE,
+    Ranges,
+    Realised,
+    reach_probability,
+)
+from woonlib.refs import Span
+from woonlib.vocab import CHANCE
 
 RELATIVE = 0.20  # ±20% where no source states a range (aanname, geen bron)
 POINTS = 5  # points per numeric sweep, ends included
@@ -35,54 +45,81 @@ POINTS = 5  # points per numeric sweep, ends included
 
 @dataclass(frozen=True)
 class Sweep:
-    """The values an assumption is swept over, and where the range comes from."""
+    """The values an assumption is swept over, and where the range comes from.
+
+    `kind`: stated (both ends printed in the Woonvisie, on `lines`), assumed (a range no
+    line gives: an assumption around a published value), relative (±20%, no source),
+    allowed (the slider's bounds) or choices (every choice, or yes and no).
+    """
 
     values: tuple[Any, ...]
-    kind: str  # stated, relative, allowed, choices
+    kind: str  # stated, assumed, relative, allowed, choices
     source: str
+    lines: tuple[Span, ...] = ()  # lines of the Woonvisie giving the range (stated only)
 
 
-STATED_RANGES: dict[str, tuple[float, float, str]] = {
-    "ambition_homes": (
+@dataclass(frozen=True)
+class SweptRange:
+    """A range to sweep: low, high (in the assumption's unit), where it comes from.
+
+    `lines`: the Woonvisie's lines that print both ends (then the range is "stated");
+    empty for a range no line gives ("assumed": `source` says around what).
+    """
+
+    low: float
+    high: float
+    source: str
+    lines: tuple[Span, ...] = ()
+
+
+# Ranges the Woonvisie prints (lines of data/sources/woonvisie-enschede-2024.txt)
+STATED_RANGES: dict[str, SweptRange] = {
+    "ambition_homes": SweptRange(
         3520,
         9300,
-        "Woonvisie 2024, lines 583 and 589: basis scenario circa 3.520, ambition 9.300",
+        "Woonvisie 2024, lines 583 and 589: basis scenario 'circa 3.520', ambition '9.300'",
+        (583, 589),
     ),
-    "target_year": (
+    "target_year": SweptRange(
         2030,
         2032,
-        "Woonvisie 2024, line 624 (Figuur 4: 'tot 2030') and line 583 ('tot en met 2032')",
+        "Woonvisie 2024, line 624 (Figuur 4: '9.300 WONINGEN TOT 2030') and line 562 "
+        "('Tot 2032 voegen we 9300 woningen toe')",
+        (562, 624),
     ),
-    "plan_failure_surcharge": (0.20, 0.40, "30% (lines 677–679) ± 10 pp: " + NO_SOURCE),
-    "start_year": (2023, 2025, "1-1-2024 (line 4950) ± 1 year: " + NO_SOURCE),
+}
+# Ranges around a published value that no line gives: assumptions, said so on the page
+ASSUMED_RANGES: dict[str, SweptRange] = {
+    "plan_failure_surcharge": SweptRange(0.20, 0.40, "30% (lines 677–679) ± 10 pp: " + NO_SOURCE),
+    "start_year": SweptRange(2023, 2025, "1-1-2024 (line 4950) ± 1 year: " + NO_SOURCE),
 }
 
-Outcome = Callable[[WoonvisieData, Assumptions, Ranges], float]
+Outcome = Callable[[WoonvisieData, Assumptions, Ranges, Realised], float]
 
 
-def _programme_gap(data: WoonvisieData, a: Assumptions, _: Ranges) -> float:
+def _programme_gap(data: WoonvisieData, a: Assumptions, *_: object) -> float:
     return results(data, a).programme.programme_gap
 
 
-def _affordable_scenario(data: WoonvisieData, a: Assumptions, _: Ranges) -> float:
+def _affordable_scenario(data: WoonvisieData, a: Assumptions, *_: object) -> float:
     return results(data, a).afford("scenario").affordable_share
 
 
-def _affordable_programme(data: WoonvisieData, a: Assumptions, _: Ranges) -> float:
+def _affordable_programme(data: WoonvisieData, a: Assumptions, *_: object) -> float:
     r = results(data, a)
     return r.afford(r.basis_series).affordable_share
 
 
-def _care_homes(data: WoonvisieData, a: Assumptions, _: Ranges) -> float:
+def _care_homes(data: WoonvisieData, a: Assumptions, *_: object) -> float:
     return results(data, a).care.headline
 
 
-def _elderly_share(data: WoonvisieData, a: Assumptions, _: Ranges) -> float:
+def _elderly_share(data: WoonvisieData, a: Assumptions, *_: object) -> float:
     return results(data, a).elderly.share_of_ambition
 
 
-def _probability(data: WoonvisieData, a: Assumptions, ranges: Ranges) -> float:
-    return reach_probability(a, ranges)
+def _probability(data: WoonvisieData, a: Assumptions, ranges: Ranges, realised: Realised) -> float:
+    return reach_probability(a, ranges, realised)
 
 
 # outcome -> (function, unit); the same values as woonlib.model.indicators (tested)
@@ -92,15 +129,33 @@ OUTCOMES: dict[str, tuple[Outcome, str]] = {
     "affordable_share_programme": (_affordable_programme, "fraction"),
     "care_homes_from_social_rent": (_care_homes, "homes"),
     "elderly_share_of_ambition": (_elderly_share, "fraction"),
-    "reach_probability": (_probability, "fraction"),
+    "reach_probability": (_probability, CHANCE),
 }
 
 
 def outcomes(
-    data: WoonvisieData, a: Assumptions, ranges: Ranges = DEFAULT_RANGES
+    data: WoonvisieData,
+    a: Assumptions,
+    ranges: Ranges = DEFAULT_RANGES,
+    realised: Realised = (),
 ) -> dict[str, float]:
-    """The headline outcomes of scenario `a`, in their units (`OUTCOMES`)."""
-    return {name: float(fn(data, a, ranges)) for name, (fn, _) in OUTCOMES.items()}
+    """The headline outcomes of scenario `a`, in their units (`OUTCOMES`).
+
+    `realised` [homes]: net homes of the first building years from a monitor
+    (`progress.realised_so_far`); the chance then starts from them, as the fan's does.
+    """
+    return {name: float(fn(data, a, ranges, realised)) for name, (fn, _) in OUTCOMES.items()}
+
+
+def shift_realised(realised: Realised, start_year: int, a: Assumptions) -> Realised:
+    """`realised` (net homes per year from `start_year`) as seen from `a.start_year`  [homes].
+
+    The realised years keep their calendar years: a later start year drops the first ones;
+    an earlier one has a year without a figure first, so none count (as `realised_so_far`).
+    """
+    if a.start_year == start_year:
+        return realised
+    return tuple(realised)[a.start_year - start_year :] if a.start_year > start_year else ()
 
 
 def sweep_range(name: str, a: Assumptions, basis: str = "stated") -> Sweep:
@@ -112,11 +167,21 @@ def sweep_range(name: str, a: Assumptions, basis: str = "stated") -> Sweep:
         return Sweep((False, True), "choices", "both")
     assert spec.minimum is not None and spec.maximum is not None
     current = float(getattr(a, name))
+    lines: tuple[Span, ...] = ()
     if basis == "allowed":
         low, high, kind, source = spec.minimum, spec.maximum, "allowed", "allowed range"
     elif name in STATED_RANGES:
-        low, high, source = STATED_RANGES[name]
-        kind = "stated"
+        stated = STATED_RANGES[name]
+        low, high, source, lines, kind = (
+            stated.low,
+            stated.high,
+            stated.source,
+            stated.lines,
+            "stated",
+        )
+    elif name in ASSUMED_RANGES:
+        assumed = ASSUMED_RANGES[name]
+        low, high, source, kind = assumed.low, assumed.high, assumed.source, "assumed"
     else:
         low, high = current * (1 - RELATIVE), current * (1 + RELATIVE)
         kind, source = "relative", f"±{RELATIVE:.0%}: {NO_SOURCE}"
@@ -124,7 +189,7 @@ def sweep_range(name: str, a: Assumptions, basis: str = "stated") -> Sweep:
     points = np.unique(np.append(np.linspace(low, high, POINTS), current))
     if spec.unit in ("homes", "homes/year", "year"):
         points = np.unique(np.round(points))
-    return Sweep(tuple(float(p) for p in points), kind, source)
+    return Sweep(tuple(float(p) for p in points), kind, source, lines)
 
 
 def with_value(a: Assumptions, name: str, new: Any) -> Assumptions:
@@ -146,7 +211,12 @@ def with_value(a: Assumptions, name: str, new: Any) -> Assumptions:
 
 
 def _sweep_one(
-    data: WoonvisieData, a: Assumptions, name: str, sweep: Sweep, ranges: Ranges
+    data: WoonvisieData,
+    a: Assumptions,
+    name: str,
+    sweep: Sweep,
+    ranges: Ranges,
+    realised: Realised = (),
 ) -> list[tuple[Any, dict[str, float]]]:
     results = []
     for point in sweep.values:
@@ -154,7 +224,8 @@ def _sweep_one(
             scenario = with_value(a, name, point)
         except AssumptionError:
             continue
-        results.append((point, outcomes(data, scenario, ranges)))
+        done = shift_realised(realised, a.start_year, scenario)
+        results.append((point, outcomes(data, scenario, ranges, done)))
     return results
 
 
@@ -164,20 +235,24 @@ def sensitivity(
     ranges: Ranges = DEFAULT_RANGES,
     basis: str = "stated",
     names: tuple[str, ...] | None = None,
+    realised: Realised = (),
 ) -> pd.DataFrame:
     """One-at-a-time sensitivity of the headline outcomes to every assumption.
 
-    Columns: outcome, unit, assumption, kind (stated, relative, allowed, choices),
-    range_source, low, high (the assumption's values at the outcome's lowest and highest
-    point), base (the outcome in `a`), outcome_min, outcome_max, swing (max − min, in the
-    outcome's unit), at_first, at_last (the outcome at the range's ends). Sorted by outcome
-    (`OUTCOMES` order) and swing, largest first. `names`: the assumptions swept (all).
+    Columns: outcome, unit, assumption, kind (stated, assumed, relative, allowed, choices),
+    range_source, range_lines (the Woonvisie's lines giving a stated range), low, high (the
+    assumption's values at the outcome's lowest and highest point), base (the outcome in
+    `a`), outcome_min, outcome_max, swing (max − min, in the outcome's unit), at_first,
+    at_last (the outcome at the range's ends). Sorted by outcome (`OUTCOMES` order) and
+    swing, largest first. `names`: the assumptions swept (all). `realised` [homes]: net
+    homes of the first building years from a monitor (`progress.realised_so_far`): the
+    chance starts from them, so its base is the fan's.
     """
-    base = outcomes(data, a, ranges)
+    base = outcomes(data, a, ranges, realised)
     rows = []
     for name in names or tuple(SPECS):
         sweep = sweep_range(name, a, basis)
-        results = _sweep_one(data, a, name, sweep, ranges)
+        results = _sweep_one(data, a, name, sweep, ranges, realised)
         for outcome, (_, unit) in OUTCOMES.items():
             series = [(point, out[outcome]) for point, out in results]
             rows.append(_row(outcome, unit, name, sweep, series, base[outcome]))
@@ -194,6 +269,7 @@ COLUMNS = [
     "assumption",
     "kind",
     "range_source",
+    "range_lines",
     "low",
     "high",
     "base",
@@ -220,6 +296,7 @@ def _row(
             name,
             sweep.kind,
             sweep.source,
+            sweep.lines,
             None,
             None,
             base,
@@ -240,6 +317,7 @@ def _row(
         name,
         sweep.kind,
         sweep.source,
+        sweep.lines,
         series[low_at][0],
         series[high_at][0],
         base,

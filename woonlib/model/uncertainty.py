@@ -31,6 +31,7 @@ the fan only by the change, not by sampling noise.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -107,7 +108,8 @@ class Fan:
     """The fan of cumulative realised homes  [homes].
 
     `table`: year, p10, p50, p90 (percentiles of cumulative homes over the draws), path
-    (`build_path` cumulative), ambition_path (straight line to the ambition), ambition,
+    (cumulative homes at the build rate, from the realised years where there are some),
+    ambition_path (straight line to the ambition), ambition,
     realised (True for a year taken from the monitor, not sampled).
     `probability` [-]: share of draws reaching the ambition by the last building year.
     `need`: forecast, weight [-], need_homes [homes], probability_met [-];
@@ -230,6 +232,25 @@ def rate_for_probability(
     return missing / q if q > 0 else math.inf
 
 
+def chances_without_assumed_spreads(
+    a: Assumptions, ranges: Ranges = DEFAULT_RANGES, realised: Realised = ()
+) -> dict[str, float]:
+    """The chance of the ambition with the spreads no source gives set to 0  [-].
+
+    "no_pace": without the spread of the pace (`build_rate_spread` 0); "none": without any
+    assumed spread (pace and year-to-year spread 0, plan failure exactly the Woonvisie's
+    30%, `failure_mode`, lines 677–679): then only the build rate, the plan surcharge and
+    the realised years count, and the chance is 0 or 1. What `reach_probability` rests on.
+    """
+    no_pace = dataclasses.replace(ranges, build_rate_spread=0.0)
+    mode = ranges.failure_mode
+    none = dataclasses.replace(no_pace, yearly_spread=0.0, failure_low=mode, failure_high=mode)
+    return {
+        "no_pace": reach_probability(a, no_pace, realised),
+        "none": reach_probability(a, none, realised),
+    }
+
+
 def need_homes(data: WoonvisieData, a: Assumptions, forecasts: tuple[str, ...]) -> np.ndarray:
     """Need per forecast: household demand + catch-up  [homes].
 
@@ -250,12 +271,14 @@ def fan(
 
     Draws `ranges.draws` seeded samples (see the module docstring); vectorised numpy.
     `realised` [homes]: net homes realised in the first building years (see
-    `reach_probability`); those years are fixed (P10 = P50 = P90) and the fan starts there.
+    `reach_probability`); those years are fixed (P10 = P50 = P90) and the fan and the build
+    path start there (so the path reaches the ambition exactly when `rate_needed` says so).
     """
     path = build_path(a)
     done, left = _done(a, realised)
     percentiles, final_sorted = _summary(left, ranges)
     so_far = done[-1] if len(done) else 0.0
+    steered = np.concatenate([done, so_far + a.build_rate * np.arange(1, left + 1)])
     p10, p50, p90 = (np.concatenate([done, so_far + _scale(a) * p]) for p in percentiles)
     table = pd.DataFrame(
         {
@@ -263,7 +286,7 @@ def fan(
             "p10": p10,
             "p50": p50,
             "p90": p90,
-            "path": path["cumulative"].to_numpy(dtype=float),
+            "path": steered,
             "ambition_path": path["target_cumulative"].to_numpy(dtype=float),
             "ambition": float(a.ambition_homes),
             "realised": np.arange(len(path)) < len(done),
@@ -283,6 +306,16 @@ def fan(
         }
     )
     return Fan(table, probability, need, float(met @ weights), ranges.draws, ranges.seed)
+
+
+def fan_spreads(a: Assumptions) -> dict[str, float]:
+    """The spreads of the fan no source gives, as the scenario sets them  [-]."""
+    return {
+        "build_rate_spread": a.fan_build_rate_spread,
+        "yearly_spread": a.fan_yearly_spread,
+        "failure_low": a.fan_failure_low,
+        "failure_high": a.fan_failure_high,
+    }
 
 
 def ranges_of(a: Assumptions) -> Ranges:

@@ -44,7 +44,7 @@ from woonlib.model.segments import (
     segment_comparison,
 )
 from woonlib.model.sensitivity import sensitivity
-from woonlib.model.uncertainty import Fan, fan, ranges_of
+from woonlib.model.uncertainty import Fan, Realised, fan, ranges_of
 from woonlib.report.labels import (
     check_texts,
     fmt_allowed,
@@ -52,10 +52,12 @@ from woonlib.report.labels import (
     fmt_number,
     fmt_percent,
     fmt_source,
+    fmt_value,
     label,
     pick,
+    sweep_text,
 )
-from woonlib.vocab import SEGMENTS
+from woonlib.vocab import CHANCE, RATE_NEEDED, SEGMENTS
 
 
 def indicator_label(key: str, lang: str = "nl") -> str:
@@ -178,7 +180,9 @@ PERCENT_VALUES = ("probability", "target", "affordable")  # answer values that a
 
 def _goal_value(goal: str, key: str, value: float) -> tuple[float, str]:
     """The unit of an answer's value, by its name (and the goal, where `current` is a year)."""
-    if key in ("year", "target_year") or (key == "current" and goal == "goal_reachable_year"):
+    if key in ("year", "target_year", "from_year") or (
+        key == "current" and goal == "goal_reachable_year"
+    ):
         return value, "year"
     if key in PERCENT_VALUES or key.startswith(("share_", "norm_")):
         return value, "fraction"
@@ -189,6 +193,10 @@ def _fmt_goal_value(goal: str, key: str, value: float, lang: str) -> str:
     number, unit = _goal_value(goal, key, value)
     if unit == "year":
         return str(int(number))
+    if key == "probability":  # a chance: as everywhere (`labels.shown`)
+        return fmt_value(number, CHANCE, lang)
+    if key == "build_rate" and goal in ("goal_rate_for_ambition", "goal_rate_for_chance"):
+        return fmt_value(number, RATE_NEEDED, lang)  # a needed rate: rounded up
     if unit == "fraction":
         return fmt_percent(number, lang, decimals=0)
     return fmt_number(number, lang)
@@ -205,7 +213,8 @@ class _Blanks(dict[str, str]):
 def answer_text(answer: Answer, a: Assumptions, lang: str = "nl") -> str:
     """A goal-seek answer as one sentence in `lang`, its figures in the language's format.
 
-    The label of `answer.goal` with its placeholders filled (`year`: the target year of `a`);
+    The label of `answer.goal` with its placeholders filled (`year`: the target year of `a`;
+    `<goal>_from` where the answer starts after a monitor's realised years);
     the 30/40/30 programme answer adds the homes per segment to add or shift, the scenario
     share answers the shares.
     """
@@ -213,7 +222,8 @@ def answer_text(answer: Answer, a: Assumptions, lang: str = "nl") -> str:
         {k: _fmt_goal_value(answer.goal, k, v, lang) for k, v in answer.values.items()}
     )
     values.setdefault("year", str(a.target_year))
-    text = label(answer.goal, lang).format_map(values)
+    key = f"{answer.goal}_from" if "from_year" in answer.values else answer.goal
+    text = label(key, lang).format_map(values)
     if answer.goal == "goal_programme_norm_split":
         parts = [
             f"{label(s, lang)} +{values.get(f'add_{s}', '0')} {label('or_shift', lang)} "
@@ -238,9 +248,12 @@ def answer_state(answer: Answer, lang: str = "nl") -> str:
     return label("goal_open", lang)
 
 
-def goals_table(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> pd.DataFrame:
+def goals_table(
+    data: WoonvisieData, a: Assumptions, lang: str = "nl", realised: Realised = ()
+) -> pd.DataFrame:
     """The goal-seek answers, one row each: the sentence in `lang`, feasible, met, the values
-    and the changes (as 'name=value; …'), what they apply to and the state in words."""
+    and the changes (as 'name=value; …'), what they apply to and the state in words.
+    `realised`: a monitor's realised years (`progress.realised_so_far`), as on the page."""
     rows = [
         (
             ans.goal,
@@ -253,7 +266,7 @@ def goals_table(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> pd.Dat
             ans.applies_to,
             answer_state(ans, lang),
         )
-        for ans in answers(data, a, a.goal_probability, ranges_of(a))
+        for ans in answers(data, a, a.goal_probability, ranges_of(a), realised)
     ]
     columns = [
         "goal",
@@ -309,15 +322,20 @@ def fan_summary_table(result: Fan, lang: str = "nl") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["item", "label", "value", "unit"])
 
 
-def sensitivity_table(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> pd.DataFrame:
-    """`woonlib.model.sensitivity.sensitivity` of `a` (its own fan ranges), with the outcome,
-    the assumption and the kind of range as labels in `lang` beside their keys."""
-    table = sensitivity(data, a, ranges_of(a))
+def sensitivity_table(
+    data: WoonvisieData, a: Assumptions, lang: str = "nl", realised: Realised = ()
+) -> pd.DataFrame:
+    """`woonlib.model.sensitivity.sensitivity` of `a` (its own fan ranges; the chance from a
+    monitor's `realised` years), with the outcome, the assumption and the kind of range as
+    labels in `lang` beside their keys (a stated range with its lines)."""
+    table = sensitivity(data, a, ranges_of(a), realised=realised)
     table.insert(1, "outcome_label", [label(str(o), lang) for o in table["outcome"]])
     at = table.columns.get_loc("assumption") + 1
     table.insert(at, "assumption_label", [label(str(n), lang) for n in table["assumption"]])
     at = table.columns.get_loc("kind") + 1
-    table.insert(at, "kind_label", [label(f"sweep_{k}", lang) for k in table["kind"]])
+    kinds = zip(table["kind"], table["range_lines"], strict=True)
+    table.insert(at, "kind_label", [sweep_text(k, lines, lang) for k, lines in kinds])
+    table["range_lines"] = [fmt_lines(lines, lang) for lines in table["range_lines"]]
     return table
 
 
@@ -349,11 +367,14 @@ def _progress_sheets(
     def fan_result() -> Fan:
         return scenario_fan(data, a, monitor)
 
+    def realised() -> Realised:  # when a sheet is made: listing the names computes nothing
+        return realised_so_far(monitor, a) if monitor is not None else ()
+
     sheets: Sheets = {
         label("sheet_fan", lang): lambda: fan_result().table,
         label("sheet_fan_summary", lang): lambda: fan_summary_table(fan_result(), lang),
-        label("sheet_goals", lang): lambda: goals_table(data, a, lang),
-        label("sheet_sensitivity", lang): lambda: sensitivity_table(data, a, lang),
+        label("sheet_goals", lang): lambda: goals_table(data, a, lang, realised()),
+        label("sheet_sensitivity", lang): lambda: sensitivity_table(data, a, lang, realised()),
     }
     if monitor is not None:
         m = monitor

@@ -18,6 +18,7 @@ from babel.numbers import format_currency, format_decimal, format_percent
 
 from woonlib.refs import Ref, Span
 from woonlib.report.labels_progress import PROGRESS_LABELS
+from woonlib.vocab import CHANCE, RATE_NEEDED
 
 LANGUAGES = ("nl", "en")
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
@@ -629,6 +630,10 @@ LABELS: dict[str, L] = {
         "nl": "planuitval rond de 30% van de Woonvisie; de bandbreedte is een aanname, geen bron",
         "en": "plan failure around the Woonvisie's 30%; the range is an assumption, no source",
     },
+    "source_note_fan_failure_range": {
+        "nl": "aanname, geen bron: een bandbreedte rond de 30% planuitval van regels 677–679",
+        "en": "assumption, no source: a range around the 30% plan failure of lines 677–679",
+    },
     "source_note_no_source": {"nl": "aanname, geen bron", "en": "assumption, no source"},
     "source_note_goal_probability": {
         "nl": "eigen keuze: de kans waarvoor 'Wat is er nodig?' het bouwtempo zoekt",
@@ -846,6 +851,8 @@ LABELS.update(PROGRESS_LABELS)
 UNITS: dict[str, L] = {
     "homes": {"nl": "woningen", "en": "homes"},
     "homes/year": {"nl": "woningen per jaar", "en": "homes per year"},
+    RATE_NEEDED: {"nl": "woningen per jaar", "en": "homes per year"},
+    CHANCE: {"nl": "%", "en": "%"},
     "households": {"nl": "huishoudens", "en": "households"},
     "years": {"nl": "jaar", "en": "years"},
     "year": {"nl": "jaartal", "en": "year"},
@@ -910,19 +917,39 @@ def fmt_euro(value: float, lang: str = "nl") -> str:
     )
 
 
+def shown(value: float, unit: str) -> float:
+    """`value` rounded as the page shows it: the one rounding rule for what is shown.
+
+    A needed rate (`RATE_NEEDED`) rounds up to a whole home, since 1.033,3 a year does not
+    reach the ambition and 1.033 would not either: 1.034; a chance (`CHANCE`) to a whole
+    percent; anything else is returned as it is (its format rounds it to nearest).
+    Non-finite values are returned as they are.
+    """
+    if not math.isfinite(value):
+        return value
+    if unit == RATE_NEEDED:
+        return float(max(math.ceil(value - 1e-9), 0))
+    if unit == CHANCE:
+        return round(value, 2)
+    return value
+
+
 def fmt_value(value: object, unit: str, lang: str = "nl") -> str:
-    """Format `value` by its unit: homes as whole numbers, fractions as percent, years bare."""
+    """Format `value` by its unit: homes as whole numbers, fractions as percent, years bare;
+    a needed rate rounded up and a chance in whole percent (`shown`)."""
     if unit == "bool" or isinstance(value, bool):
         return label("yes" if value else "no", lang)
     if isinstance(value, str):
         return label(value, lang) if value in LABELS else value
     if not isinstance(value, numbers.Real):
         raise TypeError(f"cannot format {value!r} as {unit}")
-    number = float(value)
+    number = shown(float(value), unit)
+    if unit == CHANCE:
+        return fmt_percent(number, lang, decimals=0)
     if unit == "fraction":
         return fmt_percent(number, lang)
     if unit == "pp":  # a difference of two fractions, in percentage points
-        return f"{fmt_number(number * 100, lang, decimals=1)} {UNITS['pp'][lang]}"
+        return fmt_points(number, lang)
     if unit in ("year", "years"):
         return str(int(number))
     if unit in ("euro", "euro/month"):
@@ -930,6 +957,11 @@ def fmt_value(value: object, unit: str, lang: str = "nl") -> str:
     if unit == "factor":
         return fmt_number(number, lang, decimals=2)
     return fmt_number(number, lang)
+
+
+def fmt_points(difference: float, lang: str = "nl", decimals: int = 1) -> str:
+    """A difference of two fractions in percentage points: 0.359 -> '35,9 procentpunt'."""
+    return f"{fmt_number(difference * 100, lang, decimals)} {UNITS['pp'][lang]}"
 
 
 def fmt_date(day: datetime.date, lang: str = "nl") -> str:
@@ -973,7 +1005,8 @@ SEGMENT_KEYS = ("social_rent", "mid_priced", "expensive")
 
 # --- sources, ranges and quantities (the Bronnen tab, exports, help texts) -------------------
 
-QUANTITY_UNITS = ("homes", "homes/year", "households", "years")  # named after the number
+# named after the number
+QUANTITY_UNITS = ("homes", "homes/year", RATE_NEEDED, "households", "years")
 
 
 def fmt_quantity(value: object, unit: str, lang: str = "nl") -> str:
@@ -1030,6 +1063,32 @@ def fmt_lines(lines: tuple[Span, ...] | list[Span], lang: str = "nl") -> str:
         joined = f"{', '.join(spans[:-1])} {label('word_and', lang)} {joined}"
     one = len(spans) == 1 and "–" not in joined
     return label("line_one" if one else "line_many", lang).format(joined)
+
+
+def chance_basis_text(
+    ranges: Mapping[str, float], without: Mapping[str, float], lang: str = "nl"
+) -> str:
+    """One sentence on what the chance of the ambition rests on: the assumed spreads
+    (`ranges`: build_rate_spread, yearly_spread, failure_low, failure_high [-]) and the chance
+    without them (`without`: no_pace, none [-], `uncertainty.chances_without_assumed_spreads`).
+    """
+    pct = {k: fmt_percent(v, lang, decimals=0) for k, v in ranges.items()}
+    return label("chance_basis", lang).format(
+        pace=pct["build_rate_spread"],
+        yearly=pct["yearly_spread"],
+        low=pct["failure_low"],
+        high=pct["failure_high"],
+        no_pace=fmt_value(without["no_pace"], CHANCE, lang),
+        none=fmt_value(without["none"], CHANCE, lang),
+    )
+
+
+def sweep_text(kind: str, lines: tuple[Span, ...] = (), lang: str = "nl") -> str:
+    """Where a swept range comes from: 'bron, regels 583 en 589' where those lines of the
+    Woonvisie print it, else the kind in words ('aanname, geen bron', 'alle keuzes', …)."""
+    if kind == "stated" and lines:
+        return label("sweep_stated", lang).format(lines=fmt_lines(lines, lang))
+    return label(f"sweep_{kind}", lang)
 
 
 def fmt_source(ref: Ref, lang: str = "nl") -> str:
@@ -1096,7 +1155,7 @@ def outcome_title(o: Any, a: Any, lang: str = "nl") -> str:
 def outcome_value(o: Any, lang: str = "nl") -> str:
     """An ambition outcome's value: the build path in homes, the chance as the fan shows it."""
     if o.key == "reach_probability":
-        return fmt_percent(o.value, lang, decimals=0)
+        return fmt_value(o.value, CHANCE, lang)
     return fmt_amount(o.value, "homes", lang)
 
 

@@ -184,6 +184,16 @@ _FAN: dict[str, L] = {
         "nl": "Huishoudensprognoses (gelijk gewogen)",
         "en": "Household forecasts (equally weighted)",
     },
+    "chance_basis": {
+        "nl": "Deze kans rust op het bouwtempo en op drie spreidingen die aannames zijn, zonder "
+        "bron: het tempo over de hele periode (±{pace}), van jaar tot jaar (±{yearly}) en de "
+        "planuitval ({low} tot {high}, rond de 30% van regels 677–679). Zonder de spreiding "
+        "van het tempo is de kans {no_pace}; zonder alle drie {none}.",
+        "en": "This chance rests on the build rate and on three spreads that are assumptions, "
+        "with no source: the pace over the whole period (±{pace}), from year to year "
+        "(±{yearly}) and plan failure ({low} to {high}, around the 30% of lines 677–679). "
+        "Without the spread of the pace the chance is {no_pace}; without all three, {none}.",
+    },
     "range_draws": {"nl": "Aantal trekkingen", "en": "Number of draws"},
     "range_seed": {"nl": "Startgetal (seed)", "en": "Random seed"},
     "fan_not_modelled": {
@@ -202,6 +212,12 @@ _GOALS: dict[str, L] = {
     "goal_rate_for_ambition": {
         "nl": "Bouwtempo voor de ambitie in {year}: {build_rate} per jaar (nu {current})",
         "en": "Build rate for the ambition by {year}: {build_rate} a year (now {current})",
+    },
+    "goal_rate_for_ambition_from": {
+        "nl": "Bouwtempo voor de ambitie in {year}, vanaf {from_year}: {build_rate} per jaar "
+        "(nu {current})",
+        "en": "Build rate for the ambition by {year}, from {from_year}: {build_rate} a year "
+        "(now {current})",
     },
     "goal_reachable_year": {
         "nl": "Bij het huidige tempo is de ambitie bereikt in {target_year}",
@@ -349,6 +365,10 @@ _PANEL: dict[str, L] = {
     "sens_low": {"nl": "Waarde bij laagste uitkomst", "en": "Value at lowest outcome"},
     "sens_high": {"nl": "Waarde bij hoogste uitkomst", "en": "Value at highest outcome"},
     "sens_min": {"nl": "Laagste uitkomst", "en": "Lowest outcome"},
+    "sens_base": {
+        "nl": "Uitgangspunt: {base} in het scenario zoals het nu is",
+        "en": "Starting point: {base} in the scenario as it is now",
+    },
     "sens_max": {"nl": "Hoogste uitkomst", "en": "Highest outcome"},
     "sens_range": {"nl": "Bereik", "en": "Range"},
 }
@@ -356,7 +376,8 @@ _PANEL: dict[str, L] = {
 _SENSITIVITY: dict[str, L] = {
     "sensitivity_title": {"nl": "Wat weegt het zwaarst?", "en": "What matters most?"},
     "swing": {"nl": "Uitslag", "en": "Swing"},
-    "sweep_stated": {"nl": "Bereik uit de bron", "en": "Range from the source"},
+    "sweep_stated": {"nl": "Bron, {lines}", "en": "Source, {lines}"},
+    "sweep_assumed": {"nl": "Aanname, geen bron", "en": "Assumption, no source"},
     "sweep_relative": {"nl": "±20% (aanname, geen bron)", "en": "±20% (assumption, no source)"},
     "sweep_allowed": {"nl": "Toegestaan bereik", "en": "Allowed range"},
     "sweep_choices": {"nl": "Alle keuzes", "en": "All choices"},

@@ -30,11 +30,17 @@ from woonlib.model.indicators import policy_checks
 from woonlib.model.outflow import outflow_table, outflow_vs_care
 from woonlib.model.presets import PRESETS, matching_preset
 from woonlib.model.programme import build_path, programme_table
-from woonlib.model.progress import projected_year, realised_vs_path
+from woonlib.model.progress import projected_year, realised_so_far, realised_vs_path
 from woonlib.model.registry import unit_of
 from woonlib.model.segments import segment_comparison
 from woonlib.model.sensitivity import sensitivity
-from woonlib.model.uncertainty import Fan, ranges_of
+from woonlib.model.uncertainty import (
+    Fan,
+    Realised,
+    chances_without_assumed_spreads,
+    fan_spreads,
+    ranges_of,
+)
 from woonlib.report.charts import (
     build_path_figure,
     care_vs_outflow_figure,
@@ -53,15 +59,20 @@ from woonlib.report.export import (
     scenario_indicators,
 )
 from woonlib.report.labels import (
+    chance_basis_text,
     fmt_date,
     fmt_number,
+    fmt_points,
     fmt_source,
     fmt_value,
     label,
+    shown,
+    sweep_text,
     unit_label,
 )
 from woonlib.report.markup import check_rows, css, table
 from woonlib.report.progress_charts import fan_figure, realised_figure
+from woonlib.vocab import CHANCE, RATE_NEEDED
 
 SENSITIVITY_TOP = 5  # assumptions shown per outcome
 CHART_WIDTH = 680  # [px] fits an A4 page in portrait with 15 mm margins
@@ -73,7 +84,7 @@ def display(value: Any, unit: str, lang: str = "nl") -> str:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
     text = fmt_value(value, unit, lang)
-    if unit in ("homes", "homes/year"):
+    if unit in ("homes", "homes/year", RATE_NEEDED):
         return f"{text} {unit_label(unit, lang)}"
     return text
 
@@ -197,11 +208,11 @@ def _progress_figures_table(
     items: list[tuple[str, str]] = [
         (
             label("reach_probability_by", lang).format(year=year),
-            display(values["probability_reaching_ambition"], "fraction", lang),
+            display(values["probability_reaching_ambition"], CHANCE, lang),
         ),
         (
             label(rate_key, lang).format(year=year),
-            display(values["build_rate_needed"], "homes/year", lang),
+            display(values["build_rate_needed"], RATE_NEEDED, lang),
         ),
     ]
     if monitor is not None:
@@ -212,12 +223,13 @@ def _progress_figures_table(
     return table(None, [label("item", lang), label("value", lang)], rows)
 
 
-def _goals_list(data: WoonvisieData, a: Assumptions, lang: str) -> str:
-    """The goal-seek answers as sentences, each with its state (met, not feasible, …)."""
+def _goals_list(data: WoonvisieData, a: Assumptions, lang: str, realised: Realised = ()) -> str:
+    """The goal-seek answers as sentences, each with its state (met, not feasible, …);
+    `realised`: a monitor's realised years (`progress.realised_so_far`), as on the page."""
     items = "".join(
         f"<li>{escape(answer_text(ans, a, lang))} "
         f'<span class="src">({escape(answer_state(ans, lang))})</span></li>'
-        for ans in answers(data, a, a.goal_probability, ranges_of(a))
+        for ans in answers(data, a, a.goal_probability, ranges_of(a), realised)
     )
     return f'<ul class="goals">{items}</ul>'
 
@@ -235,17 +247,31 @@ def _numeric(name: Any) -> bool:
     return not spec.choices and spec.unit != "bool"
 
 
-def _swing(value: float, unit: str, lang: str) -> str:
-    """A swing: homes with their unit, a fraction in percentage points."""
-    return display(value, "pp" if unit == "fraction" else unit, lang)
+def _swing(low: float, high: float, unit: str, lang: str) -> str:
+    """A swing (high − low): homes with their unit, a fraction in percentage points (a
+    chance: between the chances as shown, in whole points)."""
+    if unit == CHANCE:
+        return fmt_points(shown(high, unit) - shown(low, unit), lang, decimals=0)
+    return display(high - low, "pp" if unit == "fraction" else unit, lang)
 
 
-def sensitivity_section(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> str:
-    """Per headline outcome the `SENSITIVITY_TOP` assumptions that move it most."""
-    sweeps = sensitivity(data, a, ranges_of(a))
+def sensitivity_section(
+    data: WoonvisieData, a: Assumptions, lang: str = "nl", realised: Realised = ()
+) -> str:
+    """Per headline outcome the `SENSITIVITY_TOP` assumptions that move it most (the chance
+    from a monitor's `realised` years, as the fan's)."""
+    sweeps = sensitivity(data, a, ranges_of(a), realised=realised)
     headers = [
         label(k, lang)
-        for k in ("assumption", "sens_low", "sens_high", "sens_min", "sens_max", "swing")
+        for k in (
+            "assumption",
+            "sens_low",
+            "sens_high",
+            "sens_min",
+            "sens_max",
+            "swing",
+            "sens_range",
+        )
     ]
     parts = [f"<p>{escape(label('memo_sensitivity_intro', lang))}</p>"]
     for outcome, rows in sweeps.groupby("outcome", sort=False):
@@ -259,7 +285,8 @@ def sensitivity_section(data: WoonvisieData, a: Assumptions, lang: str = "nl") -
                 (_sweep_end(r.high, str(r.assumption), lang), _numeric(r.assumption)),
                 (display(r.outcome_min, str(r.unit), lang), True),
                 (display(r.outcome_max, str(r.unit), lang), True),
-                (_swing(float(r.swing), str(r.unit), lang), True),
+                (_swing(float(r.outcome_min), float(r.outcome_max), str(r.unit), lang), True),
+                (sweep_text(str(r.kind), r.range_lines, lang), False),  # where the range is from
             )
             for r in top.head(SENSITIVITY_TOP).itertuples()
         ]
@@ -275,9 +302,14 @@ def progress_section(
     needed, the fan, what it takes, and the top assumptions per outcome; with a monitor also
     realised against the path, the rate needed from now and the projected year."""
     values = scenario_indicators(data, a, monitor)
+    realised = realised_so_far(monitor, a) if monitor is not None else ()
     result = scenario_fan(data, a, monitor)
     figures = progress_figures(data, a, lang, monitor, result)
-    parts = [_progress_figures_table(values, a, lang, monitor)]
+    without = chances_without_assumed_spreads(a, ranges_of(a), realised)
+    parts = [
+        _progress_figures_table(values, a, lang, monitor),
+        f'<p class="src">{escape(chance_basis_text(fan_spreads(a), without, lang))}</p>',
+    ]
     if monitor is not None:
         files = ", ".join(monitor.files)
         parts.append(f'<p class="src">{escape(label("monitor_files", lang))}: {escape(files)}</p>')
@@ -291,9 +323,9 @@ def progress_section(
         _chart("fan", figures["fan"], lang),
         f'<p class="src">{escape(label("fan_not_modelled", lang))} {escape(draws)}</p>',
         f"<h3>{escape(label('goals_title', lang))}</h3>",
-        _goals_list(data, a, lang),
+        _goals_list(data, a, lang, realised),
         f"<h3>{escape(label('sensitivity_title', lang))}</h3>",
-        sensitivity_section(data, a, lang),
+        sensitivity_section(data, a, lang, realised),
     ]
     return "".join(parts)
 

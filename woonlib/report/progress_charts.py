@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from woonlib.report.charts import COLOURS, _hover, _layout
 from woonlib.report.labels import label
+from woonlib.vocab import CHANCE
 
 FAN_FILL = "rgba(0, 114, 178, 0.18)"  # the P10–P90 band: Okabe–Ito blue, light
 
@@ -153,5 +154,10 @@ def update_tornado(fig: go.Figure, rows: pd.DataFrame, lang: str = "nl", top: in
     fig.data[0].y, fig.data[0].x = names, _values(shown["outcome_min"].astype(float) - base)
     fig.data[1].y, fig.data[1].x = names, _values(shown["outcome_max"].astype(float) - base)
     fig.layout.height = 120 + 28 * len(shown)
-    fraction = len(shown) and str(shown["unit"].iloc[0]) == "fraction"
+    unit = str(shown["unit"].iloc[0]) if len(shown) else "homes"
+    fraction = unit in ("fraction", CHANCE)
     fig.layout.xaxis.tickformat = ".0%" if fraction else ",.0f"  # shift in points or homes
+    # the shift as the outcome is shown: a chance in whole points (`labels.shown`)
+    shift = {CHANCE: "+.0%", "fraction": "+.1%"}.get(unit, "+,.0f")
+    for trace in fig.data:
+        trace.hovertemplate = f"%{{y}}: %{{x:{shift}}}<extra></extra>"

@@ -14,7 +14,7 @@ from woonlib.model.indicators import indicators
 from woonlib.model.registry import unit_of
 from woonlib.model.segments import split_homes
 from woonlib.report.charts import _layout
-from woonlib.report.labels import fmt_value, label, unit_label
+from woonlib.report.labels import fmt_value, label, shown, unit_label
 from woonlib.ui.panel import EVERY, Panel, heading
 from woonlib.ui.safety import guarded
 from woonlib.ui.shared import DescriptionStyle, hbox, html, layout, style
@@ -142,7 +142,7 @@ class ComparePanel(Panel):
                 (k, "label"),
                 (ind_a[k], unit_of(k)),
                 (ind_b[k], unit_of(k)),
-                (_difference(ind_b[k] - ind_a[k], unit_of(k), lang), "text"),
+                (_difference(ind_a[k], ind_b[k], unit_of(k), lang), "text"),
             ]
             for k in ROWS
         ]
@@ -160,7 +160,10 @@ class ComparePanel(Panel):
                     trace.x, trace.y, trace.name = x, y, name
 
 
-def _difference(value: float, unit: str, lang: str) -> str:
+def _difference(a: float, b: float, unit: str, lang: str) -> str:
+    """B − A between the values as shown (a needed rate rounded up, a chance in whole
+    percent: `labels.shown`), so the difference is that of the two figures beside it."""
+    value = shown(float(b), unit) - shown(float(a), unit)
     if abs(value) < 1e-9:
         return "0"
     sign = "+" if value > 0 else "−"

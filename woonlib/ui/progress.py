@@ -25,17 +25,24 @@ from woonlib.model.progress import (
     realised_vs_path,
     segment_mix,
 )
+from woonlib.model.registry import unit_of
 from woonlib.model.segments import norm_shares
 from woonlib.model.sensitivity import sensitivity
-from woonlib.model.uncertainty import fan, ranges_of
+from woonlib.model.uncertainty import (
+    chances_without_assumed_spreads,
+    fan,
+    fan_spreads,
+    ranges_of,
+)
 from woonlib.report import progress_charts as pc
 from woonlib.report.export import answer_state, answer_text
 from woonlib.report.labels import (
+    chance_basis_text,
     fmt_number,
-    fmt_percent,
     fmt_value,
     label,
     monitor_problem_text,
+    sweep_text,
 )
 from woonlib.ui.panel import EVERY, Panel, heading
 from woonlib.ui.safety import guarded
@@ -118,6 +125,7 @@ class ProgressPanel(Panel):
             "progress": progress_indicators(m, a),
             "mix": None if m.empty else self._mix(),
             "fan": fan(self.data, a, ranges, realised),
+            "without": chances_without_assumed_spreads(a, ranges, realised),
             "answers": answers(self.data, a, a.goal_probability, ranges, realised),
         }
 
@@ -187,7 +195,7 @@ class ProgressPanel(Panel):
         year = a.target_year
         items: list[tuple[str, float, str]] = [
             ("realised_homes", p["realised_homes"], "homes"),
-            ("build_rate_needed_now", p["build_rate_needed"], "homes/year"),
+            ("build_rate_needed_now", p["build_rate_needed"], unit_of("build_rate_needed")),
         ]
         text = [item_table(label("monitor_title", lang), items, lang)]
         projected = p["projected_year"]
@@ -227,9 +235,12 @@ class ProgressPanel(Panel):
             p90=fmt_number(last["p90"], lang),
             ambition=fmt_number(a.ambition_homes, lang),
         )
+        probability = fmt_value(f.probability, unit_of("probability_reaching_ambition"), lang)
+        basis = chance_basis_text(fan_spreads(a), result["without"], lang)
         return (
             f'<p class="wl-fan-probability"><b>{escape(chance)}: '
-            f"{escape(fmt_percent(f.probability, lang, decimals=0))}</b> — {escape(spread)}</p>"
+            f"{escape(probability)}</b> — {escape(spread)}</p>"
+            f'<p class="wl-chance-basis">{escape(basis)}</p>'
             f'<p><small>{escape(label("fan_not_modelled", lang))} '
             f'{escape(label("fan_draws_text", lang).format(draws=fmt_number(f.draws, lang)))}'
             "</small></p>"
@@ -293,7 +304,9 @@ class ProgressPanel(Panel):
         self.sens_button.disabled = True
         self.sens_status.value = f'<span role="status">{escape(label("sens_running", lang))}</span>'
         try:
-            self._sens = sensitivity(self.data, self._a, ranges_of(self._a))
+            a = self._a
+            realised = realised_so_far(self.monitor, a)
+            self._sens = sensitivity(self.data, a, ranges_of(a), realised=realised)
         finally:
             self.sens_button.disabled = False
         self.sens_status.value = ""
@@ -316,7 +329,7 @@ class ProgressPanel(Panel):
                 (_sweep_value(r.high, r.assumption, lang), "text"),
                 (r.outcome_min, unit),
                 (r.outcome_max, unit),
-                (label(f"sweep_{r.kind}", lang), "text"),
+                (sweep_text(r.kind, r.range_lines, lang), "text"),
             ]
             for r in top.itertuples()
         ]
@@ -324,7 +337,11 @@ class ProgressPanel(Panel):
             label(k, lang)
             for k in ("assumption", "sens_low", "sens_high", "sens_min", "sens_max", "sens_range")
         ]
-        self.sens_table.value = html_table(label(outcome, lang), headers, table_rows, lang)
+        base = fmt_value(float(rows["base"].iloc[0]), unit, lang) if len(rows) else ""
+        start = label("sens_base", lang).format(base=base)
+        self.sens_table.value = f'<p class="wl-sens-base">{escape(start)}</p>' + html_table(
+            label(outcome, lang), headers, table_rows, lang
+        )
 
 
 def _sweep_value(value: Any, name: str, lang: str) -> str:
