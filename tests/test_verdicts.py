@@ -68,7 +68,7 @@ def test_every_light_names_its_norm_and_the_norm_is_on_its_lines(data: Woonvisie
             assert re.search(printed[name], seed_text(row.lines)), name
             assert f"regels {row.lines}" in check_texts(row)[2]
         if row.status == "info":
-            assert row.norm == "none"
+            assert row.norm in {"none", "assumption"}
             assert check_texts(row)[1] == "ter informatie"
             assert "niet gehaald" not in check_texts(row)[2]
 
@@ -87,6 +87,19 @@ def test_no_norm_no_light_until_the_advisor_sets_one(data: WoonvisieData) -> Non
     assert net.status == "ok" and net.value == pytest.approx(0.40 - 2915 / 8305, abs=1e-9)
     gross = checks(data, split_norm_tolerance=0.05)["check_norm_split"]
     assert gross.status == "fail" and gross.value == pytest.approx(0.4300 - 0.30, abs=1e-3)
+
+
+def test_an_assumed_split_is_never_judged_against_70_percent(data: WoonvisieData) -> None:
+    """30/40/30 is 70% affordable by construction: the scenario's split is information."""
+    low_split = {"share_social_rent": 0.1, "share_mid_priced": 0.3, "share_expensive": 0.6}
+    for changes in ({}, low_split):
+        row = checks(data, **changes)["check_affordable_scenario"]
+        assert (row.status, row.norm) == ("info", "assumption")
+        _, word, text = check_texts(row)
+        assert word == "ter informatie" and "aanname" in text and "niet gehaald" not in text
+    low = checks(data, **low_split)
+    assert low["check_affordable_scenario"].value == pytest.approx(0.4)
+    assert "40,0%" in check_texts(low["check_affordable_scenario"])[2]
 
 
 def test_plan_capacity_compares_net_with_net(data: WoonvisieData) -> None:

@@ -138,7 +138,7 @@ class Check:
     value: float
     target: float
     unit: str
-    norm: str  # woonvisie / own / none
+    norm: str  # woonvisie / own / none / assumption (the value compared is an assumption)
     lines: str
     extra: Mapping[str, Any]
 
@@ -176,13 +176,14 @@ def checks(data: WoonvisieData, a: Assumptions) -> tuple[Check, ...]:
             AFFORDABLE_LINES,
             affordable_extra,
         ),
-        (
+        (  # the scenario's split is an assumption (30/40/30 by default, that is 70%):
+            # compared with 70%, it is information, never a light on itself
             "check_affordable_scenario",
-            verdict(scenario_share >= target - 1e-12),
+            "info",
             scenario_share,
             target,
             "fraction",
-            "woonvisie",
+            "assumption",
             AFFORDABLE_LINES,
             {},
         ),

@@ -234,8 +234,8 @@ LABELS: dict[str, L] = {
         "en": "Programme: at least 70% affordable",
     },
     "check_affordable_scenario": {
-        "nl": "Scenario: minstens 70% betaalbaar",
-        "en": "Scenario: at least 70% affordable",
+        "nl": "Scenario: aangenomen verdeling tegen 70% betaalbaar",
+        "en": "Scenario: assumed split against 70% affordable",
     },
     "check_norm_split": {
         "nl": "Programmering tegen norm 30/40/30",
@@ -266,6 +266,14 @@ LABELS: dict[str, L] = {
     "norm_none_check_norm_split": {
         "nl": "Zonder marge in de bron is hier geen oordeel mogelijk: ter informatie.",
         "en": "With no margin in the source, no verdict is possible: for information.",
+    },
+    "norm_assumption": {
+        "nl": "De verdeling is een aanname van het scenario (standaard de Woondeal-norm "
+        "30/40/30, samen 70%; regels {lines}): een aanname kan haar eigen doel niet halen, "
+        "dus ter informatie. Het oordeel over 70% staat bij de programmering.",
+        "en": "The split is an assumption of the scenario (by default the Woondeal norm "
+        "30/40/30, together 70%; lines {lines}): an assumption cannot meet its own target, so "
+        "for information. The verdict on 70% is the programme's.",
     },
     "norm_none": {
         "nl": "De Woonvisie stelt hier geen norm: vergelijking ter informatie.",
@@ -717,14 +725,16 @@ LABELS: dict[str, L] = {
     "preset_note_huidige_programmering": {
         "nl": "Ambitie gelijk aan de huidige programmering: 8.305 woningen, de som van Figuur 5 "
         "(2.720 + 2.915 + 2.670), verdeeld zoals die programmering. Sociale huur is netto na "
-        "sloop (4.220 nieuwbouw min 1.500 sloop); bijlage 5.3 telt in totaal 8.315. De toets "
-        "'Scenario: minstens 70% betaalbaar' leest deze netto verdeling (67,9%) dus strenger dan "
-        "de Woonvisie, die nieuwbouw vóór sloop telt (72,7%).",
+        "sloop (4.220 nieuwbouw min 1.500 sloop); bijlage 5.3 telt in totaal 8.315. De "
+        "vergelijking 'Scenario: aangenomen verdeling tegen 70% betaalbaar' toont deze netto "
+        "verdeling (67,9%), strenger gelezen dan de Woonvisie, die nieuwbouw vóór sloop telt "
+        "(72,7%).",
         "en": "Ambition equal to the current programme: 8,305 homes, the sum of Figure 5 "
         "(2,720 + 2,915 + 2,670), split as that programme. Social rent is net of demolition "
-        "(4,220 new build minus 1,500 demolished); appendix 5.3 adds up to 8,315. The check "
-        "'Scenario: at least 70% affordable' therefore reads this net split (67.9%) more "
-        "strictly than the Woonvisie, which counts new build before demolition (72.7%).",
+        "(4,220 new build minus 1,500 demolished); appendix 5.3 adds up to 8,315. The "
+        "comparison 'Scenario: assumed split against 70% affordable' shows this net split "
+        "(67.9%), read more strictly than the Woonvisie, which counts new build before "
+        "demolition (72.7%).",
     },
     # the scenario memo (woonlib.report.memo)
     "memo_title": {
