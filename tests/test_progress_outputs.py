@@ -24,6 +24,7 @@ from woonlib.model.indicators import indicators
 from woonlib.model.sensitivity import OUTCOMES
 from woonlib.model.uncertainty import ranges_of
 from woonlib.report.export import (
+    answer_state,
     answer_text,
     scenario_csvs,
     workbook_bytes,
@@ -281,3 +282,12 @@ def test_answer_without_a_figure_reads_as_a_dash(data: WoonvisieData) -> None:
     assert answer_text(reachable, stopped) == "Bij het huidige tempo is de ambitie bereikt in –"
     goals = workbook_tables(data, stopped)["Wat is er nodig"].set_index("goal")
     assert goals.loc["goal_reachable_year", "state"] == label("goal_note_rate_zero")
+
+
+def test_shares_the_scenario_assumes_are_not_called_met(data: WoonvisieData) -> None:
+    """At the defaults the scenario assumes 30/40/30: its answers say so, not 'Al gehaald'."""
+    found = {a.goal: a for a in answers(data, DEFAULTS)}
+    for goal in ("goal_scenario_affordable", "goal_scenario_norm_split"):
+        assert found[goal].met
+        assert answer_state(found[goal], "nl") == "Zo aangenomen in het scenario"
+    assert answer_state(found["goal_programme_affordable"], "nl") == "Al gehaald"  # an outcome

@@ -209,6 +209,7 @@ _GOALS: dict[str, L] = {
     "goals_title": {"nl": "Wat is er nodig?", "en": "What does it take?"},
     "goal_apply": {"nl": "Neem over in het scenario", "en": "Apply to the scenario"},
     "goal_met": {"nl": "Al gehaald", "en": "Already met"},
+    "goal_assumed": {"nl": "Zo aangenomen in het scenario", "en": "So assumed in the scenario"},
     "goal_rate_for_ambition": {
         "nl": "Bouwtempo voor de ambitie in {year}: {build_rate} per jaar (nu {current})",
         "en": "Build rate for the ambition by {year}: {build_rate} a year (now {current})",
