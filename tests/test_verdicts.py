@@ -107,6 +107,11 @@ def test_plan_capacity_compares_net_with_net(data: WoonvisieData) -> None:
     assert (row.value, row.target) == (8305, pytest.approx(9300 * 1.3))
     assert row.status == "fail"
     assert checks(data, ambition_homes=6000)["check_plan_capacity"].status == "ok"  # 7.800
+    # another surcharge than the Woonvisie's 30% is the advisor's norm, and says so
+    own = checks(data, plan_failure_surcharge=0.1)["check_plan_capacity"]
+    assert (own.norm, own.status, own.target) == ("own", "fail", pytest.approx(10230))
+    text = check_texts(own)[2]
+    assert "Eigen norm" in text and "rekent met 30% extra plannen (regels 677–679)" in text
 
 
 def test_own_norms_default_to_none_and_say_so() -> None:

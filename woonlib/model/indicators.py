@@ -158,6 +158,7 @@ def checks(data: WoonvisieData, a: Assumptions) -> tuple[Check, ...]:
     basis_share = r.afford(r.basis_series).affordable_share
     scenario_share = r.afford("scenario").affordable_share
     split_status, split_norm = _own_norm(deviation, a.split_norm_tolerance, at_most=True)
+    source_surcharge = data.figure("scenario_figures", "plan_failure_surcharge") / 100
     care_target = a.care_outflow_norm * need
     care_status, care_norm = _own_norm(care, care_target, at_most=False)
     affordable_extra = {
@@ -197,13 +198,13 @@ def checks(data: WoonvisieData, a: Assumptions) -> tuple[Check, ...]:
             SPLIT_LINES,
             {**shares, "basis": a.affordable_basis},
         ),
-        (
+        (  # the Woonvisie's norm at its own 30%; another surcharge is the advisor's norm
             "check_plan_capacity",
             verdict(programme_homes >= capacity - 1e-9),
             programme_homes,
             capacity,
             "homes",
-            "woonvisie",
+            "woonvisie" if math.isclose(a.plan_failure_surcharge, source_surcharge) else "own",
             CAPACITY_LINES,
             {"surcharge": a.plan_failure_surcharge},
         ),

@@ -499,6 +499,10 @@ LABELS: dict[str, L] = {
         "en": "Realising 100% needs {surcharge} extra in plans: {target}; programme {value} "
         "(both net additions).",
     },
+    "explain_check_plan_capacity_own": {
+        "nl": " De Woonvisie rekent met 30% extra plannen (regels {lines}).",
+        "en": " The Woonvisie counts 30% extra plans (lines {lines}).",
+    },
     "explain_check_care_outflow": {
         "nl": "Zorgwoningen uit de 30%-regel: {value}; uitstroom en urgentie tot het doeljaar: "
         "{need}. Uitstroom en urgenten worden gehuisvest via toewijzing van nieuwe en "
