@@ -31,6 +31,7 @@ from woonlib.model.uncertainty import fan, ranges_of
 from woonlib.report import progress_charts as pc
 from woonlib.report.export import answer_state, answer_text
 from woonlib.report.labels import (
+    fmt_count,
     fmt_number,
     fmt_percent,
     fmt_value,
@@ -71,6 +72,7 @@ class ProgressPanel(Panel):
             accept=".csv,.xlsx",
             multiple=False,
             description=label("monitor_upload", lang),
+            tooltip=label("monitor_upload_help", lang),
             layout=layout(width="280px"),
             style=style(W.ButtonStyle),
         )
@@ -162,7 +164,8 @@ class ProgressPanel(Panel):
 
     def _problems(self, exc: MonitorError) -> str:
         lang = self.lang
-        head = label("monitor_invalid", lang).format(count=len(exc.problems))
+        count = fmt_count(len(exc.problems), "problem", lang)
+        head = label("monitor_invalid", lang).format(count=count)
         items = "".join(
             f"<li>{escape(monitor_problem_text(p, lang))}</li>" for p in exc.problems[:20]
         )
@@ -274,6 +277,7 @@ class ProgressPanel(Panel):
             options=[(label(o, lang), o) for o in OUTCOMES],
             value=OUTCOMES[0],
             description=label("sens_outcome", lang),
+            tooltip=label("sens_outcome", lang),
             style=style(DescriptionStyle, description_width="120px"),
             layout=layout(width="520px"),
         )
