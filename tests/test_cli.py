@@ -81,7 +81,7 @@ def test_indicators_text_is_dutch() -> None:
     ("content", "message"),
     [
         ("{not json", "not valid JSON at line 1, column 2"),
-        ('{"ambitie": 9300}', "unknown assumption(s): ambitie"),
+        ('{"ambitie": 9300}', "unknown assumption: ambitie"),
         ('{"ambition_homes": 99999}', "ambition_homes = 99999 is not allowed: expected 0 to 20000"),
         ('{"share_social_rent": 0.5}', "segment shares"),
         ("[1, 2]", "a scenario must be an object"),

@@ -67,9 +67,6 @@ DUTCH = words(
 # Proper names and identifiers each page must show, taken out before the words are read.
 SHOWN_ON_DUTCH_PAGE = (
     "English",  # the language switch names the other language in that language
-    "'reading'",  # columns of the data package, named in table descriptions and notes
-    "'total'",
-    "'unit'",
     "stay-rate",  # the Woonvisie's own word (line 1617), quoted in the targets register
     "python -m woonlib",  # the command line that reads a saved scenario
 )

@@ -71,7 +71,7 @@ def test_a_bad_monitor_file_is_refused_with_file_row_and_column(dash: Dashboard)
     )
     p.upload.value = upload("kapot.csv", bad)
     note = p.monitor_note.value
-    assert 'role="alert"' in note and "2 probleem" in note
+    assert 'role="alert"' in note and "2 problemen." in note
     assert "kapot.csv, rij 2, kolom &#x27;value&#x27;" in note
     assert "kapot.csv, rij 3, kolom &#x27;year&#x27;" in note
     assert dash.monitor.empty  # nothing half-loaded

@@ -49,7 +49,8 @@ class DataPackageError(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"data package invalid ({len(problems)} problem(s)):\n{lines}")
+        count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
+        super().__init__(f"data package invalid ({count}):\n{lines}")
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,8 @@ class MonitorError(ValueError):
     def __init__(self, problems: list[MonitorProblem]) -> None:
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"monitor file invalid ({len(problems)} problem(s)):\n{lines}")
+        count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
+        super().__init__(f"monitor file invalid ({count}):\n{lines}")
 
 
 @dataclass(frozen=True, eq=False)

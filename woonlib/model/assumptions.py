@@ -298,7 +298,8 @@ def _check_names(values: Mapping[str, Any]) -> None:
     unknown = sorted(set(values) - set(SPECS))
     if unknown:
         raise AssumptionError(
-            f"unknown assumption(s): {', '.join(unknown)}; known: {', '.join(SPECS)}",
+            f"unknown assumption{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}; "
+            f"known: {', '.join(SPECS)}",
             unknown=tuple(unknown),
         )
 

@@ -344,33 +344,46 @@ def update_care_vs_outflow(fig: go.Figure, vs: pd.DataFrame) -> None:
     ]
 
 
-MODEBAR_NL = {  # plotly.js modebar strings in Dutch (config.locales; no extra script needed)
-    "Download plot as a png": "Download grafiek als PNG",
-    "Download plot": "Download grafiek",
+# plotly.js's own English strings of the toolbar and its notices, in Dutch (config.locales:
+# no extra script). The keys must be plotly.js's strings exactly, as the bundled version
+# prints them (tests/test_hygiene.py reads them from the installed bundle).
+MODEBAR_NL = {
+    "Download plot as a PNG": "Grafiek downloaden als PNG",
+    "Download plot": "Grafiek downloaden",
     "Zoom": "Zoomen",
     "Pan": "Verschuiven",
-    "Box Select": "Rechthoek selecteren",
-    "Lasso Select": "Lasso selecteren",
     "Zoom in": "Inzoomen",
     "Zoom out": "Uitzoomen",
     "Autoscale": "Automatisch schalen",
     "Reset axes": "Assen herstellen",
-    "Toggle Spike Lines": "Hulplijnen aan/uit",
-    "Show closest data on hover": "Dichtstbijzijnde gegevens tonen",
-    "Compare data on hover": "Gegevens vergelijken",
-    "Produced with Plotly.js": "Gemaakt met Plotly.js",
-    "Double-click to zoom back out": "Dubbelklik om uit te zoomen",
-    "Reset": "Herstellen",
+    "Double-click to zoom back out": "Dubbelklik om terug uit te zoomen",
+    "Preparing image - this may take a few seconds": "Afbeelding maken - dit kan even duren",
+    "Image download succeeded": "Afbeelding gedownload",
+    "Sorry, there was a problem downloading your image!": (
+        "De afbeelding kon niet worden gedownload."
+    ),
 }
+
+# The toolbar, button by button: what plotly.js would add beyond these (its "Share chart..."
+# that uploads to Plotly Cloud, shown by default since plotly.js 3) never appears. Every
+# chart of the page and the memo is cartesian (bars and lines).
+MODEBAR_BUTTONS = [
+    ["toImage"],
+    ["zoom2d", "pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"],
+]
 
 
 def plotly_config(lang: str = "nl", filename: str = "woonvisie-grafiek") -> dict[str, Any]:
-    """plotly.js config: Dutch modebar and number format, PNG download, no logo."""
+    """plotly.js config of every chart (page and memo): a toolbar with only the buttons of
+    `MODEBAR_BUTTONS` (none sends anything to another host), its tooltips and the number
+    format in the page's language, PNG download, no logo (a link to plotly's site)."""
     config: dict[str, Any] = {
         "displaylogo": False,
+        "showSendToCloud": False,
+        "plotlyServerURL": "",  # no host to send a chart to, whatever the buttons
         "responsive": True,
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        "modeBarButtons": MODEBAR_BUTTONS,
     }
     if lang == "nl":
         config["locale"] = "nl"

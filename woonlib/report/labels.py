@@ -143,6 +143,7 @@ LABELS: dict[str, L] = {
     "required_rate": {"nl": "Benodigd bouwtempo", "en": "Required build rate"},
     "built_at_rate": {"nl": "Gebouwd in bouwtempo", "en": "Built at the build rate"},
     "build_shortfall": {"nl": "Achterstand op ambitie", "en": "Shortfall against ambition"},
+    "build_surplus": {"nl": "Overschot op ambitie", "en": "Surplus over ambition"},
     "affordable_share_programme": {
         "nl": "Betaalbaar aandeel nieuwbouw (bruto, bijlage 5.3)",
         "en": "Affordable share of new build (gross, appendix 5.3)",
@@ -222,6 +223,13 @@ LABELS: dict[str, L] = {
     "2030_2040": {"nl": "2030–2040", "en": "2030–2040"},
     "urgent": {"nl": "Urgenten (medisch/sociaal)", "en": "Urgent cases (medical/social)"},
     "institutions": {"nl": "Uitstroom instellingen", "en": "Outflow from institutions"},
+    "institutions_subtotal": {
+        "nl": "Uitstroom instellingen (subtotaal)",
+        "en": "Outflow from institutions (subtotal)",
+    },
+    "of_which": {"nl": "waarvan", "en": "of which"},
+    "same": {"nl": "gelijk", "en": "same"},
+    "different": {"nl": "anders", "en": "different"},
     "protected_living": {"nl": "Beschermd wonen (BW)", "en": "Protected living"},
     "detention": {"nl": "Detentie", "en": "Detention"},
     "youth_care": {"nl": "Jeugdzorg", "en": "Youth care"},
@@ -875,7 +883,7 @@ UNITS: dict[str, L] = {
     "bool": {"nl": "ja/nee", "en": "yes/no"},
     "choice": {"nl": "keuze", "en": "choice"},
     "percent": {"nl": "procent", "en": "percent"},
-    "per row (column unit)": {"nl": "per rij (kolom 'unit')", "en": "per row (column 'unit')"},
+    "per row (column unit)": {"nl": "verschilt per rij", "en": "differs per row"},
     "pp": {"nl": "procentpunt", "en": "percentage points"},
     "inhabitants": {"nl": "inwoners", "en": "inhabitants"},
     "months": {"nl": "maanden", "en": "months"},
@@ -887,6 +895,30 @@ UNITS: dict[str, L] = {
     "trees": {"nl": "bomen", "en": "trees"},
     "mm": {"nl": "mm", "en": "mm"},
 }
+
+
+# Nouns counted on the page: (singular, plural) per language, for `fmt_count`.
+COUNTED: dict[str, dict[str, tuple[str, str]]] = {
+    "problem": {"nl": ("probleem", "problemen"), "en": ("problem", "problems")},
+}
+
+
+def fmt_count(count: int, noun: str, lang: str = "nl") -> str:
+    """1 -> '1 probleem', 3 -> '3 problemen' (nl); '1 problem', '3 problems' (en)."""
+    one, many = COUNTED[noun][lang]
+    return f"{fmt_number(count, lang)} {one if count == 1 else many}"
+
+
+# Items whose words follow their sign: a negative value reads as the other word, positive.
+SIGNED_ITEMS = {"build_shortfall": "build_surplus"}
+
+
+def signed_item(key: str, value: float) -> tuple[str, float]:
+    """('build_shortfall', -2150) -> ('build_surplus', 2150); other items stay as they are."""
+    other = SIGNED_ITEMS.get(key)
+    if other is not None and value < 0:
+        return other, -value
+    return key, value
 
 
 def label(key: str, lang: str = "nl") -> str:

@@ -91,9 +91,13 @@ _MONITOR: dict[str, L] = {
         "a CSV or Excel file here; see data/monitor/README.md.",
     },
     "monitor_upload": {"nl": "Monitorbestand laden", "en": "Load monitor file"},
+    "monitor_upload_help": {
+        "nl": "Een monitorbestand (CSV of Excel) laden; het blijft in deze sessie",
+        "en": "Load a monitor file (CSV or Excel); it stays in this session",
+    },
     "monitor_invalid": {
-        "nl": "Het monitorbestand is niet gebruikt: {count} probleem/problemen.",
-        "en": "The monitor file was not used: {count} problem(s).",
+        "nl": "Het monitorbestand is niet gebruikt: {count}.",
+        "en": "The monitor file was not used: {count}.",
     },
     "homes_new_build": {
         "nl": "Opgeleverde nieuwbouw (bruto)",

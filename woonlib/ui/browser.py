@@ -71,6 +71,9 @@ export default {
       status.textContent = ok ? model.get('copied_label') : model.get('select_label');
     });
     model.on('change:query', show);
+    // The kernel has read the page's own link: show what it applied (the refused parameters
+    // leave the link and the address bar, also when nothing applied and `query` is unchanged).
+    model.on('change:link_read', show);
     // The page's own link, once: the kernel applies (and validates) it. Under Voilà only.
     const initial = voila ? ownQuery(location.search) : '';
     // A token (Binder, Jupyter) leaves the address bar at once: the login cookie is set.
@@ -95,6 +98,7 @@ class ShareLink(anywidget.AnyWidget):
     _esm = traitlets.Unicode(SHARE_LINK_ESM).tag(sync=True)
     query = traitlets.Unicode("").tag(sync=True)
     page_query = traitlets.Unicode("").tag(sync=True)  # set once by the page: its own link
+    link_read = traitlets.Int(0).tag(sync=True)  # counted up once the kernel has applied it
     label = traitlets.Unicode("Link").tag(sync=True)
     copy_label = traitlets.Unicode("Copy").tag(sync=True)
     copied_label = traitlets.Unicode("Copied").tag(sync=True)

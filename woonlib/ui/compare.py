@@ -58,10 +58,18 @@ class ComparePanel(Panel):
             "layout": layout(width="420px"),
         }
         self.pick_a = W.Dropdown(
-            options=options, value="current", description=label("compare_a", lang), **look
+            options=options,
+            value="current",
+            description=label("compare_a", lang),
+            tooltip=label("compare_a", lang),
+            **look,
         )
         self.pick_b = W.Dropdown(
-            options=options, value="woonvisie_2024", description=label("compare_b", lang), **look
+            options=options,
+            value="woonvisie_2024",
+            description=label("compare_b", lang),
+            tooltip=label("compare_b", lang),
+            **look,
         )
         for pick in (self.pick_a, self.pick_b):
             pick.observe(guarded(lambda _: self.refresh()), names="value")
@@ -142,7 +150,7 @@ class ComparePanel(Panel):
                 (k, "label"),
                 (ind_a[k], unit_of(k)),
                 (ind_b[k], unit_of(k)),
-                (_difference(ind_a[k], ind_b[k], unit_of(k), lang), "text"),
+                (difference(ind_a[k], ind_b[k], unit_of(k), lang), "text"),
             ]
             for k in ROWS
         ]
@@ -160,9 +168,12 @@ class ComparePanel(Panel):
                     trace.x, trace.y, trace.name = x, y, name
 
 
-def _difference(a: float, b: float, unit: str, lang: str) -> str:
+def difference(a: Any, b: Any, unit: str, lang: str = "nl") -> str:
     """B − A between the values as shown (a needed rate rounded up, a chance in whole
-    percent: `labels.shown`), so the difference is that of the two figures beside it."""
+    percent: `labels.shown`), so the difference is that of the two figures beside it; a
+    yes/no row says "gelijk" or "anders", no number."""
+    if unit == "bool" or isinstance(a, bool) or isinstance(b, bool):
+        return label("same" if bool(a) == bool(b) else "different", lang)
     value = shown(float(b), unit) - shown(float(a), unit)
     if abs(value) < 1e-9:
         return "0"

@@ -63,7 +63,13 @@ class NumberControl(W.HBox):
         unit = display_unit(self.spec, lang)
         text = f"{label(name, lang)} ({unit})" if unit else label(name, lang)
         look = {"layout": layout(width="540px"), "style": style(W.SliderStyle, **LABEL)}
-        common = {"description": text, "readout": False, "continuous_update": True, **look}
+        common = {
+            "description": text,
+            "tooltip": text,  # the label's title; a None tooltip shows as "null"
+            "readout": False,
+            "continuous_update": True,
+            **look,
+        }
         if self._is_int or scale == 100:
             self.slider: W.IntSlider | W.FloatSlider = W.IntSlider(
                 value=round(shown), min=round(lo), max=round(hi), step=max(1, round(step)),
@@ -162,6 +168,7 @@ class ChoiceControl(W.HBox):
                 options=[(label(c, lang), c) for c in self.spec.choices],
                 value=default,
                 description=label(name, lang),
+                tooltip=label(name, lang),
                 style=style(DescriptionStyle, **LABEL),
                 layout=layout(width="540px"),
             )
@@ -169,6 +176,7 @@ class ChoiceControl(W.HBox):
             self.widget = W.Checkbox(
                 value=default,
                 description=label(name, lang),
+                tooltip=label(name, lang),
                 indent=False,
                 style=style(CheckboxStyle),
                 layout=layout(width="540px"),

@@ -20,7 +20,7 @@ from woonlib.data.monitor import Monitor, MonitorError, empty_monitor, load_moni
 from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, AssumptionError, Assumptions
 from woonlib.model.indicators import checks, indicators
 from woonlib.model.presets import PRESETS
-from woonlib.report.labels import label, monitor_problem_text
+from woonlib.report.labels import fmt_count, label, monitor_problem_text
 from woonlib.scenario.history import History, changed_names
 from woonlib.scenario.links import QueryNote, parse_query, scenario_query
 from woonlib.ui.a11y import PageA11y
@@ -413,7 +413,10 @@ class Dashboard(W.VBox):
         """Show the scenario a page link describes; say what in it was left out and why."""
         self.link_opened = True
         a, notes = parse_query(query)
-        self.set_scenario(a)
+        try:
+            self.set_scenario(a)
+        finally:  # the page's link now holds only what applied
+            self.bar.link.link_read += 1
         if notes:
             self._message(self.bar.describe_notes(notes), role="status")
         return notes
@@ -484,7 +487,8 @@ def default_monitor(data: WoonvisieData) -> tuple[Monitor, str]:
         return load_monitor_dir(data.root / "monitor", data["targets"]), ""
     except MonitorError as exc:
         log.warning("data/monitor not used: %s", exc)
-        head = label("monitor_invalid", "nl").format(count=len(exc.problems))
+        count = fmt_count(len(exc.problems), "problem", "nl")
+        head = label("monitor_invalid", "nl").format(count=count)
         return empty_monitor(), f"{head} {monitor_problem_text(exc.problems[0], 'nl')}"
 
 

@@ -4,13 +4,41 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
+
 from woonlib.model.assumptions import DEFAULTS, OUTFLOW_FIELDS, SHARE_FIELDS, Assumptions
 from woonlib.model.outflow import outflow_table, outflow_vs_care
 from woonlib.report import charts
 from woonlib.report.labels import label
 from woonlib.ui.panel import Panel, heading
 from woonlib.ui.shared import hbox, html
-from woonlib.ui.tables import html_table, item_table
+from woonlib.ui.tables import Cell, html_table, item_table
+
+
+def outflow_rows(table: pd.DataFrame, lang: str = "nl") -> list[list[Cell]]:
+    """Rows of Tabel 1 as the source prints them (lines 2830–2847): each group under the
+    total, and under the institutions' subtotal its groups as "waarvan" rows, so the column
+    reads 135 + 132 + 13 = 280 and not as eight rows to add."""
+    rows = table.set_index("group")
+
+    def row(group: str, name: str) -> list[Cell]:
+        r = rows.loc[group]
+        remark = label("unknown", lang) if r["unknown_in_source"] else ""
+        return [(name, "text"), (r["homes_per_year"], "homes/year"), (remark, "text")]
+
+    out: list[list[Cell]] = []
+    subtotal_shown = False
+    for group, parent in rows["parent"].items():
+        name = label(str(group), lang)
+        if parent == "institutions":
+            if not subtotal_shown:  # the subtotal first, its groups under it
+                out.append(row("institutions", label("institutions_subtotal", lang)))
+                subtotal_shown = True
+            out.append(row(str(group), f"{label('of_which', lang)} {name[:1].lower()}{name[1:]}"))
+        elif parent == "total" and group != "institutions":
+            out.append(row(str(group), name))
+    out.append(row("total", label("total", lang)))
+    return out
 
 
 class OutflowPanel(Panel):
@@ -62,14 +90,7 @@ class OutflowPanel(Panel):
         self.table.value = html_table(
             label("chart_outflow", lang),
             [label("group", lang), label("homes_per_year_unit", lang), label("remark", lang)],
-            [
-                [
-                    (r.group, "label"),
-                    (r.homes_per_year, "homes/year"),
-                    (label("unknown", lang) if r.unknown_in_source else "", "text"),
-                ]
-                for r in result["table"].itertuples()
-            ],
+            outflow_rows(result["table"], lang),
             lang,
         )
         self.summary.value = item_table(

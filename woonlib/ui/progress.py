@@ -38,6 +38,7 @@ from woonlib.report import progress_charts as pc
 from woonlib.report.export import answer_state, answer_text
 from woonlib.report.labels import (
     chance_basis_text,
+    fmt_count,
     fmt_number,
     fmt_value,
     label,
@@ -78,6 +79,7 @@ class ProgressPanel(Panel):
             accept=".csv,.xlsx",
             multiple=False,
             description=label("monitor_upload", lang),
+            tooltip=label("monitor_upload_help", lang),
             layout=layout(width="280px"),
             style=style(W.ButtonStyle),
         )
@@ -170,7 +172,8 @@ class ProgressPanel(Panel):
 
     def _problems(self, exc: MonitorError) -> str:
         lang = self.lang
-        head = label("monitor_invalid", lang).format(count=len(exc.problems))
+        count = fmt_count(len(exc.problems), "problem", lang)
+        head = label("monitor_invalid", lang).format(count=count)
         items = "".join(
             f"<li>{escape(monitor_problem_text(p, lang))}</li>" for p in exc.problems[:20]
         )
@@ -285,6 +288,7 @@ class ProgressPanel(Panel):
             options=[(label(o, lang), o) for o in OUTCOMES],
             value=OUTCOMES[0],
             description=label("sens_outcome", lang),
+            tooltip=label("sens_outcome", lang),
             style=style(DescriptionStyle, description_width="120px"),
             layout=layout(width="520px"),
         )

@@ -45,6 +45,7 @@ class ScenarioBar(W.VBox):
             options=self._preset_options(custom=False),
             value="woonvisie_2024",
             description=label("scenario", lang),
+            tooltip=label("scenario", lang),
             style=style(DescriptionStyle, description_width="70px"),
             layout=layout(width="360px"),
         )
@@ -55,6 +56,7 @@ class ScenarioBar(W.VBox):
             options=[(label(f"language_{code}", lang), code) for code in LANGUAGES],
             value=lang,
             tooltips=[label(f"language_{code}", code) for code in LANGUAGES],
+            tooltip="",  # its (empty) label's title: None shows as "null"
             style=style(W.ToggleButtonsStyle, button_width="90px"),
             layout=layout(),
         )
@@ -81,6 +83,7 @@ class ScenarioBar(W.VBox):
         self.csv_table = W.Dropdown(
             options=self._sheet_names(),
             description="CSV",
+            tooltip=label("download_csv", lang),
             style=style(DescriptionStyle, description_width="40px"),
             layout=layout(width="300px"),
         )

@@ -45,7 +45,7 @@ def style(kind: type[S], **traits: str | None) -> S:
 
 def html(value: str = "", **traits: str | None) -> W.HTML:
     """An HTML widget with a shared layout (`traits`) and style."""
-    return W.HTML(value, layout=layout(**traits), style=style(HTMLStyle))
+    return W.HTML(value, layout=layout(**traits), style=style(HTMLStyle), tooltip="")
 
 
 def button_layout(width: str = "auto", hidden: bool = False) -> W.Layout:

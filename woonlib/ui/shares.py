@@ -57,6 +57,7 @@ class ShareGroup(W.VBox):
                 max=TOTAL,
                 step=1,
                 description=f"{label('share_' + key, lang)} (%)",
+                tooltip=f"{label('share_' + key, lang)} (%)",
                 readout=True,
                 continuous_update=True,
                 style=style(W.SliderStyle, description_width="210px"),

@@ -12,7 +12,7 @@ from html import escape
 from markupsafe import Markup
 
 from woonlib.report import markup
-from woonlib.report.labels import fmt_value, label
+from woonlib.report.labels import fmt_value, label, signed_item
 
 Cell = tuple[object, str]  # (value, unit) — unit "text" for text (Markup passes as it is),
 # "label" for a catalogue key
@@ -49,5 +49,6 @@ def html_table(
 
 def item_table(caption: str, items: Sequence[tuple[str, float, str]], lang: str = "nl") -> str:
     """A two-column table of (label key, value, unit) items."""
-    rows = [[(key, "label"), (val, unit)] for key, val, unit in items]
+    signed = [(*signed_item(key, val), unit) for key, val, unit in items]
+    rows = [[(key, "label"), (val, unit)] for key, val, unit in signed]
     return html_table(caption, [label("item", lang), label("value", lang)], rows, lang)
