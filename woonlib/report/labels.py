@@ -140,7 +140,10 @@ LABELS: dict[str, L] = {
     },
     "ambition_gap": {"nl": "Ambitie min programmering", "en": "Ambition minus programme"},
     "programme_years": {"nl": "Bouwjaren", "en": "Building years"},
-    "required_rate": {"nl": "Benodigd bouwtempo", "en": "Required build rate"},
+    "required_rate": {  # the plan's rate; with a monitor, Voortgang's is "vanaf nu"
+        "nl": "Benodigd bouwtempo, gemiddeld over alle bouwjaren",
+        "en": "Required build rate, average over all building years",
+    },
     "built_at_rate": {"nl": "Gebouwd in bouwtempo", "en": "Built at the build rate"},
     "build_shortfall": {"nl": "Achterstand op ambitie", "en": "Shortfall against ambition"},
     "build_surplus": {"nl": "Overschot op ambitie", "en": "Surplus over ambition"},
