@@ -1,7 +1,7 @@
 """Screenshots of the dashboard as Voilà serves it, in headless Chromium.
 
 Usage: .venv/bin/python scripts/screenshot.py [--notebook notebooks/dashboard.ipynb]
-                                              [--out screenshots/] [--tabs]
+                                              [--out screenshots/] [--tabs] [--width PX]
 
 Starts Voilà with the repository's voila.json (tests/harness/voila.py), opens the page at
 1400x900, waits until it is rendered, prints the time from navigation to full render and
@@ -40,7 +40,7 @@ def slug(text: str) -> str:
 
 
 def shoot(page: Any, path: Path, timeout_ms: float) -> None:
-    screenshot_full(page, path, VIEWPORT, timeout_ms)
+    screenshot_full(page, path, dict(page.viewport_size), timeout_ms)
     print(f"saved {path}")
 
 
@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="screenshots/", type=Path)
     parser.add_argument("--tabs", action="store_true", help="one PNG per tab of the Tab widget")
     parser.add_argument("--timeout", type=float, default=120, help="render timeout, seconds")
+    parser.add_argument("--width", type=int, default=VIEWPORT["width"], help="viewport, px")
     parser.add_argument(
         "--wait-for", default=None, metavar="SELECTOR", help="also wait for this CSS selector"
     )
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         server.wait_for_preheated_pool(timeout=args.timeout)
         browser = launch_chromium(pw)
         try:
-            page = browser.new_page(viewport=VIEWPORT)
+            page = browser.new_page(viewport={**VIEWPORT, "width": args.width})
             watch = PageWatch(page)
 
             t0 = time.perf_counter()
