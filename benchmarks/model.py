@@ -39,12 +39,11 @@ def revisited_value(i: int) -> int:
 
 def model_steps(data: Any) -> dict[str, Callable[[Any], Any]]:
     """The pure functions the dashboard's panels call, by name (see woonlib/ui/*.py)."""
-    from woonlib.model.care import care_table
     from woonlib.model.elderly import elderly_summary, elderly_task
     from woonlib.model.indicators import indicators, policy_checks
     from woonlib.model.outflow import outflow_table, outflow_vs_care
     from woonlib.model.programme import build_path, programme_table
-    from woonlib.model.segments import affordability_table, segment_comparison
+    from woonlib.model.segments import affordability_table, care_table, segment_comparison
 
     return {
         "indicators": lambda a: indicators(data, a),

@@ -9,13 +9,17 @@ import pytest
 
 from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import DEFAULTS
-from woonlib.model.care import care_table
 from woonlib.model.elderly import elderly_summary, elderly_task
 from woonlib.model.households import forecast_points, forecast_yearly
 from woonlib.model.indicators import indicators
 from woonlib.model.outflow import outflow_table, outflow_vs_care
 from woonlib.model.programme import build_path, programme_table, value
-from woonlib.model.segments import affordability_table, market_segments, segment_comparison
+from woonlib.model.segments import (
+    affordability_table,
+    care_table,
+    market_segments,
+    segment_comparison,
+)
 from woonlib.report.labels import fmt_percent
 
 # 1. Household forecasts, Figuur 2/3: 2023, 2033, change, 2043, change

@@ -18,6 +18,11 @@ MARKET_SEGMENTS = {
     "expensive_purchase": "expensive",
 }
 MARKET = tuple(MARKET_SEGMENTS)
+# The series the segment comparison shows (chart and page table): the scenario against
+# Figuur 5 and appendix 5.3 net of demolition; the comparison's table (`SERIES`, for exports)
+# adds appendix 5.3's gross new build, the 70% norm's basis
+SEGMENT_SERIES = ("scenario", "growth", "basis", "programme", "programme_appendix")
+SERIES = (*SEGMENT_SERIES, "programme_new_build")
 # Appendix 5.3's scenario columns
 APPENDIX_COLUMNS = ("basis", "growth", "programme")
 # The household forecasts of Figuur 2/3

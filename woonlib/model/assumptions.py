@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from woonlib.model.care import CARE_HEADLINE_BASES
 from woonlib.refs import Ref
 from woonlib.vocab import FORECASTS, INT_UNITS
 
-CARE_BASES = ("programme_gross", "scenario")
 AFFORDABLE_BASES = ("gross", "net")  # new build before demolition (the norm's basis) or after
 SHARE_FIELDS = ("share_social_rent", "share_mid_priced", "share_expensive")
 ELDERLY_FIELDS = (
@@ -124,7 +124,7 @@ SPECS: dict[str, Spec] = {
     ),
     "care_base": Spec(
         "choice",
-        choices=CARE_BASES,
+        choices=CARE_HEADLINE_BASES,
         source=Ref((4983,), **B53, note="source_note_care_base"),
     ),
     "affordable_basis": Spec(

@@ -18,10 +18,11 @@ from woonlib.cache import DATA_KEPT, SCENARIOS_KEPT, register
 from woonlib.data import WoonvisieData
 from woonlib.data.appendix import appendix_by_figuur5_segment
 from woonlib.model.assumptions import SPECS, Assumptions
+from woonlib.model.care import CARE_BASES, care_homes
 from woonlib.vocab import HOME_TYPES, OUTFLOW_PARENTS, PERIODS, SEGMENTS
 
-# The series of the segment comparison, and of the affordability table (in this order)
-SERIES = ("scenario", "growth", "basis", "programme", "programme_appendix", "programme_new_build")
+# The series of the affordability table (in this order); the segment comparison's are
+# `woonlib.vocab.SERIES`
 AFFORDABILITY_SERIES = (
     "scenario",
     "programme_new_build",
@@ -228,14 +229,12 @@ class Care:
     base: str  # the headline's base (a.care_base)
 
     def care_homes(self, base: str) -> float:
-        return self.social_rent[base] * self.care_share
+        """The care homes on `base` (one of `CARE_BASES`)  [homes]."""
+        return care_homes(self.social_rent[base], self.care_share)
 
     @property
     def headline(self) -> float:
         return self.care_homes(self.base)
-
-
-CARE_BASES = ("programme_gross", "programme_net", "scenario")
 
 
 def care(f: Facts, a: Assumptions) -> Care:

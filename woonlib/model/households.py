@@ -60,8 +60,3 @@ def forecast_yearly(data: WoonvisieData) -> pd.DataFrame:
         )
     return pd.concat(frames, ignore_index=True)
 
-
-def household_growth(data: WoonvisieData, forecast: str) -> float:
-    """Published household growth 2023–2033 of one forecast  [households]."""
-    table = data["household_forecasts"].set_index("forecast")
-    return float(table.loc[forecast, "change_2023_2033"])

@@ -11,14 +11,16 @@ from woonlib.cache import per_data
 from woonlib.data import WoonvisieData
 from woonlib.model import core
 from woonlib.model.assumptions import Assumptions
-from woonlib.model.core import AFFORDABILITY_SERIES, PROGRAMME_SERIES, SERIES, affordable_share
-from woonlib.vocab import APPENDIX_COLUMNS, MARKET_SEGMENTS, SEGMENTS
+from woonlib.model.care import CARE_BASES
+from woonlib.model.core import AFFORDABILITY_SERIES, PROGRAMME_SERIES, affordable_share
+from woonlib.vocab import APPENDIX_COLUMNS, MARKET_SEGMENTS, SEGMENTS, SERIES
 
 __all__ = [
     "AFFORDABILITY_SERIES",
     "PROGRAMME_SERIES",
     "affordability_table",
     "affordable_share",
+    "care_table",
     "market_segments",
     "norm_shares",
     "segment_comparison",
@@ -89,3 +91,15 @@ def affordability_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
 def norm_shares(data: WoonvisieData) -> dict[str, float]:
     """The Woondeal Twente norm 30/40/30 from the data package  [-]."""
     return dict(core.facts(data).norm_shares)
+
+
+def care_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
+    """Care homes on gross new social rent (the rule's base), net beside it  [homes].
+
+    Columns: base, social_rent_homes, care_share, care_homes (`woonlib.model.care`: 30% of
+    new social rent, lines 931–933). `a.care_base` chooses which row the headline uses: the
+    programme's gross new build or the scenario's social rent.
+    """
+    c = core.results(data, a).care
+    rows = [(b, c.social_rent[b], c.care_share, c.care_homes(b)) for b in CARE_BASES]
+    return pd.DataFrame(rows, columns=["base", "social_rent_homes", "care_share", "care_homes"])

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from woonlib.report.labels import fmt_number, label
-from woonlib.vocab import FORECASTS, HOME_TYPES, MARKET, OUTFLOW_GROUPS, SEGMENTS
+from woonlib.vocab import FORECASTS, HOME_TYPES, MARKET, OUTFLOW_GROUPS, SEGMENT_SERIES, SEGMENTS
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 COLOURS = {
@@ -171,9 +171,6 @@ def update_build_path(fig: go.Figure, path: pd.DataFrame) -> None:
 
 
 # --- segments --------------------------------------------------------------------------------
-
-SEGMENT_SERIES = ("scenario", "growth", "basis", "programme", "programme_appendix")
-
 
 def segments_figure(comparison: pd.DataFrame, lang: str = "nl") -> go.Figure:
     """Homes per segment: the scenario's split against Figuur 5 and appendix 5.3."""

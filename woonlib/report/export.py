@@ -22,7 +22,6 @@ import pandas as pd
 from woonlib.data import WoonvisieData
 from woonlib.data.monitor import Monitor
 from woonlib.model.assumptions import DEFAULTS, SPECS, Assumptions
-from woonlib.model.care import care_table
 from woonlib.model.elderly import elderly_summary, elderly_task
 from woonlib.model.goalseek import Answer, answers
 from woonlib.model.households import forecast_yearly
@@ -39,6 +38,7 @@ from woonlib.model.register import target_status
 from woonlib.model.registry import label_key
 from woonlib.model.segments import (
     affordability_table,
+    care_table,
     market_segments,
     norm_shares,
     segment_comparison,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, Assumptions
-from woonlib.model.care import care_table
 from woonlib.model.segments import (
     PROGRAMME_SERIES,
     affordability_table,
+    care_table,
     market_segments,
     segment_comparison,
 )
@@ -18,11 +18,10 @@ from woonlib.ui.panel import Panel, heading
 from woonlib.ui.shared import html
 from woonlib.ui.shares import ShareGroup
 from woonlib.ui.tables import html_table
-from woonlib.vocab import SEGMENTS
+from woonlib.vocab import SEGMENT_SERIES, SEGMENTS
 
 CARE_CONTROLS = ("care_share_social_rent", "care_base")
 NORM_CONTROLS = ("affordable_basis", "split_norm_tolerance")
-SERIES = ("scenario", "growth", "basis", "programme", "programme_appendix")
 
 
 class SegmentsPanel(Panel):
@@ -79,7 +78,7 @@ class SegmentsPanel(Panel):
             [label("series", lang), *(label(s, lang) for s in SEGMENTS), label("total", lang)],
             [
                 [(s, "label"), *((wide.loc[s, seg], "homes") for seg in (*SEGMENTS, "total"))]
-                for s in SERIES
+                for s in SEGMENT_SERIES
             ],
             lang,
         )
