@@ -5,7 +5,8 @@ segment where known, demolition and measured values of the targets register. Her
 against the build path and the ambition, the rate needed from now, the year reached at the
 pace of the last three realised years, the realised segment mix against 30/40/30 and 70%,
 and the status of each register target with a measured value (`measured_by_id`; the
-register's statuses in a scenario are `woonlib.model.register`).
+register's statuses in a scenario are `woonlib.model.register`); and the scenario's
+uncertainty fan with the realised years fixed (`scenario_fan`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from woonlib.data.monitor import (
 from woonlib.model.assumptions import Assumptions
 from woonlib.model.programme import programme_years, rate_needed
 from woonlib.model.targets import meets
-from woonlib.model.uncertainty import ranges_of, reach_probability
+from woonlib.model.uncertainty import Fan, fan, ranges_of, reach_probability
 
 REALISED_VS_PATH = [
     "year",
@@ -117,6 +118,12 @@ def realised_so_far(monitor: Monitor, a: Assumptions) -> tuple[float, ...]:
     without a figure  [homes] (the `realised` of `woonlib.model.uncertainty.fan`)."""
     run = realised_run(monitor, a.start_year)
     return run.net[: last_building_year(a) - a.start_year + 1]
+
+
+def scenario_fan(data: WoonvisieData, a: Assumptions, monitor: Monitor | None = None) -> Fan:
+    """The uncertainty fan of `a` with its own ranges; a monitor's realised years fixed."""
+    realised = realised_so_far(monitor, a) if monitor is not None else ()
+    return fan(data, a, ranges_of(a), realised)
 
 
 def realised_vs_path(monitor: Monitor, a: Assumptions) -> pd.DataFrame:

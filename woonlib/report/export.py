@@ -32,6 +32,7 @@ from woonlib.model.progress import (
     measured_status,
     realised_so_far,
     realised_vs_path,
+    scenario_fan,
     segment_mix,
 )
 from woonlib.model.register import target_status
@@ -44,7 +45,7 @@ from woonlib.model.segments import (
     segment_comparison,
 )
 from woonlib.model.sensitivity import sensitivity
-from woonlib.model.uncertainty import Fan, Realised, fan, ranges_of
+from woonlib.model.uncertainty import Fan, Realised, ranges_of
 from woonlib.report.labels import (
     check_texts,
     fmt_allowed,
@@ -287,12 +288,6 @@ def goals_table(
         "state",
     ]
     return pd.DataFrame(rows, columns=columns)
-
-
-def scenario_fan(data: WoonvisieData, a: Assumptions, monitor: Monitor | None = None) -> Fan:
-    """The uncertainty fan of `a` with its own ranges; a monitor's realised years fixed."""
-    realised = realised_so_far(monitor, a) if monitor is not None else ()
-    return fan(data, a, ranges_of(a), realised)
 
 
 def fan_summary_table(result: Fan, lang: str = "nl") -> pd.DataFrame:

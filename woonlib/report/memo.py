@@ -30,7 +30,12 @@ from woonlib.model.indicators import policy_checks
 from woonlib.model.outflow import outflow_table, outflow_vs_care
 from woonlib.model.presets import PRESETS, matching_preset
 from woonlib.model.programme import build_path, programme_table
-from woonlib.model.progress import projected_year, realised_so_far, realised_vs_path
+from woonlib.model.progress import (
+    projected_year,
+    realised_so_far,
+    realised_vs_path,
+    scenario_fan,
+)
 from woonlib.model.registry import unit_of
 from woonlib.model.segments import segment_comparison
 from woonlib.model.sensitivity import sensitivity
@@ -55,7 +60,6 @@ from woonlib.report.export import (
     answer_state,
     answer_text,
     indicator_label,
-    scenario_fan,
     scenario_indicators,
 )
 from woonlib.report.labels import (

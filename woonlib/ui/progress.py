@@ -23,6 +23,7 @@ from woonlib.model.progress import (
     progress_indicators,
     realised_so_far,
     realised_vs_path,
+    scenario_fan,
     segment_mix,
 )
 from woonlib.model.registry import unit_of
@@ -30,7 +31,6 @@ from woonlib.model.segments import norm_shares
 from woonlib.model.sensitivity import sensitivity
 from woonlib.model.uncertainty import (
     chances_without_assumed_spreads,
-    fan,
     fan_spreads,
     ranges_of,
 )
@@ -90,7 +90,7 @@ class ProgressPanel(Panel):
         first = realised_vs_path(monitor, DEFAULTS)
         self.fig_realised = self.figure(pc.realised_figure(first, lang), "realised")
         self.fig_fan = self.figure(
-            pc.fan_figure(fan(self.data, DEFAULTS, ranges_of(DEFAULTS)).table, lang), "fan"
+            pc.fan_figure(scenario_fan(self.data, DEFAULTS).table, lang), "fan"
         )
         self.fan_summary = html()
         self.goal_texts = [html(width="640px") for _ in GOALS]
@@ -126,7 +126,7 @@ class ProgressPanel(Panel):
             "realised": realised_vs_path(m, a),
             "progress": progress_indicators(m, a),
             "mix": None if m.empty else self._mix(),
-            "fan": fan(self.data, a, ranges, realised),
+            "fan": scenario_fan(self.data, a, m),
             "without": chances_without_assumed_spreads(a, ranges, realised),
             "answers": answers(self.data, a, a.goal_probability, ranges, realised),
         }
