@@ -13,7 +13,7 @@ import pytest
 
 from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import DEFAULTS
-from woonlib.model.care import CARE_BASES
+from woonlib.model.care import CARE_BASES, CARE_HEADLINE_BASES
 from woonlib.model.core import Facts, Results, facts, results
 
 
@@ -111,6 +111,15 @@ def test_care_homes_at_the_defaults(r: Results) -> None:
     assert c.care_homes("programme_net") == pytest.approx(816)
     assert c.care_homes("scenario") == pytest.approx(837)
     assert c.headline == pytest.approx(1266)  # the rule's base: gross new build
+
+
+def test_the_headline_may_take_two_of_the_three_care_bases(data: WoonvisieData) -> None:
+    # net of demolition is shown beside the rule's base, never the headline
+    assert CARE_HEADLINE_BASES == ("programme_gross", "scenario")
+    assert set(CARE_HEADLINE_BASES) < set(CARE_BASES)
+    for base, homes in zip(CARE_HEADLINE_BASES, (1266, 837), strict=True):
+        c = results(data, DEFAULTS.replace(care_base=base)).care
+        assert c.headline == pytest.approx(homes)
 
 
 def test_elderly_task_at_the_defaults(r: Results) -> None:
