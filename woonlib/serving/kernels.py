@@ -34,6 +34,7 @@ from woonlib.serving.capacity import default_max_kernels, max_kernels_from_env
 PREHEAT_ENV = "VOILA_PREHEAT"  # "True" in a kernel Voilà starts for its pool
 CLEANUP_DELAY = 2.0  # [s] after a kernel ends: collect and trim (once per burst of ends)
 
+
 def forget_request_info(kernel_id: str) -> None:
     """Drop what Voilà keeps for a kernel's page until it connects (voila 0.5:
     RequestInfoSocketHandler._cache keeps it for ever when the page never connects)."""
