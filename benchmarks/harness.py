@@ -1,4 +1,5 @@
-"""The test suite's Voilà/Chromium harness (tests.harness.voila), plus process memory.
+"""The repository's Voilà/Chromium harness (harness.voila, shared with the browser tests), plus
+process memory.
 
 The benchmarks start Voilà and Chromium exactly as the browser tests do (voila.json, the
 offline template, loopback only, kernels ended on stop) without a second copy of that code.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.harness import voila as vh
+from harness import voila as vh
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 VoilaServer = vh.VoilaServer

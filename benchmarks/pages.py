@@ -31,7 +31,7 @@ def pool_kernels(server: Any) -> set[str]:
 def quiet(server: Any, preheated: bool, timeout: float = 180.0, idle_s: float = 1.0) -> None:
     """Wait until every kernel serving a page is idle and has done nothing for `idle_s`; with
     `preheated` also until the pool's kernel has run the notebook (it may then wait, busy, for
-    a page's request: see tests/harness/voila.py)."""
+    a page's request: see harness/voila.py)."""
     deadline = time.monotonic() + timeout
     if preheated:
         taken = server.log.count("Using pre-heated kernel")

@@ -3,7 +3,7 @@
 Usage: .venv/bin/python scripts/screenshot.py [--notebook notebooks/dashboard.ipynb]
                                               [--out screenshots/] [--tabs] [--width PX]
 
-Starts Voilà with the repository's voila.json (tests/harness/voila.py), opens the page at
+Starts Voilà with the repository's voila.json (harness/voila.py), opens the page at
 1400x900, waits until it is rendered, prints the time from navigation to full render and
 saves a full-page PNG. With --tabs it then clicks each tab of the page's (outermost)
 ipywidgets Tab in turn and saves one PNG per tab, named after the tab's title.
@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT))  # run as a script: the repository root, for tests.harness
+sys.path.insert(0, str(REPO_ROOT))  # run as a script: the repository root, for harness
 
-from tests.harness.voila import (  # noqa: E402
+from harness.voila import (  # noqa: E402
     PageWatch,
     launch_chromium,
     screenshot_full,

@@ -1,5 +1,6 @@
 """Which test modules are browser tests: those that import the Voilà/Chromium harness or
-playwright, directly or through a first-party module (tests.*, benchmarks.*).
+playwright, directly or through a first-party module (tests.*, benchmarks.*). The harness is
+the top-level package `harness` (harness/voila.py, harness/page.py), shared with the benchmarks.
 
 tests/conftest.py marks their tests `browser` and every other test `unit`, so
 `pytest -m unit` runs without Voilà or Chromium.
@@ -12,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-BROWSER_IMPORTS = ("playwright", "tests.harness")  # a module importing these needs a browser
+BROWSER_IMPORTS = ("playwright", "harness")  # a module importing these needs a browser
 FIRST_PARTY = ("tests", "benchmarks")  # followed into their own imports
 
 

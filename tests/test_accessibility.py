@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.harness.page import (
+from harness.page import (
     RESET_ALL,
     TAB,
     Served,
@@ -24,7 +24,7 @@ from tests.harness.page import (
     served_dashboard,
     wait_for_y,
 )
-from tests.harness.voila import REPO_ROOT
+from harness.voila import REPO_ROOT
 
 sys.path.insert(0, str(REPO_ROOT / "scripts"))
 from fetch_axe import fetch

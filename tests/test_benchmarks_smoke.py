@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.harness.voila import REPO_ROOT, chromium_available
+from harness.voila import REPO_ROOT, chromium_available
 
 SECTIONS = (
     "Huishoudens & programma: ambition_homes",

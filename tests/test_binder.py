@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.harness.page import VIEWPORT, open_tab, wait_for_y, y_of
-from tests.harness.voila import (
+from harness.page import VIEWPORT, open_tab, wait_for_y, y_of
+from harness.voila import (
     DASHBOARD_SHOWN,
     REPO_ROOT,
     PageWatch,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness.page import (
+from harness.page import (
     RESET_ALL,
     TAB,
     VIEWPORT,
@@ -27,7 +27,7 @@ from tests.harness.page import (
     wait_for_y,
     y_of,
 )
-from tests.harness.voila import screenshot_full
+from harness.voila import screenshot_full
 
 # Each section: its tab title, its charts, and numbers of the Woonvisie it must show in
 # Dutch format (thousands with a dot, decimals with a comma).

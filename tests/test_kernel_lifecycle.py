@@ -18,8 +18,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Playwright, sync_playwright
 
-from tests.harness.page import VIEWPORT
-from tests.harness.voila import (
+from harness.page import VIEWPORT
+from harness.voila import (
     DASHBOARD_SHOWN,
     KernelPeak,
     Reply,

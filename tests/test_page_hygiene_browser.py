@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from tests.harness.page import VIEWPORT, Served, open_tab, section_text, served_dashboard
-from tests.harness.voila import wait_for_dashboard
+from harness.page import VIEWPORT, Served, open_tab, section_text, served_dashboard
+from harness.voila import wait_for_dashboard
 from woonlib.report.charts import MODEBAR_BUTTONS, MODEBAR_NL
 
 TABS = {

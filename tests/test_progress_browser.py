@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.harness.page import (
+from harness.page import (
     VIEWPORT,
     Served,
     artifacts_dir,
@@ -23,7 +23,7 @@ from tests.harness.page import (
     served_dashboard,
     traces,
 )
-from tests.harness.voila import screenshot_full
+from harness.voila import screenshot_full
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "monitor-voorbeeld-fictief.csv"
 

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.harness.page import (
+from harness.page import (
     RESET_ALL,
     TAB,
     VIEWPORT,
@@ -26,7 +26,7 @@ from tests.harness.page import (
     wait_for_y,
     y_of,
 )
-from tests.harness.voila import (
+from harness.voila import (
     DASHBOARD_SHOWN,
     PageWatch,
     VoilaServer,

@@ -49,8 +49,8 @@ from packaging.requirements import Requirement
 from packaging.version import Version
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from tests.harness.page import VIEWPORT, open_tab, wait_for_y, y_of
-from tests.harness.voila import (
+from harness.page import VIEWPORT, open_tab, wait_for_y, y_of
+from harness.voila import (
     _NO_PROXY,
     DASHBOARD_SHOWN,
     REPO_ROOT,

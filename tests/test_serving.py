@@ -8,8 +8,8 @@ import time
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.harness.page import VIEWPORT
-from tests.harness.voila import (
+from harness.page import VIEWPORT
+from harness.voila import (
     DASHBOARD_SHOWN,
     chromium_available,
     launch_chromium,
@@ -86,7 +86,7 @@ def test_the_busy_page_is_dutch_first_with_english_and_asks_no_other_host() -> N
 def test_voila_json_serves_with_the_capped_kernel_manager() -> None:
     import json
 
-    from tests.harness.voila import REPO_ROOT
+    from harness.voila import REPO_ROOT
 
     config = json.loads((REPO_ROOT / "voila.json").read_text())
     voila = config["VoilaConfiguration"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from playwright import sync_api
 
-from tests.harness.voila import (
+from harness.voila import (
     PageWatch,
     chromium_available,
     launch_chromium,

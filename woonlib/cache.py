@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 F = TypeVar("F", bound=Callable[..., Any])
+C = TypeVar("C")  # an lru_cache-wrapped function, its type kept
 DATA_KEPT = 4  # per function: the shipped data package, and a few a test or user loaded
 SCENARIOS_KEPT = 64  # per function: the recent scenarios and the presets
 _CACHES: list[Any] = []  # every cache made here, for `clear`
@@ -46,7 +47,7 @@ def per_data(fn: F) -> F:
     return _memo(fn, DATA_KEPT * 16)
 
 
-def register(cached: Any) -> Any:
+def register(cached: C) -> C:
     """Let `clear` also empty `cached` (an lru_cache made elsewhere, e.g. the core's)."""
     _CACHES.append(cached)
     return cached

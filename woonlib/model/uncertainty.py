@@ -148,7 +148,9 @@ def yearly_factors(surcharge: float, years: int, ranges: Ranges) -> np.ndarray:
     spread, yearly = ranges.build_rate_spread, ranges.yearly_spread
     level = triangular(u[1], 1 - spread, 1.0, 1 + spread)
     each_year = triangular(u[2:].T, 1 - yearly, 1.0, 1 + yearly)
-    return (level * (1 + surcharge) / (1 + failure))[:, None] * each_year
+    per_draw = level * (1 + surcharge) / (1 + failure)
+    factors: np.ndarray = per_draw[:, None] * each_year
+    return factors
 
 
 def cumulative_factors(surcharge: float, years: int, ranges: Ranges) -> np.ndarray:

@@ -17,12 +17,12 @@ from urllib.parse import parse_qsl, urlencode
 
 from woonlib.model.assumptions import (
     DEFAULTS,
-    INT_UNITS,
     SHARE_FIELDS,
     SPECS,
     AssumptionError,
     Assumptions,
 )
+from woonlib.vocab import INT_UNITS
 
 MAX_QUERY = 4000  # characters; a scenario needs about 1,000 at most
 MAX_FIELDS = 2 * len(SPECS)

@@ -9,8 +9,8 @@ from typing import Any
 from tornado.web import HTTPError
 from voila.tornado.handler import TornadoVoilaHandler
 
+from woonlib.serving.admission import CapacityError, current_page
 from woonlib.serving.busy import RETRY_AFTER, busy_page
-from woonlib.serving.kernels import CapacityError, current_page
 
 
 class ServingVoilaHandler(TornadoVoilaHandler):

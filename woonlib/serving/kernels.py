@@ -16,29 +16,23 @@
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import ctypes
 import ctypes.util
 import gc
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from tornado.ioloop import PeriodicCallback
 from traitlets import Float, Int, default
 
+from woonlib.serving.admission import CapacityError, PageRequest, Promise, current_page
 from woonlib.serving.capacity import default_max_kernels, max_kernels_from_env
 
 PREHEAT_ENV = "VOILA_PREHEAT"  # "True" in a kernel Voilà starts for its pool
 CLEANUP_DELAY = 2.0  # [s] after a kernel ends: collect and trim (once per burst of ends)
-
-# Set by ServingVoilaHandler around one page request: the kernel that request gets.
-current_page: contextvars.ContextVar[PageRequest | None] = contextvars.ContextVar(
-    "woonlib_current_page", default=None
-)
 
 
 def forget_request_info(kernel_id: str) -> None:
@@ -85,28 +79,6 @@ def release_free_memory() -> None:
     gc.collect()
     if _LIBC is not None:
         _LIBC.malloc_trim(0)
-
-
-class CapacityError(RuntimeError):
-    """No kernel slot is free: the server runs `max_kernels` kernels already."""
-
-
-@dataclass(eq=False)
-class Promise:
-    """A kernel slot promised to a pool refill ("pool") or a page request ("page")."""
-
-    kind: str
-    used: bool = False
-    released: bool = False
-
-
-@dataclass(eq=False)
-class PageRequest:
-    """What one page request holds: its slot promise (None when a pool kernel serves it)
-    and the id of the kernel it got."""
-
-    promise: Promise | None = None
-    kernel_id: str | None = None
 
 
 class ServingKernelManager(AsyncMappingKernelManager):

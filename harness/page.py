@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from playwright.sync_api import Page, sync_playwright
 
-from tests.harness.voila import (
+from harness.voila import (
     DASHBOARD_SHOWN,
     REPO_ROOT,
     PageWatch,

@@ -40,7 +40,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_NOTEBOOK = "notebooks/dashboard.ipynb"
 READY_LINE = "Voilà is running at"
 POOL_FILLED = re.compile(r"Kernel pool of .* is filled with \d+ kernel")
