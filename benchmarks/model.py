@@ -156,4 +156,3 @@ def chart_count() -> int:
         return sum(count(c) for c in getattr(widget, "children", ()))
 
     return count(dashboard())
-

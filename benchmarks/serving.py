@@ -156,8 +156,10 @@ def storms(pw: Any, args: list[str], out: Outcome, waves: int, cap: int) -> None
             out.peak = max(out.peak, peak.peak)
             t0 = time.monotonic()
             ended = _wait(lambda: _live(server) <= base, 150)
-            progress(f"{out.label}: storm {wave + 1}: kernels back to {_live(server)} "
-                     f"({'ended' if ended else 'NOT ended'}) after {time.monotonic() - t0:.0f} s")
+            progress(
+                f"{out.label}: storm {wave + 1}: kernels back to {_live(server)} "
+                f"({'ended' if ended else 'NOT ended'}) after {time.monotonic() - t0:.0f} s"
+            )
             if wave == 0:
                 browser = launch_chromium(pw)
                 try:
@@ -201,11 +203,14 @@ def bursts(pools: Sequence[int], crowds: Sequence[int], lean: str) -> list[Burst
     from benchmarks.pages import quiet
 
     results = []
-    fast_end = ["--ServingKernelManager.unconnected_timeout=5",
-                "--ServingKernelManager.unconnected_interval=1"]
+    fast_end = [
+        "--ServingKernelManager.unconnected_timeout=5",
+        "--ServingKernelManager.unconnected_interval=1",
+    ]
     for pool in pools:
-        with start_voila(extra_args=[*_pool_args(pool), *fast_end],
-                         env={"WOONLIB_LEAN_KERNEL": lean}) as server:
+        with start_voila(
+            extra_args=[*_pool_args(pool), *fast_end], env={"WOONLIB_LEAN_KERNEL": lean}
+        ) as server:
             for n in crowds:
                 _wait(lambda p=pool: _live(server) <= p, 240)
                 if pool:  # the pool's kernels start and run the notebook
@@ -217,8 +222,11 @@ def bursts(pools: Sequence[int], crowds: Sequence[int], lean: str) -> list[Burst
                 barrier = threading.Barrier(n)
                 lock = threading.Lock()
 
-                def one(burst: Burst = burst, barrier: threading.Barrier = barrier,
-                        lock: threading.Lock = lock) -> None:
+                def one(
+                    burst: Burst = burst,
+                    barrier: threading.Barrier = barrier,
+                    lock: threading.Lock = lock,
+                ) -> None:
                     barrier.wait()
                     reply = vh.http_get(server.url, timeout=300)
                     with lock:
@@ -233,8 +241,10 @@ def bursts(pools: Sequence[int], crowds: Sequence[int], lean: str) -> list[Burst
                 for t in threads:
                     t.join(timeout=400)
                 results.append(burst)
-                progress(f"pool {pool}, {n} viewers: p50 {_pct(burst.html_s, 50):.1f} s, "
-                         f"p95 {_pct(burst.html_s, 95):.1f} s, failed {burst.failed}")
+                progress(
+                    f"pool {pool}, {n} viewers: p50 {_pct(burst.html_s, 50):.1f} s, "
+                    f"p95 {_pct(burst.html_s, 95):.1f} s, failed {burst.failed}"
+                )
     return results
 
 
@@ -245,12 +255,16 @@ def _pct(samples: list[float], q: float) -> float:
 
 
 def burst_table(results: list[Burst]) -> str:
-    lines = ["| Preheated pool | Viewers at once | Whole HTML p50 [s] | p95 [s] | max [s] | "
-             "failed |", "|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| Preheated pool | Viewers at once | Whole HTML p50 [s] | p95 [s] | max [s] | failed |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
     for b in results:
         top = max(b.html_s) if b.html_s else float("nan")
-        lines.append(f"| {b.pool} | {b.viewers} | {_pct(b.html_s, 50):.1f} | "
-                     f"{_pct(b.html_s, 95):.1f} | {top:.1f} | {b.failed} |")
+        lines.append(
+            f"| {b.pool} | {b.viewers} | {_pct(b.html_s, 50):.1f} | "
+            f"{_pct(b.html_s, 95):.1f} | {top:.1f} | {b.failed} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -263,15 +277,17 @@ def run(quick: bool) -> list[Outcome]:
     with sync_playwright() as pw:
         for label, args in (("after", []), ("before", STOCK)):
             out = Outcome(label)
-            quick_args = (["--ServingKernelManager.unconnected_timeout=5"]
-                          if quick and label == "after" else [])
+            quick_args = (
+                ["--ServingKernelManager.unconnected_timeout=5"]
+                if quick and label == "after"
+                else []
+            )
             closed_pages(pw, args, out)
             progress(f"{label}: closed pages: {out.closed_left} extra kernels after 10 s")
             never_connected([*args, *quick_args], out, unconnected_wait)
             progress(f"{label}: never connected: {out.unconnected_left} extra kernels")
             storms(pw, [*args, *FAST_CULL, *quick_args], out, waves, cap=4)
-            progress(f"{label}: storms: peak {out.peak}, statuses {out.statuses}, "
-                     f"RSS {out.rss}")
+            progress(f"{label}: storms: peak {out.peak}, statuses {out.statuses}, RSS {out.rss}")
             outcomes.append(out)
     return outcomes
 
@@ -282,6 +298,7 @@ def _secs(value: float) -> str:
 
 def table(outcomes: list[Outcome], waves: int) -> str:
     after, before = outcomes
+
     def refused(o: Outcome) -> str:
         if not o.refused_s:
             return "none refused"
@@ -296,17 +313,29 @@ def table(outcomes: list[Outcome], waves: int) -> str:
         return f"{start:.0f} → peak {peak:.0f} → {end:.0f} MB ({end - start:+.0f} MB)"
 
     rows = [
-        ("Three pages opened and closed: extra kernels 10 s later",
-         after.closed_left, before.closed_left),
-        ("Two never-connected GETs: extra kernels 90 s later",
-         after.unconnected_left, before.unconnected_left),
+        (
+            "Three pages opened and closed: extra kernels 10 s later",
+            after.closed_left,
+            before.closed_left,
+        ),
+        (
+            "Two never-connected GETs: extra kernels 90 s later",
+            after.unconnected_left,
+            before.unconnected_left,
+        ),
         ("12 parallel GETs, cap 4: most kernels at once", after.peak, before.peak),
         (f"… replies ({waves} storms)", statuses(after), statuses(before)),
         ("… refused with 503: count, time to reply", refused(after), refused(before)),
-        ("… kernels free → a real page drawn [s]", _secs(after.page_after_s),
-         _secs(before.page_after_s)),
-        (f"Voilà process RSS: start → peak → after {waves} storms and the kernels' end",
-         rss(after), rss(before)),
+        (
+            "… kernels free → a real page drawn [s]",
+            _secs(after.page_after_s),
+            _secs(before.page_after_s),
+        ),
+        (
+            f"Voilà process RSS: start → peak → after {waves} storms and the kernels' end",
+            rss(after),
+            rss(before),
+        ),
     ]
     lines = ["| Case | After (voila.json) | Before (stock kernel manager) |", "|---|---|---|"]
     lines += [f"| {name} | {a} | {b} |" for name, a, b in rows]
@@ -332,8 +361,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         body = table(run(args.quick), 1 if args.quick else 3)
         out = args.out or DEFAULT_OUT
     command = "python -m benchmarks.serving " + " ".join(argv or sys.argv[1:])
-    text = ("# Serving benchmark\n\n" + "\n".join(machine.describe()) + "\n\n"
-            f"`{command.strip()}`, {time.monotonic() - started:.0f} s.\n\n" + body)
+    text = (
+        "# Serving benchmark\n\n" + "\n".join(machine.describe()) + "\n\n"
+        f"`{command.strip()}`, {time.monotonic() - started:.0f} s.\n\n" + body
+    )
     print(text)
     out.write_text(text, encoding="utf-8")
     return 0

@@ -116,5 +116,3 @@ def share_values(page: Page) -> dict[str, float]:
         )
         for key in ("social_rent", "mid_priced", "expensive")
     }
-
-

@@ -17,9 +17,7 @@ from pathlib import Path
 
 VERSION = "4.14.1"
 TARBALL = f"https://registry.npmjs.org/axe-core/-/axe-core-{VERSION}.tgz"
-INTEGRITY = (
-    "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="
-)
+INTEGRITY = "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="  # noqa: E501
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TARGET = REPO_ROOT / ".cache" / f"axe-core-{VERSION}" / "axe.min.js"
 

@@ -34,6 +34,8 @@ from harness.voila import (  # noqa: E402
 VIEWPORT = {"width": 1400, "height": 900}
 TAB_BAR = ".jupyter-widget-TabPanel-tabBar"  # ipywidgets 8 Tab: a lumino TabBar
 TAB = "li.lm-TabBar-tab"
+
+
 def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "tab"

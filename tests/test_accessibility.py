@@ -116,8 +116,9 @@ def test_keyboard_reaches_every_named_control(dashboard: Served, title: str) -> 
         reached.add(page.evaluate(FOCUSED_JS))
         if set(controls) <= reached:
             break
-    missed = [f"{c['tag']} {c['role']} {c['name']!r}" for k, c in controls.items()
-              if k not in reached]
+    missed = [
+        f"{c['tag']} {c['role']} {c['name']!r}" for k, c in controls.items() if k not in reached
+    ]
     assert missed == [], f"{title}: not reachable with Tab: {missed}"
     assert len(controls) >= 8, controls  # the section's controls were all found
 
@@ -151,8 +152,7 @@ def test_keyboard_operates_slider_reset_lock_and_reset_all(dashboard: Served) ->
     lock.focus()
     page.keyboard.press("Space")
     page.wait_for_function(
-        "() => document.querySelector('.wl-share-expensive .noUi-target')"
-        ".hasAttribute('disabled')"
+        "() => document.querySelector('.wl-share-expensive .noUi-target').hasAttribute('disabled')"
     )
     page.keyboard.press("Space")  # unlock
     page.wait_for_function(

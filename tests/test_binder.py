@@ -65,9 +65,13 @@ class JupyterServer:
         self.url = f"http://127.0.0.1:{self.port}/"
         self.lines: list[str] = []
         cmd = [
-            str(env / "bin" / "jupyter"), "server", "--no-browser",
-            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}",
-            "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}",
+            str(env / "bin" / "jupyter"),
+            "server",
+            "--no-browser",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={self.port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={self.token}",
         ]
         if os.geteuid() == 0:
             cmd.append("--allow-root")  # CI runs as root; Binder as a user
@@ -81,9 +85,15 @@ class JupyterServer:
             PYTHONUNBUFFERED="1",
         )
         self.proc = subprocess.Popen(
-            cmd, cwd=REPO_ROOT, env=environ, stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            start_new_session=True, preexec_fn=_die_with_parent,
+            cmd,
+            cwd=REPO_ROOT,
+            env=environ,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+            preexec_fn=_die_with_parent,
         )
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -118,9 +128,9 @@ class JupyterServer:
 
 
 @pytest.fixture(scope="module")
-def binder_server(binder_env: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
-    JupyterServer
-]:
+def binder_server(
+    binder_env: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[JupyterServer]:
     home = tmp_path_factory.mktemp("home")
     server = JupyterServer(binder_env, home)
     try:

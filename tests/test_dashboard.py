@@ -240,7 +240,7 @@ def test_forced_fault_in_the_page_keeps_the_scenario(
     d = Dashboard(data, fault=fault_from_env())
     ambition = d.controls["ambition_homes"]
     ambition.slider.value = FAULT_AMBITION  # no exception may escape the callback
-    assert "role=\"alert\"" in d.status.value
+    assert 'role="alert"' in d.status.value
     assert d.assumptions.ambition_homes == DEFAULTS.ambition_homes
     assert ambition.slider.value == DEFAULTS.ambition_homes  # the control shows the kept value
     ambition.slider.value = 9400

@@ -53,7 +53,6 @@ SECTIONS = {
 }
 
 
-
 @pytest.fixture(scope="module")
 def dashboard() -> Iterator[Served]:
     with served_dashboard() as served:

@@ -45,8 +45,14 @@ def test_dragging_back_to_the_start_leaves_no_step() -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["ambition_homes", "build_rate"]),
-                          st.integers(0, 60), st.floats(0, 3)), max_size=30))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["ambition_homes", "build_rate"]), st.integers(0, 60), st.floats(0, 3)
+        ),
+        max_size=30,
+    )
+)
 def test_undo_all_returns_to_the_start(moves: list[tuple[str, int, float]]) -> None:
     h = History()
     now = 0.0

@@ -76,8 +76,11 @@ def test_closed_or_left_pages_end_their_kernels(pw: Playwright) -> None:
                     page.close(run_before_unload=True)  # the tab closes
                 else:
                     page.goto("about:blank")  # the tab navigates away
-                _wait(lambda k=page_kernels[-1]: f"Kernel shutdown: {k}" in server.log, 10,
-                      "the left page's kernel shut down")
+                _wait(
+                    lambda k=page_kernels[-1]: f"Kernel shutdown: {k}" in server.log,
+                    10,
+                    "the left page's kernel shut down",
+                )
             assert len(set(page_kernels)) == 3
             assert "_xsrf' argument missing" not in server.log
             assert not set(page_kernels) & set(server.kernel_ids())
@@ -100,8 +103,11 @@ def test_a_kernel_whose_page_never_connects_ends_and_a_connected_one_stays(
             connected = page.evaluate(KERNEL_ID_JS)
             replies = [http_get(server.url), http_get(server.url)]  # no browser connects
             assert [r.status for r in replies] == [200, 200]
-            _wait(lambda: len(NEVER_CONNECTED.findall(server.log)) >= 2, 60,
-                  "both unconnected kernels ended")
+            _wait(
+                lambda: len(NEVER_CONNECTED.findall(server.log)) >= 2,
+                60,
+                "both unconnected kernels ended",
+            )
             ended = NEVER_CONNECTED.findall(server.log)
             assert connected not in ended
             time.sleep(3)  # well past the 5 s timeout for the connected page's kernel too

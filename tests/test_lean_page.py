@@ -120,9 +120,7 @@ def test_a_tab_built_later_shows_the_scenario_of_then(lazy: Dashboard) -> None:
     lazy.apply({"ambition_homes": 10000, "build_rate": 1200})
     assert "10.000" in lazy.built[0].cards.value
     shares = {"social_rent": 0.35, "mid_priced": 0.35, "expensive": 0.30}
-    lazy.set_scenario(
-        lazy.assumptions.replace(**{f"share_{k}": v for k, v in shares.items()})
-    )
+    lazy.set_scenario(lazy.assumptions.replace(**{f"share_{k}": v for k, v in shares.items()}))
     lazy.tabs.selected_index = 1
     programme = lazy.built[1]
     assert programme.fig_programme.data[0].y[1] == 10000  # type: ignore[attr-defined]

@@ -57,9 +57,7 @@ def test_notebook_runs(path: Path) -> None:
     models = [m["state"] for m in nb.metadata["widgets"][WIDGET_STATE]["state"].values()]
     assert controls_of(models, name) == [pytest.approx(value)]  # the code cell moved it
     assert any(text in str(m.get("value", "")) for m in models if "wl-table" in str(m))
-    streams = [
-        o.text for c in nb.cells if c.cell_type == "code" for o in c.outputs if "text" in o
-    ]
+    streams = [o.text for c in nb.cells if c.cell_type == "code" for o in c.outputs if "text" in o]
     assert not any("Traceback" in t for t in streams)
 
 

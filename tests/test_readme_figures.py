@@ -80,9 +80,7 @@ def test_tot_2032_without_2032(data: WoonvisieData) -> None:
     )
 
 
-def test_voortgang_with_the_example_monitor(
-    data: WoonvisieData, monitor_example: Monitor
-) -> None:
+def test_voortgang_with_the_example_monitor(data: WoonvisieData, monitor_example: Monitor) -> None:
     a = DEFAULTS
     realised = realised_so_far(monitor_example, a)
     needed = rate_needed(a, realised)
@@ -97,4 +95,3 @@ def test_voortgang_with_the_example_monitor(
         f"gives {done} + {years} × {rate(needed)} = {fmt_number(path)}",
         f"chance of {pct(chance(applied, ranges_of(applied), realised))}",
     )
-

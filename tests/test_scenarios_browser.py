@@ -87,9 +87,7 @@ def test_three_changes_travel_by_link_to_a_fresh_context(
     served: tuple[VoilaServer, Browser],
 ) -> None:
     server, browser = served
-    page, watch = open_page(
-        browser, server.url, permissions=["clipboard-read", "clipboard-write"]
-    )
+    page, watch = open_page(browser, server.url, permissions=["clipboard-read", "clipboard-write"])
     open_tab(page, "Huishoudens & programma")
     page.get_by_role("slider", name="Ambitie (woningen)").focus()
     page.keyboard.press("ArrowRight")
@@ -105,8 +103,9 @@ def test_three_changes_travel_by_link_to_a_fresh_context(
     assert urlsplit(link).query == "ambition_homes=9400&build_rate=1234&outflow_urgent=140"
     assert page.url == link  # the address bar follows the scenario
     page.locator(".wl-copy").click()
-    page.wait_for_function("() => document.querySelector('.wl-share-link [role=status]')"
-                           ".textContent.length > 0")
+    page.wait_for_function(
+        "() => document.querySelector('.wl-share-link [role=status]').textContent.length > 0"
+    )
     assert page.evaluate("() => navigator.clipboard.readText()") == link
     assert watch.page_errors == [] and watch.console_errors == []
 
@@ -125,8 +124,11 @@ def test_three_changes_travel_by_link_to_a_fresh_context(
 
 def test_downloads_hold_the_scenario(served: tuple[VoilaServer, Browser], tmp_path: Path) -> None:
     server, browser = served
-    page, watch = open_page(browser, server.url + "?ambition_homes=9400&share_social_rent=0.35"
-                            "&share_mid_priced=0.4&share_expensive=0.25")
+    page, watch = open_page(
+        browser,
+        server.url + "?ambition_homes=9400&share_social_rent=0.35"
+        "&share_mid_priced=0.4&share_expensive=0.25",
+    )
     open_tab(page, "Segmenten")
     assert y_of(page, "segments")[0] == pytest.approx(9400 * 0.35)
 

@@ -36,8 +36,9 @@ def test_a_pool_kernel_outlives_the_cull_timeout_and_a_page_kernel_does_not() ->
                 wait_for_dashboard(page, timeout=60_000, selector=DASHBOARD_SHOWN)
                 assert "Using pre-heated kernel" in server.log
                 # The page's kernel beats no more: idle, it is culled (page still open).
-                server.wait_for_log(rf"Culling 'idle' kernel 'python3' \({pool_kernel}\)",
-                                    timeout=60)
+                server.wait_for_log(
+                    rf"Culling 'idle' kernel 'python3' \({pool_kernel}\)", timeout=60
+                )
             finally:
                 browser.close()
 

@@ -240,7 +240,7 @@ def test_a_refusal_by_the_page_sends_the_state_back(data: WoonvisieData) -> None
     dash = Dashboard(data, fault=fault, state=state)
     assert state.apply(ambition_homes=12_000) is False
     assert state.assumptions == DEFAULTS and not state.history.can_undo
-    assert "role=\"alert\"" in dash.status.value
+    assert 'role="alert"' in dash.status.value
     assert dash.controls["ambition_homes"].slider.value == 9300
     assert state.apply(ambition_homes=10_000) is True and dash.status.value == ""
 

@@ -39,8 +39,10 @@ def test_note_quotes_the_models_figures(data: WoonvisieData, lang: str, inclusiv
     rate = fmt_number(rate_for_ambition(a).values["build_rate"], lang)
     chance = fmt_percent(reach_probability(a, ranges_of(a)), lang, decimals=0)
     assert rate in text, (rate, text)
-    assert f"chance of reaching it is {chance}" in text or f"a chance of {chance}" in text or (
-        f"kans om het te halen {chance}" in text or f"een kans van {chance}" in text
+    assert (
+        f"chance of reaching it is {chance}" in text
+        or f"a chance of {chance}" in text
+        or (f"kans om het te halen {chance}" in text or f"een kans van {chance}" in text)
     ), (chance, text)
 
 

@@ -45,9 +45,9 @@ def test_affordable_norm_on_gross_new_build_is_met(data: WoonvisieData) -> None:
 def test_net_basis_is_the_stricter_reading_on_purpose(data: WoonvisieData) -> None:
     row = checks(data, affordable_basis="net")["check_affordable_programme"]
     assert row.status == "fail" and row.value == pytest.approx(5635 / 8305)
-    assert indicators(data, DEFAULTS.replace(affordable_basis="net"))[
-        "affordable_target_met"
-    ] is False
+    assert (
+        indicators(data, DEFAULTS.replace(affordable_basis="net"))["affordable_target_met"] is False
+    )
     # the reported gross share does not change with the basis: only the verdict does
     assert indicators(data, DEFAULTS.replace(affordable_basis="net"))[
         "affordable_share_programme"

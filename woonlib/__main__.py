@@ -130,9 +130,7 @@ def render_targets(
             status = label(_status_key(r.status, bool(r.outcomes)), lang)
             title = r.title_nl if lang == "nl" else r.title_en
             kind = label(f"kind_{r.kind}", lang)
-            lines.append(
-                f"  [{status}] {title} — {target} ({where}; {kind}){_measured(r, lang)}"
-            )
+            lines.append(f"  [{status}] {title} — {target} ({where}; {kind}){_measured(r, lang)}")
             lines.extend(f"      {_outcome_text(found[k], a, lang)}" for k in r.outcomes)
     return "\n".join(lines)
 

@@ -200,12 +200,8 @@ SPECS: dict[str, Spec] = {
     "outflow_shelter": Spec("homes/year", 0, 500, 1, source=T1),
     "outflow_other": Spec("homes/year", 0, 500, 1, source=T1),
     # the uncertainty fan (woonlib/model/uncertainty.py): ranges no source gives
-    "fan_failure_low": Spec(
-        "fraction", 0, 0.30, 0.01, source=FAN_FAILURE_RANGE
-    ),
-    "fan_failure_high": Spec(
-        "fraction", 0.30, 1, 0.01, source=FAN_FAILURE_RANGE
-    ),
+    "fan_failure_low": Spec("fraction", 0, 0.30, 0.01, source=FAN_FAILURE_RANGE),
+    "fan_failure_high": Spec("fraction", 0.30, 1, 0.01, source=FAN_FAILURE_RANGE),
     "fan_build_rate_spread": Spec(
         "fraction", 0, 0.5, 0.01, source=Ref(note="source_note_no_source")
     ),
@@ -215,7 +211,6 @@ SPECS: dict[str, Spec] = {
     ),
 }
 FAN_FIELDS = ("fan_failure_low", "fan_failure_high", "fan_build_rate_spread", "fan_yearly_spread")
-
 
 
 @dataclass(frozen=True)

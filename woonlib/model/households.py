@@ -59,4 +59,3 @@ def forecast_yearly(data: WoonvisieData) -> pd.DataFrame:
             )
         )
     return pd.concat(frames, ignore_index=True)
-

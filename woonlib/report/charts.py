@@ -172,6 +172,7 @@ def update_build_path(fig: go.Figure, path: pd.DataFrame) -> None:
 
 # --- segments --------------------------------------------------------------------------------
 
+
 def segments_figure(comparison: pd.DataFrame, lang: str = "nl") -> go.Figure:
     """Homes per segment: the scenario's split against Figuur 5 and appendix 5.3."""
     fig = go.Figure()

@@ -444,8 +444,7 @@ LABELS: dict[str, L] = {
     "outcome_source_ambition": {
         "nl": " Getoetst aan {target} uit de bron, niet aan de ambitie van dit scenario "
         "({ambition}).",
-        "en": " Tested against the source's {target}, not this scenario's ambition "
-        "({ambition}).",
+        "en": " Tested against the source's {target}, not this scenario's ambition ({ambition}).",
     },
     "line_ref": {"nl": "regel {line}", "en": "line {line}"},
     "lines_ref": {"nl": "regels {lines}", "en": "lines {lines}"},

@@ -28,8 +28,9 @@ MAX_QUERY = 4000  # characters; a scenario needs about 1,000 at most
 MAX_FIELDS = 2 * len(SPECS)
 SHOWN = 40  # characters of a bad name or value repeated in a note
 # Jupyter server's login token and XSRF token, Voilà's template/theme, Binder's redirects.
-FOREIGN_PARAMS = frozenset({"token", "_xsrf", "template", "theme", "urlpath", "labpath",
-                            "filepath"})
+FOREIGN_PARAMS = frozenset(
+    {"token", "_xsrf", "template", "theme", "urlpath", "labpath", "filepath"}
+)
 
 
 @dataclass(frozen=True)

@@ -117,8 +117,7 @@ class ServingKernelManager(AsyncMappingKernelManager):
         self._refill_waiting: dict[str, dict[str, Any]] = {}
         self._unconnected_callback: PeriodicCallback | None = None
         self._cleanup: asyncio.TimerHandle | None = None
-        self.log.info("At most %d kernels at once (the preheated pool included).",
-                      self.max_kernels)
+        self.log.info("At most %d kernels at once (the preheated pool included).", self.max_kernels)
         fix_mmap_threshold()
         self._wrap_voila_pool()
         self._install_page_handler()
@@ -218,8 +217,9 @@ class ServingKernelManager(AsyncMappingKernelManager):
         if missing <= 0:
             return
         if self.free_slots() < missing:
-            self.log.info("Pool refill of %s waits: all %d kernel slots are taken.",
-                          name, self.max_kernels)
+            self.log.info(
+                "Pool refill of %s waits: all %d kernel slots are taken.", name, self.max_kernels
+            )
             self._refill_waiting[str(name)] = {**kwargs, "delay": 0}
             return
         self._refill_waiting.pop(str(name), None)
@@ -266,8 +266,10 @@ class ServingKernelManager(AsyncMappingKernelManager):
                 self.end_unconnected, 1000 * self.unconnected_interval
             )
             self._unconnected_callback.start()
-            self.log.info("Ending kernels whose page has not connected %s s after it was "
-                          "served.", self.unconnected_timeout)
+            self.log.info(
+                "Ending kernels whose page has not connected %s s after it was served.",
+                self.unconnected_timeout,
+            )
 
     async def end_unconnected(self) -> None:
         """Shut down every kernel whose page was served over `unconnected_timeout` s ago
@@ -278,8 +280,11 @@ class ServingKernelManager(AsyncMappingKernelManager):
                 self._served.pop(kernel_id, None)
             elif now - served > self.unconnected_timeout:
                 self._served.pop(kernel_id, None)
-                self.log.warning("Shutting down kernel %s: its page did not connect within "
-                                 "%s s.", kernel_id, self.unconnected_timeout)
+                self.log.warning(
+                    "Shutting down kernel %s: its page did not connect within %s s.",
+                    kernel_id,
+                    self.unconnected_timeout,
+                )
                 try:
                     await self.shutdown_kernel(kernel_id)
                 except Exception:
@@ -323,4 +328,3 @@ class ServingKernelManager(AsyncMappingKernelManager):
             return serving_handlers(build())
 
         app.init_handlers = init_handlers
-

@@ -72,7 +72,10 @@ class NumberControl(W.HBox):
         }
         if self._is_int or scale == 100:
             self.slider: W.IntSlider | W.FloatSlider = W.IntSlider(
-                value=round(shown), min=round(lo), max=round(hi), step=max(1, round(step)),
+                value=round(shown),
+                min=round(lo),
+                max=round(hi),
+                step=max(1, round(step)),
                 **common,
             )
         else:
@@ -155,7 +158,6 @@ class NumberControl(W.HBox):
         self.readout.value = shown + self._help
 
 
-
 class ChoiceControl(W.HBox):
     """A choice (dropdown) or yes/no (checkbox) assumption with help and reset."""
 
@@ -185,9 +187,7 @@ class ChoiceControl(W.HBox):
         self.help = html(help_html(fmt_source(self.spec.source, lang)), width="24px")
         self.widget.observe(self._changed, names="value")
         self.reset_button.on_click(guarded(lambda _: self.reset()))
-        super().__init__(
-            [self.widget, self.reset_button, self.help], layout=layout()
-        )
+        super().__init__([self.widget, self.reset_button, self.help], layout=layout())
 
     _silent = False
 

@@ -24,9 +24,7 @@ class ElderlyPanel(Panel):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         lang = self.lang
-        self.fig_task = self.figure(
-            charts.elderly_figure(elderly_task(DEFAULTS), lang), "elderly"
-        )
+        self.fig_task = self.figure(charts.elderly_figure(elderly_task(DEFAULTS), lang), "elderly")
         self.table = html()
         self.summary = html()
         ages = charts.age_classes_figure(self.data["age_classes"], lang)

@@ -61,7 +61,7 @@ class OverviewPanel(Panel):
             )
         return (
             f'{heading_html(label("headline", lang))}<div class="wl-cards">{cards}</div>'
-            f'{heading_html(label("policy_checks", lang))}'
+            f"{heading_html(label('policy_checks', lang))}"
             f'<table class="wl-table">{"".join(rows)}</table>'
         )
 

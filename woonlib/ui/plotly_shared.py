@@ -47,7 +47,9 @@ function importPlotly(text) {
 }
 """
 
-PROXY_ESM = IMPORT_JS + """
+PROXY_ESM = (
+    IMPORT_JS
+    + """
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function bundleText(model) {
@@ -82,6 +84,7 @@ export default () => {
   };
 };
 """
+)
 
 
 @cache
@@ -93,7 +96,9 @@ class PlotlyBundle(anywidget.AnyWidget):
     """Holds plotly's widget bundle once for the page; shows nothing. Its page imports the
     bundle as soon as it arrives (not awaited: anywidget allows `initialize` 2 s)."""
 
-    _esm = IMPORT_JS + """
+    _esm = (
+        IMPORT_JS
+        + """
 export default {
   initialize({ model }) {
     importPlotly(model.get("bundle")).catch((e) => console.error("[woonlib] plotly:", e));
@@ -101,6 +106,7 @@ export default {
   render() {},
 };
 """
+    )
     bundle = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self) -> None:

@@ -244,8 +244,8 @@ class ProgressPanel(Panel):
             f'<p class="wl-fan-probability"><b>{escape(chance)}: '
             f"{escape(probability)}</b> — {escape(spread)}</p>"
             f'<p class="wl-chance-basis">{escape(basis)}</p>'
-            f'<p><small>{escape(label("fan_not_modelled", lang))} '
-            f'{escape(label("fan_draws_text", lang).format(draws=fmt_number(f.draws, lang)))}'
+            f"<p><small>{escape(label('fan_not_modelled', lang))} "
+            f"{escape(label('fan_draws_text', lang).format(draws=fmt_number(f.draws, lang)))}"
             "</small></p>"
         )
 

@@ -104,8 +104,9 @@ class ScenarioBar(W.VBox):
             [
                 hbox([self.preset, self.undo_button, self.redo_button, self.language], **row),
                 hbox([share, self.link], **row),
-                hbox([self.save, self.upload, self.excel, self.csv_table, self.csv, self.memo],
-                     **row),
+                hbox(
+                    [self.save, self.upload, self.excel, self.csv_table, self.csv, self.memo], **row
+                ),
                 history_box,
             ],
             layout=layout(margin="4px 0 8px 0"),

@@ -23,8 +23,6 @@ def page_style_html() -> str:
     return f"<style>{markup.css('page.css')}</style>"
 
 
-
-
 def cell_text(value: object, unit: str, lang: str) -> Markup:
     """A cell's text in the language's format, escaped (Markup, e.g. a status, as it is)."""
     if unit == "text" and isinstance(value, Markup):

@@ -123,9 +123,7 @@ def _scenario_text(value: float, measured: float, year: Any, unit: str, lang: st
     return "" if pd.isna(value) else fmt_amount(value, unit, lang)
 
 
-def _outcome_row(
-    o: Outcome, indicator: str, a: Assumptions, lang: str, explained: set[str]
-) -> Row:
+def _outcome_row(o: Outcome, indicator: str, a: Assumptions, lang: str, explained: set[str]) -> Row:
     """The row under an assumption that shows the outcome testing it."""
     if o.check is not None:  # Overzicht's check, in Overzicht's words (explained once)
         title, word, explain = check_texts(o.check, lang)
