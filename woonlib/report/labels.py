@@ -10,7 +10,9 @@ import datetime
 import functools
 import math
 import numbers
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from babel.dates import format_date
@@ -21,6 +23,28 @@ from woonlib.report.labels_progress import PROGRESS_LABELS
 from woonlib.vocab import CHANCE, RATE_NEEDED
 
 LANGUAGES = ("nl", "en")
+# The language being shown: held by the page's `ScenarioState` and activated around its work
+# with `using(lang)` (as gettext's active language is); "nl" where nothing activated one.
+_ACTIVE: ContextVar[str] = ContextVar("woonlib_lang", default="nl")
+
+
+def current_lang() -> str:
+    """The language activated by `using` (Dutch by default)."""
+    return _ACTIVE.get()
+
+
+@contextmanager
+def using(lang: str) -> Iterator[None]:
+    """Show labels and numbers in `lang` inside the block: `with using("en"): label("title")`."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: one of {', '.join(LANGUAGES)}")
+    token = _ACTIVE.set(lang)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 L = dict[str, str]
@@ -905,8 +929,9 @@ COUNTED: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
-def fmt_count(count: int, noun: str, lang: str = "nl") -> str:
+def fmt_count(count: int, noun: str, lang: str | None = None) -> str:
     """1 -> '1 probleem', 3 -> '3 problemen' (nl); '1 problem', '3 problems' (en)."""
+    lang = lang or _ACTIVE.get()
     one, many = COUNTED[noun][lang]
     return f"{fmt_number(count, lang)} {one if count == 1 else many}"
 
@@ -923,17 +948,20 @@ def signed_item(key: str, value: float) -> tuple[str, float]:
     return key, value
 
 
-def label(key: str, lang: str = "nl") -> str:
+def label(key: str, lang: str | None = None) -> str:
     """The label of `key` in `lang`; a missing key raises KeyError (caught by the tests)."""
+    lang = lang or _ACTIVE.get()
     return LABELS[key][lang]
 
 
-def unit_label(unit: str, lang: str = "nl") -> str:
+def unit_label(unit: str, lang: str | None = None) -> str:
+    lang = lang or _ACTIVE.get()
     return UNITS[unit][lang] if unit in UNITS else unit
 
 
-def fmt_number(value: float, lang: str = "nl", decimals: int = 0) -> str:
+def fmt_number(value: float, lang: str | None = None, decimals: int = 0) -> str:
     """9300 -> '9.300' (nl) or '9,300' (en); NaN -> '–'."""
+    lang = lang or _ACTIVE.get()
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     return _fmt_number(float(value), lang, decimals)
@@ -945,8 +973,9 @@ def _fmt_number(value: float, lang: str, decimals: int) -> str:
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
 
 
-def fmt_percent(fraction: float, lang: str = "nl", decimals: int = 1) -> str:
+def fmt_percent(fraction: float, lang: str | None = None, decimals: int = 1) -> str:
     """0.678 -> '67,8%' (nl) or '67.8%' (en)."""
+    lang = lang or _ACTIVE.get()
     return _fmt_percent(float(fraction), lang, decimals)
 
 
@@ -956,8 +985,9 @@ def _fmt_percent(fraction: float, lang: str, decimals: int) -> str:
     return format_percent(fraction, format=pattern, locale=LOCALES[lang])
 
 
-def fmt_euro(value: float, lang: str = "nl") -> str:
+def fmt_euro(value: float, lang: str | None = None) -> str:
     """390000 -> '€ 390.000' (nl) or '€390,000' (en); cents only when present."""
+    lang = lang or _ACTIVE.get()
     digits = value != int(value)
     pattern = ("¤ #,##0" if lang == "nl" else "¤#,##0") + (".00" if digits else "")
     return format_currency(
@@ -982,9 +1012,10 @@ def shown(value: float, unit: str) -> float:
     return value
 
 
-def fmt_value(value: object, unit: str, lang: str = "nl") -> str:
+def fmt_value(value: object, unit: str, lang: str | None = None) -> str:
     """Format `value` by its unit: homes as whole numbers, fractions as percent, years bare;
     a needed rate rounded up and a chance in whole percent (`shown`)."""
+    lang = lang or _ACTIVE.get()
     if unit == "bool" or isinstance(value, bool):
         return label("yes" if value else "no", lang)
     if isinstance(value, str):
@@ -1007,22 +1038,25 @@ def fmt_value(value: object, unit: str, lang: str = "nl") -> str:
     return fmt_number(number, lang)
 
 
-def fmt_points(difference: float, lang: str = "nl", decimals: int = 1) -> str:
+def fmt_points(difference: float, lang: str | None = None, decimals: int = 1) -> str:
     """A difference of two fractions in percentage points: 0.359 -> '35,9 procentpunt'."""
+    lang = lang or _ACTIVE.get()
     return f"{fmt_number(difference * 100, lang, decimals)} {UNITS['pp'][lang]}"
 
 
-def fmt_date(day: datetime.date, lang: str = "nl") -> str:
+def fmt_date(day: datetime.date, lang: str | None = None) -> str:
     """2025-05-07 -> '7 mei 2025' (nl) or '7 May 2025' (en)."""
+    lang = lang or _ACTIVE.get()
     return format_date(day, format="long", locale=LOCALES[lang])
 
 
-def check_texts(check: Any, lang: str = "nl") -> tuple[str, str, str]:
+def check_texts(check: Any, lang: str | None = None) -> tuple[str, str, str]:
     """(title, status word, explanation with its norm) of a row of `policy_checks`.
 
     The one place the checks are put into words: the page, the memo, the exports and the
     command line all show this text.
     """
+    lang = lang or _ACTIVE.get()
     name, unit, extra = str(check.check), str(check.unit), dict(check.extra or {})
     fields = {
         "value": fmt_value(check.value, unit, lang),
@@ -1057,8 +1091,9 @@ SEGMENT_KEYS = ("social_rent", "mid_priced", "expensive")
 QUANTITY_UNITS = ("homes", "homes/year", RATE_NEEDED, "households", "years")
 
 
-def fmt_quantity(value: object, unit: str, lang: str = "nl") -> str:
+def fmt_quantity(value: object, unit: str, lang: str | None = None) -> str:
     """A value with its unit where a bare number says too little: '9.300 woningen', '30,0%'."""
+    lang = lang or _ACTIVE.get()
     text = fmt_value(value, unit, lang)
     return f"{text} {unit_label(unit, lang)}" if unit in QUANTITY_UNITS else text
 
@@ -1071,8 +1106,9 @@ def _range_end(value: float, unit: str, lang: str) -> str:
     return fmt_number(value, lang, decimals=0 if float(value).is_integer() else 2)
 
 
-def fmt_range(minimum: float, maximum: float, unit: str, lang: str = "nl") -> str:
+def fmt_range(minimum: float, maximum: float, unit: str, lang: str | None = None) -> str:
     """0, 5000, homes -> '0 tot 5.000 woningen' (nl) or '0 to 5,000 homes' (en)."""
+    lang = lang or _ACTIVE.get()
     ends = {"lo": _range_end(minimum, unit, lang), "hi": _range_end(maximum, unit, lang)}
     text = label("range_to", lang).format(**ends)
     return f"{text} {unit_label(unit, lang)}" if unit in QUANTITY_UNITS else text
@@ -1083,9 +1119,10 @@ def fmt_allowed(
     minimum: float | None,
     maximum: float | None,
     choices: tuple[str, ...] = (),
-    lang: str = "nl",
+    lang: str | None = None,
 ) -> str:
     """What an assumption may be: a range, 'ja of nee', or 'een van: CBS 2022, …' by label."""
+    lang = lang or _ACTIVE.get()
     if choices:
         names = [label(c, lang) if c in LABELS else c for c in choices]
         return label("one_of", lang).format(", ".join(names))
@@ -1101,8 +1138,9 @@ def _span(span: Span) -> str:
     return str(span)
 
 
-def fmt_lines(lines: tuple[Span, ...] | list[Span], lang: str = "nl") -> str:
+def fmt_lines(lines: tuple[Span, ...] | list[Span], lang: str | None = None) -> str:
     """(3091, 3099) -> 'regels 3091–3099'; 589 -> 'regel 589'; two spans joined by 'en'."""
+    lang = lang or _ACTIVE.get()
     spans = [_span(s) for s in lines]
     if not spans:
         return ""
@@ -1114,12 +1152,13 @@ def fmt_lines(lines: tuple[Span, ...] | list[Span], lang: str = "nl") -> str:
 
 
 def chance_basis_text(
-    ranges: Mapping[str, float], without: Mapping[str, float], lang: str = "nl"
+    ranges: Mapping[str, float], without: Mapping[str, float], lang: str | None = None
 ) -> str:
     """One sentence on what the chance of the ambition rests on: the assumed spreads
     (`ranges`: build_rate_spread, yearly_spread, failure_low, failure_high [-]) and the chance
     without them (`without`: no_pace, none [-], `uncertainty.chances_without_assumed_spreads`).
     """
+    lang = lang or _ACTIVE.get()
     pct = {k: fmt_percent(v, lang, decimals=0) for k, v in ranges.items()}
     return label("chance_basis", lang).format(
         pace=pct["build_rate_spread"],
@@ -1131,17 +1170,19 @@ def chance_basis_text(
     )
 
 
-def sweep_text(kind: str, lines: tuple[Span, ...] = (), lang: str = "nl") -> str:
+def sweep_text(kind: str, lines: tuple[Span, ...] = (), lang: str | None = None) -> str:
     """Where a swept range comes from: 'bron, regels 583 en 589' where those lines of the
     Woonvisie print it, else the kind in words ('aanname, geen bron', 'alle keuzes', …)."""
+    lang = lang or _ACTIVE.get()
     if kind == "stated" and lines:
         return label("sweep_stated", lang).format(lines=fmt_lines(lines, lang))
     return label(f"sweep_{kind}", lang)
 
 
-def fmt_source(ref: Ref, lang: str = "nl") -> str:
+def fmt_source(ref: Ref, lang: str | None = None) -> str:
     """A reference in `lang`: 'Woonvisie Enschede 2024, Tabel 2 (Mondria 2023), regels
     3091–3099' or '…, Table 2 (Mondria 2023), lines 3091–3099'; quote kept as printed."""
+    lang = lang or _ACTIVE.get()
     parts = [ref.document]
     if ref.part:
         parts.append(label(ref.part, lang).format(ref.number) + (f" ({ref.by})" if ref.by else ""))
@@ -1155,14 +1196,16 @@ def fmt_source(ref: Ref, lang: str = "nl") -> str:
     return text
 
 
-def pick(entry: Mapping[str, Any], field: str, lang: str = "nl") -> str:
+def pick(entry: Mapping[str, Any], field: str, lang: str | None = None) -> str:
     """A data-package text in `lang`: `<field>_<lang>` where the package has it, else `<field>`
     (resources have English `title` with `title_nl`; sources Dutch `table` with `table_en`)."""
+    lang = lang or _ACTIVE.get()
     return str(entry.get(f"{field}_{lang}") or entry.get(field) or "")
 
 
-def fmt_amount(value: float, unit: str, lang: str = "nl") -> str:
+def fmt_amount(value: float, unit: str, lang: str | None = None) -> str:
     """A target's amount with its unit: '9.300 woningen', '70%', '€ 390.000', '2032'."""
+    lang = lang or _ACTIVE.get()
     if unit == "percent":
         return f"{fmt_number(value, lang, decimals=0 if value == int(value) else 1)}%"
     if unit in ("euro", "year"):
@@ -1171,8 +1214,11 @@ def fmt_amount(value: float, unit: str, lang: str = "nl") -> str:
     return f"{fmt_number(value, lang, decimals)} {unit_label(unit, lang)}"
 
 
-def fmt_target(value: float, high: float | None, unit: str, comparator: str, lang: str) -> str:
+def fmt_target(
+    value: float, high: float | None, unit: str, comparator: str, lang: str | None = None
+) -> str:
     """A target as the page shows it: 'minstens 9.300 woningen', '1.000 tot 2.000 eenheden'."""
+    lang = lang or _ACTIVE.get()
     if comparator == "range" and high is not None:
         low = fmt_number(value, lang) if unit not in ("percent", "euro", "year") else None
         return label("cmp_range", lang).format(
@@ -1183,9 +1229,10 @@ def fmt_target(value: float, high: float | None, unit: str, comparator: str, lan
     return label(f"cmp_{comparator}", lang).format(v=fmt_amount(value, unit, lang))
 
 
-def outcome_title(o: Any, a: Any, lang: str = "nl") -> str:
+def outcome_title(o: Any, a: Any, lang: str | None = None) -> str:
     """The title of an outcome testing the ambition (`woonlib.model.register.Outcome`: the
     build path or the chance), noting when scenario `a` asks another ambition or year."""
+    lang = lang or _ACTIVE.get()
     ambition = fmt_amount(o.target, "homes", lang)
     first, last = o.years
     if o.key == "build_path":
@@ -1200,15 +1247,17 @@ def outcome_title(o: Any, a: Any, lang: str = "nl") -> str:
     return title
 
 
-def outcome_value(o: Any, lang: str = "nl") -> str:
+def outcome_value(o: Any, lang: str | None = None) -> str:
     """An ambition outcome's value: the build path in homes, the chance as the fan shows it."""
+    lang = lang or _ACTIVE.get()
     if o.key == "reach_probability":
         return fmt_value(o.value, CHANCE, lang)
     return fmt_amount(o.value, "homes", lang)
 
 
-def monitor_problem_text(problem: Any, lang: str = "nl") -> str:
+def monitor_problem_text(problem: Any, lang: str | None = None) -> str:
     """A monitor-file problem in `lang`: where (file, row, column) and which rule it breaks."""
+    lang = lang or _ACTIVE.get()
     where = str(problem.file)
     if problem.row is not None:
         where += f", {label('row_word', lang)} {problem.row}"
