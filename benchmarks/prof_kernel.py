@@ -196,8 +196,8 @@ from woonlib.data import load_data
 from woonlib.ui.dashboard import Dashboard
 board = Dashboard(load_data(), lazy=True)
 first = len(_instances)
-board.set_lang("en")
-board.set_lang("nl")
+board.state.lang = "en"
+board.state.lang = "nl"
 print(first, len(_instances) - first)
 """
 

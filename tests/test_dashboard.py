@@ -248,10 +248,10 @@ def test_forced_fault_in_the_page_keeps_the_scenario(
 
 
 def test_a_raising_callback_is_caught_and_logged(caplog: pytest.LogCaptureFixture) -> None:
-    def boom(name: str, value: Any) -> None:
+    def boom(changes: Any) -> None:
         raise ValueError("boom")
 
-    c = NumberControl("ambition_homes", "nl", boom)
+    c = NumberControl("ambition_homes", boom)
     c.slider.value = 9500  # would raise into the widget comm without the guard
     assert c.value == 9500
     assert any("boom" in (r.exc_text or "") or r.exc_info for r in caplog.records)

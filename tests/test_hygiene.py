@@ -20,11 +20,12 @@ from woonlib.model.outflow import outflow_table
 from woonlib.report.charts import MODEBAR_BUTTONS, MODEBAR_NL, plotly_config
 from woonlib.report.labels import fmt_count, label, signed_item
 from woonlib.report.memo import charts_section
+from woonlib.scenario.state import ScenarioState
 from woonlib.ui import Dashboard
 from woonlib.ui.compare import difference
-from woonlib.ui.dashboard import walk
 from woonlib.ui.outflow import outflow_rows
 from woonlib.ui.plotly_shared import SharedFigureWidget
+from woonlib.ui.shared import walk
 from woonlib.ui.tables import item_table
 
 PACKAGE_DATA = Path(plotly.__file__).parent / "package_data"
@@ -73,7 +74,7 @@ def test_memo_charts_have_the_pages_config(data: WoonvisieData, lang: str) -> No
 
 def test_every_chart_of_the_page_has_the_config(data: WoonvisieData) -> None:
     for lang in ("nl", "en"):
-        dash = Dashboard(data, lang)
+        dash = Dashboard(data, state=ScenarioState(lang=lang))
         assert len(dash.panels) == 9  # every tab built
         figures = [w for w in walk(dash) if isinstance(w, SharedFigureWidget)]
         assert len(figures) >= 14

@@ -15,8 +15,8 @@ from ipywidgets.widgets.widget import _instances
 from woonlib.data import WoonvisieData
 from woonlib.model.presets import PRESETS
 from woonlib.ui import Dashboard
-from woonlib.ui.dashboard import PANELS, walk
-from woonlib.ui.shared import is_shared, layout
+from woonlib.ui.dashboard import PANELS
+from woonlib.ui.shared import is_shared, walk
 from woonlib.ui.sources import SourcesPanel
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -140,17 +140,17 @@ def test_a_tab_built_later_shows_the_scenario_of_then(lazy: Dashboard) -> None:
     assert lazy.controls["build_rate"].value == PRESETS["groei_9300"].assumptions.build_rate
 
 
-def test_language_switch_leaves_no_widget_model_behind(lazy: Dashboard) -> None:
+def test_language_switch_keeps_every_widget_model(lazy: Dashboard) -> None:
     lazy.tabs.selected_index = 1
     lazy.apply({"ambition_homes": 10000})
     count = len(_instances)
-    old = [w for w in walk(lazy) if w not in (lazy.page_css, lazy.page_a11y, lazy.status)]
-    old = [w for w in old if w is not lazy]
-    lazy.set_lang("en")
-    lazy.set_lang("nl")
-    assert all(w.comm is None for w in old)  # closed, in the kernel and the page
-    assert layout().comm is not None  # a shared layout stays open
-    assert lazy.tabs.selected_index == 1 and set(lazy.built) == {1}  # the tab in view
+    before = list(walk(lazy))
+    lazy.state.lang = "en"
+    lazy.state.lang = "nl"
+    assert list(walk(lazy)) == before  # relabelled in place: the same widgets, in order
+    assert all(w.comm is not None for w in before)  # none closed, none made
+    assert len(_instances) == count
+    assert lazy.tabs.selected_index == 1 and set(lazy.built) == {0, 1}  # none built, none lost
     assert lazy.controls["ambition_homes"].value == 10000
     assert "10.000" in text_of(lazy.built[1])
     lazy.tabs.selected_index = 0  # the same tabs built as before: the same models
@@ -164,9 +164,9 @@ def test_language_switch_with_every_tab_built_leaves_nothing(
     dash = Dashboard(data, lazy=lazy_page)
     dash.panels  # noqa: B018 (builds every tab)
     before = len(_instances)
-    dash.set_lang("en")
-    assert set(dash.built) == ({0} if lazy_page else set(range(len(PANELS))))
-    dash.set_lang("nl")
+    dash.state.lang = "en"
+    assert set(dash.built) == set(range(len(PANELS)))  # relabelled, none closed
+    dash.state.lang = "nl"
     dash.panels  # noqa: B018
     assert len(_instances) == before
     (sources,) = [p for p in dash.panels if isinstance(p, SourcesPanel)]
@@ -177,7 +177,7 @@ def test_shared_layouts_are_never_closed_by_closing_a_tree(lazy: Dashboard) -> N
     lazy.tabs.selected_index = 1
     shared = [w.layout for w in walk(lazy) if is_shared(w.layout)]
     assert shared
-    lazy.set_lang("en")
+    lazy.state.lang = "en"
     assert all(s.comm is not None for s in shared)
 
 

@@ -22,6 +22,7 @@ from woonlib.data import WoonvisieData
 from woonlib.data.monitor import Monitor
 from woonlib.model.assumptions import DEFAULTS
 from woonlib.model.goalseek import rate_for_ambition, reachable_year
+from woonlib.model.outcome import outcome
 from woonlib.model.programme import rate_needed
 from woonlib.model.progress import progress_indicators, rate_needed_from_now, realised_so_far
 from woonlib.model.sensitivity import ASSUMED_RANGES, STATED_RANGES, outcomes, sensitivity
@@ -33,6 +34,7 @@ from woonlib.model.uncertainty import (
 )
 from woonlib.report.labels import fmt_value, shown, sweep_text
 from woonlib.report.memo import scenario_memo
+from woonlib.scenario.state import ScenarioState
 from woonlib.ui.compare import ComparePanel
 from woonlib.ui.dashboard import Dashboard
 from woonlib.ui.programme import ProgrammePanel
@@ -167,12 +169,11 @@ def test_a_needed_rate_rounds_up_and_a_chance_to_whole_percent() -> None:
 
 def test_ambition_10000_reads_1112_everywhere(data: WoonvisieData, tmp_path: Path) -> None:
     a = DEFAULTS.replace(ambition_homes=10000)  # 10,000 / 9 = 1,111.1 a year
-    programme = ProgrammePanel(data, "nl", lambda *_: None)
-    programme.show(programme.compute(a))
+    programme = ProgrammePanel(data, ScenarioState(a), lambda *_: None)
+    programme.show(programme.compute(outcome(data, a)))
     assert "Benodigd bouwtempo, gemiddeld over alle bouwjaren 1.112" in _text(programme.table.value)
-    scenarios = {"current": ("Nu", a), "woonvisie_2024": ("Woonvisie 2024", DEFAULTS)}
-    compare = ComparePanel(data, "nl", lambda *_: None, scenarios=lambda: scenarios)
-    compare.show(compare.compute(a))
+    compare = ComparePanel(data, ScenarioState(a), lambda *_: None)  # A: the current one
+    compare.show(compare.compute(outcome(data, a)))  # B: the Woonvisie
     # A 1.112 against B 1.034: B − A is the difference of the figures shown
     assert "vanaf nu) 1.112 1.034 −78" in _text(compare.table.value)
     dash = Dashboard()
@@ -192,9 +193,8 @@ def test_ambition_10000_reads_1112_everywhere(data: WoonvisieData, tmp_path: Pat
 def test_the_chance_reads_the_same_everywhere(data: WoonvisieData) -> None:
     dash = Dashboard()
     assert "Kans op de ambitie in 2032: 36%" in _text(dash.progress.fan_summary.value)
-    scenarios = {"current": ("Nu", DEFAULTS), "woonvisie_2024": ("Woonvisie 2024", DEFAULTS)}
-    compare = ComparePanel(data, "nl", lambda *_: None, scenarios=lambda: scenarios)
-    compare.show(compare.compute(DEFAULTS))
+    compare = ComparePanel(data, ScenarioState(), lambda *_: None)  # the Woonvisie, twice
+    compare.show(compare.compute(outcome(data, DEFAULTS)))
     assert "Kans om de ambitie te halen 36% 36% 0" in _text(compare.table.value)
     memo = memo_page(scenario_memo(data, DEFAULTS))
     assert '<td>Kans op de ambitie in 2032</td><td class="num">36%</td>' in memo
@@ -244,7 +244,7 @@ def test_the_chance_says_what_it_rests_on(monitor_example: Monitor) -> None:
     assert "Deze kans rust op het bouwtempo en op drie spreidingen die aannames zijn" in summary
     assert "(±20%)" in summary and "(±10%)" in summary and "(20% tot 40%" in summary
     assert "Zonder de spreiding van het tempo is de kans 18%; zonder alle drie 0%." in summary
-    english = Dashboard(lang="en")
+    english = Dashboard(state=ScenarioState(lang="en"))
     assert "Without the spread of the pace the chance is 18%; without all three, 0%." in _text(
         english.progress.fan_summary.value
     )

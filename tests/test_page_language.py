@@ -21,8 +21,9 @@ import pytest
 
 from woonlib.data import WoonvisieData
 from woonlib.report.labels import LABELS
+from woonlib.scenario.state import ScenarioState
 from woonlib.ui import Dashboard
-from woonlib.ui.dashboard import walk
+from woonlib.ui.shared import walk
 from woonlib.ui.sources import SourcesPanel
 
 
@@ -156,12 +157,12 @@ def foreign_words(texts: list[str], words: set[str], shown: tuple[str, ...], quo
 
 @pytest.fixture
 def nl(data: WoonvisieData) -> Dashboard:
-    return Dashboard(data, "nl")
+    return Dashboard(data)
 
 
 @pytest.fixture
 def en(data: WoonvisieData) -> Dashboard:
-    return Dashboard(data, "en")
+    return Dashboard(data, state=ScenarioState(lang="en"))
 
 
 def test_the_walk_reads_every_kind_of_text(nl: Dashboard) -> None:

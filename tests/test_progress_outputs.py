@@ -21,6 +21,7 @@ from woonlib.data.monitor import Monitor
 from woonlib.model.assumptions import DEFAULTS, SPECS
 from woonlib.model.goalseek import answers
 from woonlib.model.indicators import indicators
+from woonlib.model.outcome import outcome
 from woonlib.model.sensitivity import OUTCOMES
 from woonlib.model.uncertainty import ranges_of
 from woonlib.report.export import (
@@ -33,6 +34,7 @@ from woonlib.report.export import (
 )
 from woonlib.report.labels import label
 from woonlib.report.memo import memo_figures, progress_figures, scenario_memo
+from woonlib.scenario.state import ScenarioState
 from woonlib.ui.compare import ComparePanel
 
 DAY = datetime.date(2025, 5, 7)
@@ -261,9 +263,8 @@ def test_changed_range_assumption_in_memo(data: WoonvisieData) -> None:
 
 def test_compare_has_chance_and_rate_needed(data: WoonvisieData) -> None:
     faster = DEFAULTS.replace(build_rate=1200)
-    scenarios = {"current": ("Nu", faster), "woonvisie_2024": ("Woonvisie 2024", DEFAULTS)}
-    panel = ComparePanel(data, "nl", lambda *_: None, scenarios=lambda: scenarios)
-    panel.show(panel.compute(faster))
+    panel = ComparePanel(data, ScenarioState(faster), lambda *_: None)  # A: current, B: Woonvisie
+    panel.show(panel.compute(outcome(data, faster)))
     rows = re.findall(r"<tr>(.*?)</tr>", panel.table.value)
     cells = {
         re.sub(r"<[^>]+>", "", r.split("</td>")[0]): re.findall(r">([^<>]*)</td>", r) for r in rows

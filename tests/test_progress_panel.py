@@ -38,7 +38,7 @@ def dash() -> Dashboard:
 
 def test_without_monitor_data_the_page_says_how_to_add_it(dash: Dashboard) -> None:
     p = dash.progress
-    assert dash.monitor.empty
+    assert dash.state.monitor.empty
     assert "nog geen monitorgegevens" in p.monitor_note.value
     assert "monitor-template.csv" in p.monitor_note.value
     assert p.monitor_summary.value == ""
@@ -48,7 +48,7 @@ def test_without_monitor_data_the_page_says_how_to_add_it(dash: Dashboard) -> No
 def test_uploaded_example_shows_realised_against_the_path(dash: Dashboard) -> None:
     p = dash.progress
     p.upload.value = upload("monitor-voorbeeld-fictief.csv", EXAMPLE.read_bytes())
-    assert not dash.monitor.empty
+    assert not dash.state.monitor.empty
     assert "monitor-voorbeeld-fictief.csv" in p.monitor_note.value
     summary = p.monitor_summary.value
     assert "2.600" in summary  # 700 + 900 + 1.000 net in 2024–2026
@@ -59,7 +59,7 @@ def test_uploaded_example_shows_realised_against_the_path(dash: Dashboard) -> No
     assert list(realised[:3]) == [700, 1600, 2600]
     assert "Kans op de ambitie in 2032: 10%" in p.fan_summary.value  # realised years fixed
     assert "13 maanden (gemeten, 2026)" in dash.targets.tables.value
-    assert dash.history.undo() is None  # a monitor is not a scenario step
+    assert dash.state.history.undo() is None  # a monitor is not a scenario step
 
 
 def test_a_bad_monitor_file_is_refused_with_file_row_and_column(dash: Dashboard) -> None:
@@ -74,7 +74,7 @@ def test_a_bad_monitor_file_is_refused_with_file_row_and_column(dash: Dashboard)
     assert 'role="alert"' in note and "2 problemen." in note
     assert "kapot.csv, rij 2, kolom &#x27;value&#x27;" in note
     assert "kapot.csv, rij 3, kolom &#x27;year&#x27;" in note
-    assert dash.monitor.empty  # nothing half-loaded
+    assert dash.state.monitor.empty  # nothing half-loaded
     assert p.upload.value == ()  # the same file can be chosen again after a fix
 
 
@@ -130,7 +130,7 @@ def test_sensitivity_on_request_ranks_the_assumptions(dash: Dashboard) -> None:
 
 def test_english_keeps_the_monitor(dash: Dashboard) -> None:
     dash.progress.upload.value = upload("monitor-voorbeeld-fictief.csv", EXAMPLE.read_bytes())
-    dash.set_lang("en")
+    dash.state.lang = "en"
     assert "2,600" in dash.progress.monitor_summary.value
     assert "Chance of reaching the ambition by 2032: 10%" in dash.progress.fan_summary.value
 
@@ -138,16 +138,14 @@ def test_english_keeps_the_monitor(dash: Dashboard) -> None:
 def test_tabs_out_of_view_compute_when_opened() -> None:
     """On the served (lazy) page, a built tab out of view (here Voortgang) is not computed
     on a slider move; opening the tab computes the current scenario."""
-    from woonlib.ui import dashboard as module
-
     dash = Dashboard(lazy=True)
     p = dash.progress
     index = dash.panels.index(p)
     dash.apply({"build_rate": 1200})
-    assert dash._pending[index] is module.STALE
+    assert index in dash.host.stale
     assert "2032: 36%" in p.fan_summary.value  # still the Woonvisie's until opened
     dash.tabs.selected_index = index
-    assert index not in dash._pending
+    assert index not in dash.host.stale
     assert "Kans op de ambitie in 2032: 9" in p.fan_summary.value
     dash.apply({"build_rate": 1000})  # in view: shown at once
     assert "2032: 36%" in p.fan_summary.value

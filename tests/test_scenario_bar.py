@@ -69,7 +69,7 @@ def test_presets_set_every_value_and_the_dropdown_follows(dash: Dashboard) -> No
 
 def test_undo_redo_restore_values_and_list_the_history(dash: Dashboard) -> None:
     dash.controls["ambition_homes"].slider.value = 10000
-    dash.history.merge_seconds = 0  # separate steps, however fast this test runs
+    dash.state.history.merge_seconds = 0  # separate steps, however fast this test runs
     dash.controls["build_rate"].slider.value = 1200
     assert dash.bar.history_list.value == ""  # filled when opened, not on every move
     dash.bar.history_box.selected_index = 0
@@ -114,7 +114,7 @@ def test_save_then_load_round_trips(data: WoonvisieData) -> None:
     b = Dashboard(data)
     b.bar.upload.value = upload(name, content)
     assert b.assumptions == a.assumptions
-    assert b.loaded is not None and b.loaded[0] == name
+    assert b.state.loaded is not None and b.state.loaded[0] == name
     assert "loaded" in dict((v, k) for k, v in b.compare.pick_a.options).values() or any(
         v == "loaded" for _, v in b.compare.pick_a.options
     )
@@ -199,7 +199,7 @@ def _texts(widget: W.Widget) -> list[str]:
 def test_english_has_no_dutch_label_left_and_back(dash: Dashboard) -> None:
     dash.controls["ambition_homes"].slider.value = 10000
     dash.bar.language.value = "en"
-    assert dash.lang == "en" and dash.assumptions.ambition_homes == 10000
+    assert dash.state.lang == "en" and dash.assumptions.ambition_homes == 10000
     assert dash.tabs.titles[0] == "Overview"
     dutch_only = {v["nl"] for v in LABELS.values() if v["nl"] != v["en"] and len(v["nl"]) > 3}
     shown = _texts(dash)
@@ -208,7 +208,7 @@ def test_english_has_no_dutch_label_left_and_back(dash: Dashboard) -> None:
     assert "10,000" in dash.panels[0].cards.value  # English number format
     dash.bar.language.value = "nl"
     assert dash.tabs.titles[0] == "Overzicht" and "10.000" in dash.panels[0].cards.value
-    assert dash.history.can_undo  # history survives the switch
+    assert dash.state.history.can_undo  # history survives the switch
 
 
 def test_the_page_reports_its_link_once(dash: Dashboard) -> None:

@@ -1,4 +1,4 @@
-"""The scenario state (woonlib/ui/state.py): pure state, observed by the views."""
+"""The scenario state (woonlib/scenario/state.py): pure state, observed by the views."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import DEFAULTS, AssumptionError
 from woonlib.model.presets import PRESETS
 from woonlib.report.labels import label
+from woonlib.scenario.state import ScenarioRefused, ScenarioState
 from woonlib.ui import Dashboard
-from woonlib.ui.state import ScenarioRefused, ScenarioState, invalid_text
+from woonlib.ui.host import invalid_text
 
 
 class Seen:
@@ -196,7 +197,7 @@ def test_load_remembers_the_file(state: ScenarioState) -> None:
 def test_invalid_text_names_the_assumption_in_dutch() -> None:
     with pytest.raises(AssumptionError) as info:
         DEFAULTS.replace(ambition_homes=-5)
-    text = invalid_text(info.value, "nl")
+    text = invalid_text(info.value)  # in the active language: Dutch unless one is activated
     assert text.startswith("Ongeldige waarde: ") and label("ambition_homes", "nl") in text
     assert "ambition_homes" not in text and "-5" not in text
 
@@ -207,7 +208,7 @@ def test_invalid_text_names_the_assumption_in_dutch() -> None:
 def test_the_dashboard_reads_and_follows_its_state(data: WoonvisieData) -> None:
     state = ScenarioState()
     dash = Dashboard(data, state=state)
-    assert dash.state is state and dash.history is state.history
+    assert dash.state is state and dash.host.state is state and dash.bar.state is state
     state.apply(ambition_homes=10_000)  # as a notebook cell would
     assert dash.assumptions.ambition_homes == 10_000
     assert dash.controls["ambition_homes"].value == 10_000
@@ -245,18 +246,18 @@ def test_a_refusal_by_the_page_sends_the_state_back(data: WoonvisieData) -> None
     assert state.apply(ambition_homes=10_000) is True and dash.status.value == ""
 
 
-def test_the_language_of_the_state_rebuilds_the_page(data: WoonvisieData) -> None:
+def test_the_language_of_the_state_relabels_the_page(data: WoonvisieData) -> None:
     state = ScenarioState()
     dash = Dashboard(data, state=state)
     state.apply(ambition_homes=10_000)
     state.lang = "en"
-    assert dash.lang == "en" and dash.bar.lang == "en"
+    assert dash.bar.lang == "en" and dash.bar.language.value == "en"
     assert dash.tabs.titles[0] != "Overzicht"
     assert dash.controls["ambition_homes"].slider.value == 10_000
-    dash.set_lang("nl")  # and the page's own switch sets the state
+    dash.bar.language.value = "nl"  # and the page's own switch sets the state
     assert state.lang == "nl" and dash.tabs.titles[0] == "Overzicht"
 
 
 def test_a_dashboard_takes_the_language_of_its_state(data: WoonvisieData) -> None:
     dash = Dashboard(data, state=ScenarioState(lang="en"))
-    assert dash.lang == "en" and dash.bar.lang == "en"
+    assert dash.state.lang == "en" and dash.bar.lang == "en"

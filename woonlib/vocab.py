@@ -6,6 +6,8 @@ mappings, no imports: data, validation, model, reports and the page all read the
 
 from __future__ import annotations
 
+# The languages of the page and every label, Dutch first (the default)
+LANGUAGES = ("nl", "en")
 # Figuur 5's three price segments (§2.2), and which of them count as affordable (70% norm)
 SEGMENTS = ("social_rent", "mid_priced", "expensive")
 AFFORDABLE = ("social_rent", "mid_priced")

@@ -21,8 +21,8 @@ from babel.numbers import format_currency, format_decimal, format_percent
 from woonlib.refs import Ref, Span
 from woonlib.report.labels_progress import PROGRESS_LABELS
 from woonlib.vocab import CHANCE, RATE_NEEDED
+from woonlib.vocab import LANGUAGES as LANGUAGES  # re-exported (the state reads vocab)
 
-LANGUAGES = ("nl", "en")
 # The language being shown: held by the page's `ScenarioState` and activated around its work
 # with `using(lang)` (as gettext's active language is); "nl" where nothing activated one.
 _ACTIVE: ContextVar[str] = ContextVar("woonlib_lang", default="nl")

@@ -42,11 +42,15 @@ export default {
     input.type = 'text';
     input.readOnly = true;
     input.className = 'wl-share-url';
-    input.setAttribute('aria-label', model.get('label'));
     input.style.width = '460px';
     const button = document.createElement('button');
     button.className = 'jupyter-button wl-copy';
-    button.textContent = model.get('copy_label');
+    const relabel = () => {  // on a language switch too
+      input.setAttribute('aria-label', model.get('label'));
+      button.textContent = model.get('copy_label');
+    };
+    relabel();
+    model.on('change:label change:copy_label', relabel);
     const status = document.createElement('span');
     status.setAttribute('role', 'status');
     status.style.marginLeft = '8px';

@@ -3,7 +3,6 @@ main charts overlaid. A scenario is the current one, a preset, or a loaded file.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as W
@@ -11,12 +10,13 @@ import plotly.graph_objects as go
 
 from woonlib.model.assumptions import DEFAULTS, Assumptions
 from woonlib.model.indicators import indicators
+from woonlib.model.outcome import Outcome, outcome
+from woonlib.model.presets import PRESETS
 from woonlib.model.registry import unit_of
 from woonlib.model.segments import split_homes
 from woonlib.report.charts import _layout
 from woonlib.report.labels import fmt_value, label, shown, unit_label
-from woonlib.ui.panel import EVERY, Panel, heading
-from woonlib.ui.safety import guarded
+from woonlib.ui.panel import EVERY, Panel
 from woonlib.ui.shared import DescriptionStyle, hbox, html, layout, style
 from woonlib.ui.tables import html_table
 from woonlib.vocab import SEGMENTS
@@ -38,56 +38,56 @@ ROWS = (  # headline indicators compared (units and labels: model.registry)
 BAR_ROWS = ("ambition_homes", "basis_homes", "plan_capacity_needed", "elderly_task_total")
 SIDE_COLOURS = ("#0072B2", "#E69F00")  # A, B: Okabe-Ito blue and orange
 
-Scenarios = Callable[[], dict[str, tuple[str, Assumptions]]]  # key -> (label, assumptions)
-
 
 class ComparePanel(Panel):
-    """Pick A and B; `scenarios()` lists what can be picked (it changes with loads)."""
+    """Pick A and B among `scenarios()`: the current one, the presets, a loaded file."""
 
     title_key = "tab_compare"
     depends = EVERY  # "current" follows every slider
+    follows = frozenset({"loaded"})  # a loaded file is offered
 
-    def __init__(self, *args: Any, scenarios: Scenarios) -> None:
+    def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        lang = self.lang
-        self.scenarios = scenarios
-        self.current: Assumptions | None = None
+        self.current: Outcome | None = None
         options = self._options()
         look = {
             "style": style(DescriptionStyle, description_width="90px"),
             "layout": layout(width="420px"),
         }
-        self.pick_a = W.Dropdown(
-            options=options,
-            value="current",
-            description=label("compare_a", lang),
-            tooltip=label("compare_a", lang),
-            **look,
-        )
-        self.pick_b = W.Dropdown(
-            options=options,
-            value="woonvisie_2024",
-            description=label("compare_b", lang),
-            tooltip=label("compare_b", lang),
-            **look,
-        )
-        for pick in (self.pick_a, self.pick_b):
-            pick.observe(guarded(lambda _: self.refresh()), names="value")
+        self.pick_a = W.Dropdown(options=options, value="current", **look)
+        self.pick_b = W.Dropdown(options=options, value="woonvisie_2024", **look)
+        for pick, key in ((self.pick_a, "compare_a"), (self.pick_b, "compare_b")):
+            self.text(pick, "description", key)
+            self.text(pick, "tooltip", key)
+            pick.observe(self.callback(lambda _: self.refresh()), names="value")
+        self.when_relabelled(self.refresh_options)
         self.table = html()
         # Built with data: restyles sent before the page shows a figure do not reach it.
-        first = self._series(self.compute(DEFAULTS))
+        first = lambda key: self._series(self.compute(outcome(self.data, DEFAULTS)))[key]  # noqa: E731
         self.fig_indicators = self.figure(
-            self._pair_figure("compare_indicators", first["indicators"]), "compare"
+            lambda: self._pair_figure("compare_indicators", first("indicators")), "compare"
         )
         self.fig_segments = self.figure(
-            self._pair_figure("compare_segments", first["segments"]), "compare-segments"
+            lambda: self._pair_figure("compare_segments", first("segments")), "compare-segments"
         )
         self.children = [
-            heading(label("compare_title", lang)),
+            self.heading("compare_title"),
             hbox([self.pick_a, self.pick_b]),
             self.table,
             hbox([self.fig_indicators, self.fig_segments]),
         ]
+
+    def scenarios(self) -> dict[str, tuple[str, Assumptions]]:
+        """What can be compared: key -> (label, assumptions)."""
+        out = {"current": (label("compare_current"), self.state.assumptions)}
+        out.update({k: (label(p.label), p.assumptions) for k, p in PRESETS.items()})
+        if self.state.loaded is not None:
+            name, a = self.state.loaded
+            out["loaded"] = (f"{label('compare_loaded')}: {name}", a)
+        return out
+
+    def follow(self, name: str) -> None:
+        self.refresh_options()
 
     def _options(self) -> list[tuple[str, str]]:
         return [(text, key) for key, (text, _) in self.scenarios().items()]
@@ -131,8 +131,8 @@ class ComparePanel(Panel):
             lang=self.lang,
         )
 
-    def compute(self, a: Assumptions) -> dict[str, Any]:
-        self.current = a
+    def compute(self, o: Outcome) -> dict[str, Any]:
+        self.current, a = o, o.a
         options = self.scenarios()
         sides = []
         for pick in (self.pick_a, self.pick_b):

@@ -1,20 +1,39 @@
-"""One control per assumption: slider, Dutch readout, exact entry, help, own reset."""
+"""One control per assumption: slider, Dutch readout, exact entry, help, own reset.
+
+The control protocol, which the share group (`ui/shares.py`) speaks too: a control shows
+the assumptions `names`; `show(a)` puts their values from scenario `a` into it without
+reporting; a change by the reader calls `on_change({name: value, ...})`; `relabel()` puts
+its texts in the active language. `run` wraps its own callbacks (the host: never raise, in
+the state's language).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from html import escape
-from typing import Any
+from typing import Any, Protocol
 
 import ipywidgets as W
 
-from woonlib.model.assumptions import DEFAULTS, SPECS, Spec
+from woonlib.model.assumptions import DEFAULTS, SPECS, Assumptions, Spec
 from woonlib.report.labels import fmt_source, fmt_value, label, unit_label
 from woonlib.ui.safety import guarded
 from woonlib.ui.shared import CheckboxStyle, DescriptionStyle, button, html, layout, style
 from woonlib.vocab import INT_UNITS
 
 LABEL = {"description_width": "290px"}
+OnChange = Callable[[Mapping[str, Any]], None]
+Run = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+class Control(Protocol):
+    """What a panel's host needs of a control (see the module's docstring)."""
+
+    names: tuple[str, ...]
+
+    def show(self, a: Assumptions) -> None: ...
+
+    def relabel(self) -> None: ...
 
 
 def _scale(spec: Spec) -> int:
@@ -22,10 +41,9 @@ def _scale(spec: Spec) -> int:
     return 100 if spec.unit == "fraction" else 1
 
 
-def reset_button(name: str, lang: str) -> W.Button:
-    """An icon-only button that puts one assumption back to the Woonvisie."""
-    tooltip = f"{label('reset_one', lang)}: {label(name, lang)}"
-    return button(icon="undo", width="36px", tooltip=tooltip)
+def reset_tooltip(name: str) -> str:
+    """The tooltip of the icon-only button that puts one assumption back to the Woonvisie."""
+    return f"{label('reset_one')}: {label(name)}"
 
 
 def help_html(text: str) -> str:
@@ -35,10 +53,18 @@ def help_html(text: str) -> str:
     return f'<span class="wl-help" role="img" title="{text}" aria-label="{text}">?</span>'
 
 
-def display_unit(spec: Spec, lang: str) -> str:
+def display_unit(spec: Spec) -> str:
     if spec.unit == "year":
         return ""
-    return "%" if spec.unit == "fraction" else unit_label(spec.unit, lang)
+    return "%" if spec.unit == "fraction" else unit_label(spec.unit)
+
+
+def relabel_options(dropdown: W.Dropdown, options: list[tuple[str, Any]]) -> None:
+    """Give `dropdown` new option texts, keeping its value (its observers see no change)."""
+    value = dropdown.value
+    with dropdown.hold_trait_notifications():
+        dropdown.options = options
+        dropdown.value = value
 
 
 class NumberControl(W.HBox):
@@ -50,8 +76,8 @@ class NumberControl(W.HBox):
     nearest step, since the browser snaps an off-step slider and sends the snapped value back.
     """
 
-    def __init__(self, name: str, lang: str, on_change: Callable[[str, Any], None]) -> None:
-        self.name, self.spec, self.lang = name, SPECS[name], lang
+    def __init__(self, name: str, on_change: OnChange, run: Run = guarded) -> None:
+        self.name, self.spec, self.names = name, SPECS[name], (name,)
         self._on_change = on_change
         self._scale = scale = _scale(self.spec)
         assert self.spec.minimum is not None and self.spec.maximum is not None
@@ -60,12 +86,8 @@ class NumberControl(W.HBox):
         lo, hi = self.spec.minimum * scale, self.spec.maximum * scale
         step = (self.spec.step or 1) * scale
         shown = self._value * scale
-        unit = display_unit(self.spec, lang)
-        text = f"{label(name, lang)} ({unit})" if unit else label(name, lang)
         look = {"layout": layout(width="540px"), "style": style(W.SliderStyle, **LABEL)}
         common = {
-            "description": text,
-            "tooltip": text,  # the label's title; a None tooltip shows as "null"
             "readout": False,
             "continuous_update": True,
             **look,
@@ -82,7 +104,6 @@ class NumberControl(W.HBox):
             self.slider = W.FloatSlider(value=shown, min=lo, max=hi, step=step, **common)
         box = {
             "description": "",
-            "tooltip": f"{label('exact_entry', lang)}: {label(name, lang)}",
             "layout": layout(width="90px"),
             "style": style(DescriptionStyle),
         }
@@ -95,15 +116,28 @@ class NumberControl(W.HBox):
                 value=shown, min=lo, max=hi, step=0.1 if scale == 100 else step, **box
             )
         self.readout = html(width="214px")  # the value, then the '?' with the source
-        self._help = help_html(fmt_source(self.spec.source, lang))
-        self.reset_button = reset_button(name, lang)
-        self.slider.observe(self._moved, names="value")
-        self.entry.observe(self._typed, names="value")
-        self.reset_button.on_click(guarded(lambda _: self.reset()))
+        self.reset_button = button(icon="undo", width="36px")
+        self.slider.observe(run(self._moved), names="value")
+        self.entry.observe(run(self._typed), names="value")
+        self.reset_button.on_click(run(lambda _: self.reset()))
         super().__init__(
             [self.slider, self.entry, self.readout, self.reset_button], layout=layout()
         )
-        self._show()
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Texts and readout in the active language."""
+        name, unit = self.name, display_unit(self.spec)
+        text = f"{label(name)} ({unit})" if unit else label(name)
+        with self.hold_sync():  # the label's title too: a None tooltip shows as "null"
+            self.slider.description = self.slider.tooltip = text
+            self.entry.tooltip = f"{label('exact_entry')}: {label(name)}"
+            self.reset_button.tooltip = reset_tooltip(name)
+            self._help = help_html(fmt_source(self.spec.source))
+            self._show()
+
+    def show(self, a: Assumptions) -> None:
+        self.set_value(getattr(a, self.name))
 
     @property
     def value(self) -> Any:
@@ -128,12 +162,10 @@ class NumberControl(W.HBox):
         at = s.min + round((shown - s.min) / s.step) * s.step
         return min(max(at, s.min), s.max)
 
-    @guarded
     def _moved(self, change: dict) -> None:
         if not self._silent:
             self._set(self._from_widget(change["new"]), notify=True)
 
-    @guarded
     def _typed(self, change: dict) -> None:
         if not self._silent:
             self._set(self._from_widget(change["new"]), notify=True)
@@ -150,44 +182,60 @@ class NumberControl(W.HBox):
             self._silent = False
         self._show()
         if notify:
-            self._on_change(self.name, value)
+            self._on_change({self.name: value})
 
     def _show(self) -> None:
-        unit = "" if self.spec.unit == "fraction" else f" {display_unit(self.spec, self.lang)}"
-        shown = f"<b>{fmt_value(self.value, self.spec.unit, self.lang)}</b>{unit}"
+        unit = "" if self.spec.unit == "fraction" else f" {display_unit(self.spec)}"
+        shown = f"<b>{fmt_value(self.value, self.spec.unit)}</b>{unit}"
         self.readout.value = shown + self._help
 
 
 class ChoiceControl(W.HBox):
     """A choice (dropdown) or yes/no (checkbox) assumption with help and reset."""
 
-    def __init__(self, name: str, lang: str, on_change: Callable[[str, Any], None]) -> None:
-        self.name, self.spec, self.lang = name, SPECS[name], lang
+    def __init__(self, name: str, on_change: OnChange, run: Run = guarded) -> None:
+        self.name, self.spec, self.names = name, SPECS[name], (name,)
         self._on_change = on_change
         default = getattr(DEFAULTS, name)
         if self.spec.choices:
             self.widget: W.Dropdown | W.Checkbox = W.Dropdown(
-                options=[(label(c, lang), c) for c in self.spec.choices],
+                options=self._options(),
                 value=default,
-                description=label(name, lang),
-                tooltip=label(name, lang),
                 style=style(DescriptionStyle, **LABEL),
                 layout=layout(width="540px"),
             )
         else:
             self.widget = W.Checkbox(
                 value=default,
-                description=label(name, lang),
-                tooltip=label(name, lang),
                 indent=False,
                 style=style(CheckboxStyle),
                 layout=layout(width="540px"),
             )
-        self.reset_button = reset_button(name, lang)
-        self.help = html(help_html(fmt_source(self.spec.source, lang)), width="24px")
-        self.widget.observe(self._changed, names="value")
-        self.reset_button.on_click(guarded(lambda _: self.reset()))
+        self.reset_button = button(icon="undo", width="36px")
+        self.help = html(width="24px")
+        self.widget.observe(run(self._changed), names="value")
+        self.reset_button.on_click(run(lambda _: self.reset()))
         super().__init__([self.widget, self.reset_button, self.help], layout=layout())
+        self.relabel()
+
+    def _options(self) -> list[tuple[str, Any]]:
+        return [(label(c), c) for c in self.spec.choices or ()]
+
+    def relabel(self) -> None:
+        """Texts in the active language."""
+        self._silent = True
+        try:
+            with self.hold_sync():
+                self.widget.description = self.widget.tooltip = label(self.name)
+                if isinstance(self.widget, W.Dropdown):
+                    relabel_options(self.widget, self._options())
+                self.reset_button.tooltip = reset_tooltip(self.name)
+                self.help.value = help_html(fmt_source(self.spec.source))
+        finally:
+            self._silent = False
+
+    def show(self, a: Assumptions) -> None:
+        self.set_value(getattr(a, self.name))
 
     _silent = False
 
@@ -205,15 +253,14 @@ class ChoiceControl(W.HBox):
     def reset(self) -> None:
         self.set_value(getattr(DEFAULTS, self.name), notify=True)
 
-    @guarded
     def _changed(self, change: dict) -> None:
         if not self._silent:
-            self._on_change(self.name, self.value)
+            self._on_change({self.name: self.value})
 
 
-def control(name: str, lang: str, on_change: Callable[[str, Any], None]) -> W.HBox:
+def control(name: str, on_change: OnChange, run: Run = guarded) -> NumberControl | ChoiceControl:
     """The right control for assumption `name`."""
     spec = SPECS[name]
     if spec.choices or spec.unit == "bool":
-        return ChoiceControl(name, lang, on_change)
-    return NumberControl(name, lang, on_change)
+        return ChoiceControl(name, on_change, run)
+    return NumberControl(name, on_change, run)

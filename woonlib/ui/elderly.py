@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from woonlib.model.assumptions import DEFAULTS, ELDERLY_FIELDS, Assumptions
+from woonlib.model.assumptions import DEFAULTS, ELDERLY_FIELDS
 from woonlib.model.elderly import elderly_summary, elderly_task
+from woonlib.model.outcome import Outcome
 from woonlib.report import charts
 from woonlib.report.labels import label
-from woonlib.ui.panel import Panel, heading, heading_html
+from woonlib.ui.panel import Panel, heading_html
 from woonlib.ui.shared import hbox, html
 from woonlib.ui.tables import html_table, item_table
 
@@ -23,23 +24,31 @@ class ElderlyPanel(Panel):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        lang = self.lang
-        self.fig_task = self.figure(charts.elderly_figure(elderly_task(DEFAULTS), lang), "elderly")
+        self.fig_task = self.figure(
+            lambda: charts.elderly_figure(elderly_task(DEFAULTS), self.lang), "elderly"
+        )
         self.table = html()
         self.summary = html()
-        ages = charts.age_classes_figure(self.data["age_classes"], lang)
-        stock = charts.suitability_figure(self.data["stock_suitability"], lang)
+        ages = self.figure(
+            lambda: charts.age_classes_figure(self.data["age_classes"], self.lang), "age-classes"
+        )
+        stock = self.figure(
+            lambda: charts.suitability_figure(self.data["stock_suitability"], self.lang),
+            "suitability",
+        )
+        context = lambda: heading_html(label("elderly_context")) + self._context_table()  # noqa: E731
         self.children = [
-            heading(label("assumptions", lang)),
+            self.heading("assumptions"),
             *self.make_controls(CONTROLS),
             self.fig_task,
             self.table,
             self.summary,
-            html(heading_html(label("elderly_context", lang)) + self._context_table()),
-            hbox([self.figure(ages, "age-classes"), self.figure(stock, "suitability")]),
+            self.text(html(), "value", context),
+            hbox([ages, stock]),
         ]
 
-    def compute(self, a: Assumptions) -> dict[str, Any]:
+    def compute(self, o: Outcome) -> dict[str, Any]:
+        a = o.a
         return {"task": elderly_task(a), "summary": elderly_summary(a)}
 
     def show(self, result: dict[str, Any]) -> None:

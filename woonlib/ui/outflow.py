@@ -6,11 +6,12 @@ from typing import Any
 
 import pandas as pd
 
-from woonlib.model.assumptions import DEFAULTS, OUTFLOW_FIELDS, SHARE_FIELDS, Assumptions
+from woonlib.model.assumptions import DEFAULTS, OUTFLOW_FIELDS, SHARE_FIELDS
+from woonlib.model.outcome import Outcome
 from woonlib.model.outflow import outflow_table, outflow_vs_care
 from woonlib.report import charts
 from woonlib.report.labels import label
-from woonlib.ui.panel import Panel, heading
+from woonlib.ui.panel import Panel
 from woonlib.ui.shared import hbox, html
 from woonlib.ui.tables import Cell, html_table, item_table
 
@@ -59,26 +60,27 @@ class OutflowPanel(Panel):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        lang = self.lang
         self.fig_outflow = self.figure(
-            charts.outflow_figure(outflow_table(DEFAULTS), lang), "outflow"
+            lambda: charts.outflow_figure(outflow_table(DEFAULTS), self.lang), "outflow"
         )
         self.fig_care = self.figure(
-            charts.care_vs_outflow_figure(outflow_vs_care(self.data, DEFAULTS), lang), "care"
+            lambda: charts.care_vs_outflow_figure(outflow_vs_care(self.data, DEFAULTS), self.lang),
+            "care",
         )
         self.table = html()
         self.summary = html()
-        note = html(f'<div class="wl-note">{label("youth_care_unknown", lang)}</div>')
+        note = lambda: f'<div class="wl-note">{label("youth_care_unknown")}</div>'  # noqa: E731
         self.children = [
-            heading(label("assumptions", lang)),
+            self.heading("assumptions"),
             *self.make_controls((*OUTFLOW_FIELDS, "care_outflow_norm")),
-            note,
+            self.text(html(), "value", note),
             hbox([self.fig_outflow, self.fig_care]),
             self.table,
             self.summary,
         ]
 
-    def compute(self, a: Assumptions) -> dict[str, Any]:
+    def compute(self, o: Outcome) -> dict[str, Any]:
+        a = o.a
         return {"table": outflow_table(a), "vs": outflow_vs_care(self.data, a)}
 
     def show(self, result: dict[str, Any]) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from woonlib.model.assumptions import Assumptions
 from woonlib.model.indicators import checks, indicators
+from woonlib.model.outcome import Outcome
 from woonlib.model.registry import unit_of
 from woonlib.report.labels import check_texts, fmt_value, label
 from woonlib.report.markup import SYMBOLS
@@ -38,7 +38,8 @@ class OverviewPanel(Panel):
         self.cards = html()  # headline cards and policy checks: one widget, one update
         self.children = [self.cards]
 
-    def compute(self, a: Assumptions) -> str:
+    def compute(self, o: Outcome) -> str:
+        a = o.a
         ind = indicators(self.data, a)
         lang = self.lang
         cards = "".join(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from woonlib.model.assumptions import Assumptions
+from woonlib.model.assumptions import DEFAULTS
 from woonlib.model.households import forecast_yearly
+from woonlib.model.outcome import Outcome
 from woonlib.model.programme import build_path, programme_table
 from woonlib.report import charts
 from woonlib.report.labels import label
-from woonlib.ui.panel import Panel, heading
+from woonlib.ui.panel import Panel
 from woonlib.ui.shared import hbox, html
 from woonlib.ui.tables import item_table
 
@@ -47,30 +48,30 @@ class ProgrammePanel(Panel):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        from woonlib.model.assumptions import DEFAULTS
-
-        lang = self.lang
         self.yearly = forecast_yearly(self.data)  # static: read once
         self.fig_households = self.figure(
-            charts.households_figure(self.yearly, DEFAULTS.forecast, lang), "households"
+            lambda: charts.households_figure(self.yearly, DEFAULTS.forecast, self.lang),
+            "households",
         )
         self.fig_programme = self.figure(
-            charts.programme_figure(programme_table(self.data, DEFAULTS), lang), "programme"
+            lambda: charts.programme_figure(programme_table(self.data, DEFAULTS), self.lang),
+            "programme",
         )
         self.fig_path = self.figure(
-            charts.build_path_figure(build_path(DEFAULTS), lang), "build-path"
+            lambda: charts.build_path_figure(build_path(DEFAULTS), self.lang), "build-path"
         )
         self.table = html()
         controls = self.make_controls(CONTROLS)
         self.children = [
-            heading(label("assumptions", lang)),
+            self.heading("assumptions"),
             *controls,
             self.fig_households,
             hbox([self.fig_programme, self.fig_path]),
             self.table,
         ]
 
-    def compute(self, a: Assumptions) -> dict[str, Any]:
+    def compute(self, o: Outcome) -> dict[str, Any]:
+        a = o.a
         return {
             "forecast": a.forecast,
             "programme": programme_table(self.data, a),

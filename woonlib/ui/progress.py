@@ -1,15 +1,14 @@
 """Voortgang: realised against the path, the uncertainty fan, "what does it take?", and
 which assumptions matter most.
 
-The monitor (realised figures) is not an assumption: the dashboard holds it and hands it
-to this panel and the targets tab (`set_monitor`). A goal-seek answer is taken into the
-scenario through `on_apply` as one step (one undo).
+The monitor (realised figures) is not an assumption: the state holds it (`state.monitor`);
+an upload here sets it, and the host then updates this panel and the targets tab. A
+goal-seek answer is taken into the scenario as one change (one undo).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 
@@ -17,8 +16,9 @@ import ipywidgets as W
 import pandas as pd
 
 from woonlib.data.monitor import Monitor, MonitorError, load_monitor
-from woonlib.model.assumptions import DEFAULTS, FAN_FIELDS, SPECS, Assumptions
+from woonlib.model.assumptions import DEFAULTS, FAN_FIELDS, SPECS
 from woonlib.model.goalseek import GOALS, Answer, answers
+from woonlib.model.outcome import Outcome
 from woonlib.model.progress import (
     progress_indicators,
     realised_so_far,
@@ -45,8 +45,8 @@ from woonlib.report.labels import (
     monitor_problem_text,
     sweep_text,
 )
-from woonlib.ui.panel import EVERY, Panel, heading
-from woonlib.ui.safety import guarded
+from woonlib.ui.controls import relabel_options
+from woonlib.ui.panel import EVERY, Panel
 from woonlib.ui.shared import DescriptionStyle, button, button_layout, hbox, html, layout, style
 from woonlib.ui.tables import html_table, item_table
 
@@ -59,66 +59,69 @@ OUTCOMES = (
     "care_homes_from_social_rent",
     "elderly_share_of_ambition",
 )
-Apply = Callable[[Mapping[str, Any]], None]
-OnMonitor = Callable[[Monitor], None]
 
 
 class ProgressPanel(Panel):
     title_key = "tab_progress"
     depends = EVERY  # the fan and the answers follow nearly every assumption
+    follows = frozenset({"monitor"})
 
-    def __init__(
-        self, *args: Any, monitor: Monitor, on_apply: Apply, on_monitor: OnMonitor
-    ) -> None:
+    def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        lang = self.lang
-        self.monitor, self._on_apply, self._on_monitor = monitor, on_apply, on_monitor
         self._answers: list[Answer] = []
         self._a = DEFAULTS
         self.upload = W.FileUpload(
             accept=".csv,.xlsx",
             multiple=False,
-            description=label("monitor_upload", lang),
-            tooltip=label("monitor_upload_help", lang),
             layout=layout(width="280px"),
             style=style(W.ButtonStyle),
         )
+        self.text(self.upload, "description", "monitor_upload")
+        self.text(self.upload, "tooltip", "monitor_upload_help")
         self.upload.add_class("wl-monitor-upload")
-        self.upload.observe(guarded(self._uploaded), names="value")
+        self.upload.observe(self.callback(self._uploaded), names="value")
         self.monitor_note = html()
         self.monitor_summary = html()
-        first = realised_vs_path(monitor, DEFAULTS)
-        self.fig_realised = self.figure(pc.realised_figure(first, lang), "realised")
+        self.fig_realised = self.figure(
+            lambda: pc.realised_figure(realised_vs_path(self.monitor, DEFAULTS), self.lang),
+            "realised",
+        )
         self.fig_fan = self.figure(
-            pc.fan_figure(scenario_fan(self.data, DEFAULTS).table, lang), "fan"
+            lambda: pc.fan_figure(scenario_fan(self.data, DEFAULTS).table, self.lang), "fan"
         )
         self.fan_summary = html()
         self.goal_texts = [html(width="640px") for _ in GOALS]
         self.goal_buttons = [self._goal_button(i) for i in range(len(GOALS))]
         self._build_sensitivity()
         self.children = [
-            heading(label("monitor_title", lang)),
+            self.heading("monitor_title"),
             self.upload,
             self.monitor_note,
             self.fig_realised,
             self.monitor_summary,
-            heading(label("fan_title", lang)),
+            self.heading("fan_title"),
             *self.make_controls(FAN_FIELDS),
             self.fig_fan,
             self.fan_summary,
-            heading(label("goals_title", lang)),
+            self.heading("goals_title"),
             *self.make_controls(("goal_probability",)),
             *(hbox([t, b]) for t, b in zip(self.goal_texts, self.goal_buttons, strict=True)),
-            heading(label("sensitivity_title", lang)),
+            self.heading("sensitivity_title"),
             self.sens_bar,
             self.sens_status,
             self.tornado_box,
             self.sens_table,
         ]
 
+    @property
+    def monitor(self) -> Monitor:
+        """The realised figures: the state's (an upload sets them there)."""
+        return self.state.monitor
+
     # --- compute and show ----------------------------------------------------------------
 
-    def compute(self, a: Assumptions) -> dict[str, Any]:
+    def compute(self, o: Outcome) -> dict[str, Any]:
+        a = o.a
         m, ranges = self.monitor, ranges_of(a)
         realised = realised_so_far(m, a)
         return {
@@ -168,7 +171,7 @@ class ProgressPanel(Panel):
             return
         finally:
             self.upload.value = ()  # the same file may be chosen again after a fix
-        self._on_monitor(monitor)
+        self.state.monitor = monitor  # the host updates the tabs that show it
 
     def _problems(self, exc: MonitorError) -> str:
         lang = self.lang
@@ -253,14 +256,15 @@ class ProgressPanel(Panel):
 
     def _goal_button(self, index: int) -> W.Button:
         # hidden (its place kept) while its answer has nothing to apply
-        goal = button(label("goal_apply", self.lang), icon="check", disabled=True, hidden=True)
+        goal = button(icon="check", disabled=True, hidden=True)
+        self.text(goal, "description", "goal_apply")
         goal.add_class("wl-goal-apply").add_class(f"wl-goal-apply-{index}")
-        goal.on_click(guarded(lambda _: self._apply(index)))
+        goal.on_click(self.callback(lambda _: self._apply(index)))
         return goal
 
     def _apply(self, index: int) -> None:
         if index < len(self._answers) and self._answers[index].changes:
-            self._on_apply(dict(self._answers[index].changes))
+            self._on_change(dict(self._answers[index].changes))  # one step, one undo
 
     def _show_answers(self, found: list[Answer]) -> None:
         self._answers = list(found)
@@ -281,26 +285,29 @@ class ProgressPanel(Panel):
     # --- sensitivity (on request: ~0.5 s) ------------------------------------------------
 
     def _build_sensitivity(self) -> None:
-        lang = self.lang
-        self.sens_button = button(label("sens_run", lang), icon="bar-chart")
+        self.sens_button = button(icon="bar-chart")
+        self.text(self.sens_button, "description", "sens_run")
         self.sens_button.add_class("wl-sens-run")
         self.sens_outcome = W.Dropdown(
-            options=[(label(o, lang), o) for o in OUTCOMES],
+            options=[(label(o), o) for o in OUTCOMES],
             value=OUTCOMES[0],
-            description=label("sens_outcome", lang),
-            tooltip=label("sens_outcome", lang),
             style=style(DescriptionStyle, description_width="120px"),
             layout=layout(width="520px"),
+        )
+        self.text(self.sens_outcome, "description", "sens_outcome")
+        self.text(self.sens_outcome, "tooltip", "sens_outcome")
+        self.when_relabelled(
+            lambda: relabel_options(self.sens_outcome, [(label(o), o) for o in OUTCOMES])
         )
         self.sens_bar = hbox([self.sens_outcome, self.sens_button])
         self.sens_status = html()
         self.sens_table = html()
         empty = pd.DataFrame(columns=["assumption", "base", "outcome_min", "outcome_max", "swing"])
-        self.fig_tornado = self.figure(pc.tornado_figure(empty, lang), "tornado")
+        self.fig_tornado = self.figure(lambda: pc.tornado_figure(empty, self.lang), "tornado")
         self.tornado_box = W.Box([self.fig_tornado], layout=layout(display="none"))
         self._sens: pd.DataFrame | None = None
-        self.sens_button.on_click(guarded(lambda _: self.run_sensitivity()))
-        self.sens_outcome.observe(guarded(lambda _: self._show_sensitivity()), names="value")
+        self.sens_button.on_click(self.callback(lambda _: self.run_sensitivity()))
+        self.sens_outcome.observe(self.callback(lambda _: self._show_sensitivity()), names="value")
 
     def run_sensitivity(self) -> None:
         """Sweep every assumption for every outcome (about half a second) and show it."""

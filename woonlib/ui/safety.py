@@ -12,6 +12,8 @@ import threading
 from collections.abc import Callable
 from typing import IO, Any, TypeVar
 
+from woonlib.report.labels import using
+
 log = logging.getLogger("woonlib.ui")
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -120,3 +122,14 @@ def keep_pool_kernel_alive(beat: Callable[[], None], opened: threading.Event) ->
                 return
 
     threading.Thread(target=run, name="woonlib-keepalive", daemon=True).start()
+
+
+def guarded_in(state: Any, fn: F) -> F:
+    """`fn` guarded, run in the language of `state` (a ScenarioState): what a widget
+    callback of the page does, so that it never threads the language itself."""
+
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with using(state.lang):
+            return fn(*args, **kwargs)
+
+    return guarded(functools.wraps(fn)(run))  # type: ignore[return-value]

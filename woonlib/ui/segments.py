@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS, Assumptions
+from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS
+from woonlib.model.outcome import Outcome
 from woonlib.model.segments import (
     PROGRAMME_SERIES,
     affordability_table,
@@ -14,7 +15,7 @@ from woonlib.model.segments import (
 )
 from woonlib.report import charts
 from woonlib.report.labels import label
-from woonlib.ui.panel import Panel, heading
+from woonlib.ui.panel import Panel
 from woonlib.ui.shared import html
 from woonlib.ui.shares import ShareGroup
 from woonlib.ui.tables import html_table
@@ -28,38 +29,41 @@ class SegmentsPanel(Panel):
     title_key = "tab_segments"
     depends = frozenset({"ambition_homes", *SHARE_FIELDS, *CARE_CONTROLS, *NORM_CONTROLS})
 
-    def __init__(self, *args: Any, on_shares: Any = None) -> None:
+    def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        lang = self.lang
-        self.share_group = ShareGroup(DEFAULTS.shares, lang, on_shares)
+        self.share_group = self.add_control(
+            ShareGroup(DEFAULTS.shares, self._on_change, self.callback)
+        )
         self.fig_segments = self.figure(
-            charts.segments_figure(segment_comparison(self.data, DEFAULTS), lang), "segments"
+            lambda: charts.segments_figure(segment_comparison(self.data, DEFAULTS), self.lang),
+            "segments",
         )
         market = market_segments(self.data)
-        self.fig_market = self.figure(charts.market_figure(market, lang), "market")
+        self.fig_market = self.figure(lambda: charts.market_figure(market, self.lang), "market")
         self.table = html()
         self.afford = html()
         self.care = html()
-        self.market_table = html(self._market_table(market))
+        self.market_table = self.text(html(), "value", lambda: self._market_table(market))
         care_controls = self.make_controls(CARE_CONTROLS)
         norm_controls = self.make_controls(NORM_CONTROLS)
         self.children = [
-            heading(label("segment_shares", lang)),
+            self.heading("segment_shares"),
             self.share_group,
             self.fig_segments,
             self.table,
-            heading(label("affordability", lang)),
+            self.heading("affordability"),
             *norm_controls,
             self.afford,
-            heading(label("care", lang)),
+            self.heading("care"),
             *care_controls,
             self.care,
-            heading(label("market_segments", lang)),
+            self.heading("market_segments"),
             self.fig_market,
             self.market_table,
         ]
 
-    def compute(self, a: Assumptions) -> dict[str, Any]:
+    def compute(self, o: Outcome) -> dict[str, Any]:
+        a = o.a
         return {
             "comparison": segment_comparison(self.data, a),
             "afford": affordability_table(self.data, a),

@@ -8,6 +8,7 @@ in place: a widget that changes its look is given another shared model.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from typing import Any, TypeVar
 
@@ -70,3 +71,20 @@ def hbox(children: list[W.Widget], **traits: str | None) -> W.HBox:
 
 def vbox(children: list[W.Widget], **traits: str | None) -> W.VBox:
     return W.VBox(children, layout=layout(**traits))
+
+
+def walk(widget: W.Widget) -> Iterator[W.Widget]:
+    """`widget` and every widget inside it."""
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+def close_tree(widget: W.Widget) -> None:
+    """Close `widget` and every widget inside it, with their own layouts and styles (frees
+    them in the kernel and the page); shared layouts and styles stay open."""
+    for each in reversed(list(walk(widget))):
+        for part in (getattr(each, "layout", None), getattr(each, "style", None)):
+            if isinstance(part, W.Widget) and not is_shared(part):
+                part.close()
+        each.close()

@@ -1,12 +1,18 @@
-"""The linked segment shares: three percent sliders that always add to 100%."""
+"""The linked segment shares: three percent sliders that always add to 100%.
+
+A control like the others (`ui/controls.py`): it shows the three share assumptions and
+reports a move as one change of all three.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import ipywidgets as W
 
+from woonlib.model.assumptions import SHARE_FIELDS, Assumptions
 from woonlib.report.labels import label
+from woonlib.ui.controls import OnChange, Run
 from woonlib.ui.safety import guarded
 from woonlib.ui.shared import ToggleButtonStyle, hbox, html, layout, style
 
@@ -40,10 +46,13 @@ def rebalance(
 
 
 class ShareGroup(W.VBox):
-    """Three share sliders with a lock each; `on_change(shares)` gets fractions adding to 1."""
+    """Three share sliders with a lock each; `on_change({"share_<segment>": fraction})` gets
+    fractions adding to 1."""
+
+    names = SHARE_FIELDS
 
     def __init__(
-        self, shares: Mapping[str, float], lang: str, on_change: Callable[[dict[str, float]], None]
+        self, shares: Mapping[str, float], on_change: OnChange, run: Run = guarded
     ) -> None:
         self._on_change = on_change
         self._busy = False
@@ -56,8 +65,6 @@ class ShareGroup(W.VBox):
                 min=0,
                 max=TOTAL,
                 step=1,
-                description=f"{label('share_' + key, lang)} (%)",
-                tooltip=f"{label('share_' + key, lang)} (%)",
                 readout=True,
                 continuous_update=True,
                 style=style(W.SliderStyle, description_width="210px"),
@@ -65,19 +72,29 @@ class ShareGroup(W.VBox):
             )
             lock = W.ToggleButton(
                 value=False,
-                description=label("lock", lang),
                 icon="lock",
-                tooltip=f"{label('lock', lang)}: {label('share_' + key, lang)}",
                 layout=layout(width="110px"),
                 style=style(ToggleButtonStyle),
             )
-            slider.observe(self._moved, names="value")
+            slider.observe(run(self._moved), names="value")
             lock.observe(lambda ch, s=slider: setattr(s, "disabled", ch["new"]), names="value")
             self.sliders[key], self.locks[key] = slider, lock
             rows.append(hbox([slider, lock]).add_class("wl-share").add_class(f"wl-share-{key}"))
         self.sum_label = html()
         super().__init__([*rows, self.sum_label], layout=layout())
+        self.relabel()
         self._show_sum()
+
+    def relabel(self) -> None:
+        """Texts in the active language."""
+        for key, slider in self.sliders.items():
+            name = label(f"share_{key}")
+            slider.description = slider.tooltip = f"{name} (%)"
+            self.locks[key].description = label("lock")
+            self.locks[key].tooltip = f"{label('lock')}: {name}"
+
+    def show(self, a: Assumptions) -> None:
+        self.set_shares(a.shares)
 
     @property
     def percents(self) -> dict[str, int]:
@@ -94,7 +111,6 @@ class ShareGroup(W.VBox):
             self._busy = False
         self._show_sum()
 
-    @guarded
     def _moved(self, change: dict) -> None:
         if self._busy:
             return
@@ -109,7 +125,7 @@ class ShareGroup(W.VBox):
         finally:
             self._busy = False
         self._show_sum()
-        self._on_change({k: v / TOTAL for k, v in balanced.items()})
+        self._on_change({f"share_{k}": v / TOTAL for k, v in balanced.items()})
 
     def _show_sum(self) -> None:
         self.sum_label.value = f"<small>Σ = {sum(self.percents.values())}%</small>"

@@ -22,6 +22,10 @@ class SourcesPanel(Panel):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
+        self.children = [self.text(html(), "value", self._page)]  # static text: one widget
+
+    def _page(self) -> str:
+        """Every text of the tab, in the active language."""
         lang = self.lang
         src = sources_table(self.data, lang)
         tables = html_table(
@@ -60,4 +64,4 @@ class SourcesPanel(Panel):
             for n in self.data.notes
         )
         head = heading_html(label("data_notes", lang))
-        self.children = [html(head + notes + tables + assumptions)]  # static text: one widget
+        return head + notes + tables + assumptions

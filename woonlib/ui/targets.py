@@ -13,7 +13,9 @@ import pandas as pd
 
 from woonlib.data.monitor import Monitor
 from woonlib.model.assumptions import Assumptions
-from woonlib.model.register import Outcome, register_view, status_counts
+from woonlib.model.outcome import Outcome
+from woonlib.model.register import Outcome as Tested
+from woonlib.model.register import register_view, status_counts
 from woonlib.model.targets import THEMES
 from woonlib.report import markup
 from woonlib.report.labels import (
@@ -43,22 +45,30 @@ Row = list[tuple[object, str]]
 class TargetsPanel(Panel):
     title_key = "tab_targets"
     depends = EVERY  # statuses follow the scenario; the register itself is fixed
+    follows = frozenset({"monitor"})  # measured values come from the monitor
 
-    def __init__(self, *args: Any, monitor: Monitor) -> None:
+    def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        self.monitor = monitor
         self.summary = html()
         self.tables = html()
-        intro = html(f"<p>{label('targets_intro', self.lang)}</p>")
+        intro = self.text(html(), "value", lambda: f"<p>{label('targets_intro')}</p>")
         self.children = [intro, self.summary, self.tables]
-        # the register's own cells never change: formatted once, not on every slider move
+        # the register's own cells never change: formatted once (per language), not on
+        # every slider move
         register = self.data["targets"]
         self._themes = list(register["theme"])
-        self._fixed = [_fixed_cells(r, self.lang) for r in register.to_dict("records")]
+        records = register.to_dict("records")
+        self.text(self, "_fixed", lambda: [_fixed_cells(r, self.lang) for r in records])
         self._units = list(register["unit"])
         self._indicators = list(register["indicator"])
 
-    def compute(self, a: Assumptions) -> tuple[str, str]:
+    @property
+    def monitor(self) -> Monitor:
+        """The realised figures: the state's."""
+        return self.state.monitor
+
+    def compute(self, o: Outcome) -> tuple[str, str]:
+        a = o.a
         lang = self.lang
         table, found = register_view(self.data, a, self.monitor)
         summary = label("targets_summary", lang).format(**status_counts(table, found))
@@ -123,7 +133,7 @@ def _scenario_text(value: float, measured: float, year: Any, unit: str, lang: st
     return "" if pd.isna(value) else fmt_amount(value, unit, lang)
 
 
-def _outcome_row(o: Outcome, indicator: str, a: Assumptions, lang: str, explained: set[str]) -> Row:
+def _outcome_row(o: Tested, indicator: str, a: Assumptions, lang: str, explained: set[str]) -> Row:
     """The row under an assumption that shows the outcome testing it."""
     if o.check is not None:  # Overzicht's check, in Overzicht's words (explained once)
         title, word, explain = check_texts(o.check, lang)
@@ -144,7 +154,7 @@ def _outcome_row(o: Outcome, indicator: str, a: Assumptions, lang: str, explaine
     return _ambition_outcome_row(o, a, lang)
 
 
-def _ambition_outcome_row(o: Outcome, a: Assumptions, lang: str) -> Row:
+def _ambition_outcome_row(o: Tested, a: Assumptions, lang: str) -> Row:
     """The build path (a light: line 562) or the chance (information) against the source's
     ambition."""
     path = o.key == "build_path"

@@ -1,4 +1,5 @@
-"""The scenario state: the scenario, its history and the language in one observable object.
+"""The scenario state: the scenario, its history, the language, the monitor and the file
+last loaded, in one observable object.
 
 Pure state (traitlets `HasTraits`, no widgets). The dashboard, a notebook's live panels
 (`woonlib.ui.live`) and the code cells below them read and set the same `ScenarioState`;
@@ -8,7 +9,8 @@ the views observe it::
     state.observe(handler, names="assumptions")   # once per change
     state.apply(ambition_homes=10_000)            # validated: AssumptionError keeps the old one
     state.undo(); state.redo(); state.reset()
-    state.lang = "en"
+    state.lang = "en"                             # the views relabel in place
+    state.monitor = load_monitor(...)             # realised figures: the views that use them follow
 
 A view that cannot show a new scenario (its computation failed) refuses it by raising
 `ScenarioRefused` in its observer: the state then goes back to the scenario before, with its
@@ -25,11 +27,12 @@ from typing import Any
 
 from traitlets import Enum, HasTraits, Instance, Tuple, Unicode, default
 
-from woonlib.model.assumptions import DEFAULTS, SPECS, AssumptionError, Assumptions
-from woonlib.report.labels import LANGUAGES, fmt_allowed, label
+from woonlib.data.monitor import Monitor, empty_monitor
+from woonlib.model.assumptions import DEFAULTS, Assumptions
 from woonlib.scenario.history import History
+from woonlib.vocab import LANGUAGES
 
-log = logging.getLogger("woonlib.ui")
+log = logging.getLogger("woonlib.scenario")
 
 
 class ScenarioRefused(Exception):
@@ -38,8 +41,9 @@ class ScenarioRefused(Exception):
 
 
 class ScenarioState(HasTraits):
-    """The current scenario (`assumptions`), its undo/redo `history`, the language (`lang`)
-    and the scenario last loaded from a file (`loaded`: (file name, Assumptions) or None).
+    """The current scenario (`assumptions`), its undo/redo `history`, the language (`lang`),
+    the realised figures (`monitor`, empty until given) and the scenario last loaded from a
+    file (`loaded`: (file name, Assumptions) or None).
 
     `assumptions` is read-only as an attribute: change it with `apply`, `set`, `undo`,
     `redo` or `reset`, which validate, record the history and honour a view's refusal.
@@ -48,6 +52,7 @@ class ScenarioState(HasTraits):
     assumptions = Instance(Assumptions, read_only=True)
     lang = Enum(LANGUAGES, default_value="nl")
     loaded = Tuple(Unicode(), Instance(Assumptions), default_value=None, allow_none=True)
+    monitor = Instance(Monitor)
 
     def __init__(self, assumptions: Assumptions = DEFAULTS, lang: str = "nl") -> None:
         if not isinstance(assumptions, Assumptions):
@@ -60,6 +65,10 @@ class ScenarioState(HasTraits):
     @default("assumptions")
     def _default_assumptions(self) -> Assumptions:
         return DEFAULTS
+
+    @default("monitor")
+    def _default_monitor(self) -> Monitor:
+        return empty_monitor()
 
     def __repr__(self) -> str:
         """What differs from the Woonvisie, the language and the steps to undo/redo."""
@@ -152,20 +161,3 @@ def _snapshot(history: History) -> tuple[Assumptions, list[Any], list[Any]]:
 
 def _restore(history: History, saved: tuple[Assumptions, list[Any], list[Any]]) -> None:
     history.current, history.done[:], history.undone[:] = saved
-
-
-def invalid_text(exc: AssumptionError, lang: str, fallback: str = "error_message") -> str:
-    """A refused assumption in `lang` (the error's own text is English); `fallback` is the
-    label key for an error that names no assumption."""
-    if exc.unknown:
-        return f"{label('query_unknown', lang)}: {', '.join(exc.unknown)}"
-    if exc.name in SPECS:
-        spec = SPECS[exc.name]
-        allowed = fmt_allowed(spec.unit, spec.minimum, spec.maximum, spec.choices, lang)
-        return (
-            f"{label('invalid_value', lang)}: {label(exc.name, lang)} — "
-            f"{label('allowed', lang)}: {allowed}"
-        )
-    if exc.rule == "shares_sum":
-        return label("shares_must_add", lang)
-    return label(fallback, lang)
