@@ -55,7 +55,7 @@ class Panel(W.VBox):
         self.data, self.state, self._on_change = data, state, on_change
         self.controls: dict[str, Control] = {}
         self._texts: list[tuple[object, str, Callable[[], Any]]] = []
-        self._figures: list[tuple[go.FigureWidget, Callable[[], go.Figure]]] = []
+        self._figures: list[tuple[SharedFigureWidget, Callable[[], go.Figure]]] = []
         self._relabels: list[Callable[[], None]] = []
         super().__init__(layout=layout(padding="6px"))
 
@@ -97,7 +97,7 @@ class Panel(W.VBox):
             self.add_control(c)
         return list(made)
 
-    def figure(self, make: Callable[[], go.Figure], key: str) -> go.FigureWidget:
+    def figure(self, make: Callable[[], go.Figure], key: str) -> SharedFigureWidget:
         """The chart `make()` builds (in the active language) as an in-place widget, with CSS
         classes wl-chart and wl-chart-<key>; `relabel` takes its texts from `make()` again."""
         widget = figure_widget(make())
@@ -108,21 +108,23 @@ class Panel(W.VBox):
     def relabel(self) -> None:
         """Every registered text, control and chart in the active language (the same
         widgets); the host then shows the panel's outputs again."""
+        for widget, make in self._figures:
+            fresh = make()
+            with widget.batch_update():
+                widget.layout = fresh.layout
+                for trace, new in zip(widget.data, fresh.data, strict=False):
+                    keep = ("uid", "type")
+                    trace.update({k: v for k, v in new.to_plotly_json().items() if k not in keep})
+            # plotly.js reads its config only when it draws: the page draws the chart again
+            # (plotly_shared.py) from its synced state, made current first
+            widget.sync_state()
+            widget._config = plotly_config(current_lang())
         for target, attr, make in self._texts:
             setattr(target, attr, make())
         for fn in self._relabels:
             fn()
         for c in {id(c): c for c in self.controls.values()}.values():
             c.relabel()
-        for widget, make in self._figures:
-            fresh = make()
-            with widget.batch_update():
-                widget.layout = fresh.layout
-                for trace, new in zip(widget.data, fresh.data, strict=False):
-                    trace.update(
-                        {k: v for k, v in new.to_plotly_json().items() if k not in ("uid", "type")}
-                    )
-            widget._config = plotly_config(current_lang())
 
     def follow(self, name: str) -> None:
         """The state's `name` (one of `follows`) changed; the host recomputes next."""
@@ -141,7 +143,7 @@ class Panel(W.VBox):
         self.show(self.compute(o))
 
 
-def figure_widget(fig: go.Figure) -> go.FigureWidget:
+def figure_widget(fig: go.Figure) -> SharedFigureWidget:
     """Wrap a built figure once; later changes go through batch_update on this widget."""
     widget = SharedFigureWidget(fig, page_bundle())
     widget._config = plotly_config(current_lang())

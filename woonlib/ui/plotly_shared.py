@@ -68,6 +68,10 @@ function loadPlotly(model) {
   return globalThis.__woonlibPlotly || bundleText(model).then(importPlotly);
 }
 
+const PY2JS = [  // the messages a view of plotly's listens to (FigureView.perform_render)
+  "addTraces", "deleteTraces", "moveTraces", "restyle", "relayout", "update", "animate",
+].map((name) => `_py2js_${name}`);
+
 export default () => {
   let inner = null;
   let ready = null;
@@ -80,7 +84,20 @@ export default () => {
   };
   return {
     initialize(ctx) { init(ctx).catch((e) => console.error("[woonlib] plotly:", e)); },
-    async render(ctx) { await init(ctx); return inner.render(ctx); },
+    async render(ctx) {
+      await init(ctx);
+      let cleanup = inner.render(ctx);
+      // A language switch sends a new config (toolbar tooltips, number format), which
+      // plotly.js reads only when it draws: the chart is drawn again from its synced state,
+      // in the same element, the old view's update listeners off.
+      const redraw = () => {
+        for (const name of PY2JS) ctx.model.off(`change:${name}`);
+        cleanup();
+        cleanup = inner.render(ctx);
+      };
+      ctx.model.on("change:_config", redraw);
+      return () => { ctx.model.off("change:_config", redraw); cleanup(); };
+    },
   };
 };
 """

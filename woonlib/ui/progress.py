@@ -296,9 +296,7 @@ class ProgressPanel(Panel):
         )
         self.text(self.sens_outcome, "description", "sens_outcome")
         self.text(self.sens_outcome, "tooltip", "sens_outcome")
-        self.when_relabelled(
-            lambda: relabel_options(self.sens_outcome, [(label(o), o) for o in OUTCOMES])
-        )
+        self.when_relabelled(self._relabel_sensitivity)
         self.sens_bar = hbox([self.sens_outcome, self.sens_button])
         self.sens_status = html()
         self.sens_table = html()
@@ -308,6 +306,10 @@ class ProgressPanel(Panel):
         self._sens: pd.DataFrame | None = None
         self.sens_button.on_click(self.callback(lambda _: self.run_sensitivity()))
         self.sens_outcome.observe(self.callback(lambda _: self._show_sensitivity()), names="value")
+
+    def _relabel_sensitivity(self) -> None:
+        relabel_options(self.sens_outcome, [(label(o), o) for o in OUTCOMES])
+        self._show_sensitivity()  # its table and chart, if any, in the new language
 
     def run_sensitivity(self) -> None:
         """Sweep every assumption for every outcome (about half a second) and show it."""
