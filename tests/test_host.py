@@ -94,8 +94,11 @@ def test_relabel_keeps_the_widgets_and_changes_the_texts(data: WoonvisieData) ->
         "bar": dash.bar.undo_button.description,
     }
     assert dutch["tab"] == "Huishoudens & programma" and "10.000" in dutch["readout"]
+    forecast = dash.controls["forecast"].widget
+    choice, dutch_options = forecast.value, forecast.options
     dash.state.lang = "en"
     assert [(id(w), w.model_id) for w in walk(dash)] == widgets  # the same widgets
+    assert forecast.value == choice and forecast.options != dutch_options
     with using("en"):
         assert dash.tabs.titles[1] == label("tab_programme")
         assert slider.description.startswith(label("ambition_homes"))
@@ -113,6 +116,7 @@ def test_relabel_keeps_the_widgets_and_changes_the_texts(data: WoonvisieData) ->
     assert programme.table.value == dutch["table"]
     assert programme.children[0].value == dutch["heading"]
     assert dash.bar.undo_button.description == dutch["bar"]
+    assert forecast.value == choice and forecast.options == dutch_options
 
 
 def test_a_control_moved_in_english_reads_in_english(data: WoonvisieData) -> None:

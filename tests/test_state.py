@@ -8,6 +8,7 @@ import pytest
 from traitlets import TraitError
 
 from woonlib.data import WoonvisieData
+from woonlib.data.monitor import Monitor
 from woonlib.model.assumptions import DEFAULTS, AssumptionError
 from woonlib.model.presets import PRESETS
 from woonlib.report.labels import label
@@ -192,6 +193,15 @@ def test_load_remembers_the_file(state: ScenarioState) -> None:
     assert state.load("mijn.json", a) is True
     assert state.loaded == ("mijn.json", a) and state.assumptions == a
     assert state.undo() is True and state.assumptions == DEFAULTS
+
+
+def test_the_state_holds_the_monitor(monitor_example: Monitor) -> None:
+    state = ScenarioState()
+    assert state.monitor.empty  # until given (the dashboard reads data/monitor)
+    seen: list[Monitor] = []
+    state.observe(lambda change: seen.append(change["new"]), names="monitor")
+    state.monitor = monitor_example
+    assert seen == [monitor_example] and not state.history.can_undo  # not a scenario step
 
 
 def test_invalid_text_names_the_assumption_in_dutch() -> None:
