@@ -338,6 +338,7 @@ def sensitivity_table(
     kinds = zip(table["kind"], table["range_lines"], strict=True)
     table.insert(at, "kind_label", [sweep_text(k, lines, lang) for k, lines in kinds])
     table["range_lines"] = [fmt_lines(lines, lang) for lines in table["range_lines"]]
+    table["range_source"] = [fmt_source(r, lang) if r else "" for r in table["range_source"]]
     return table
 
 
