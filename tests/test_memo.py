@@ -115,7 +115,7 @@ def test_every_policy_check_with_status_and_explanation(memo_nl: str, data: Woon
         assert status in row
         assert escape(explain) in row
         if check.norm == "woonvisie":  # every light names its norm and line
-            assert f"regels {check.lines}" in explain
+            assert f"regels {check.source.lines_text()}" in explain
 
 
 def test_every_data_note(memo_nl: str, memo_en: str, data: WoonvisieData) -> None:

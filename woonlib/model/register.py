@@ -113,7 +113,7 @@ def outcomes(
             split.unit,
             None,
             split.norm,
-            split.lines,
+            split.source.lines_text(),
             check=split,
         ),
     }

@@ -104,7 +104,8 @@ def checks_table(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> pd.Da
     """The policy checks with their norm, source lines and explanation, for exports."""
     checks = policy_checks(data, a)
     texts = [check_texts(row, lang) for row in checks.itertuples()]
-    table = checks.drop(columns=["extra"])
+    table = checks.drop(columns=["extra"]).rename(columns={"source": "lines"})
+    table["lines"] = [ref.lines_text() for ref in table["lines"]]  # the norm's lines
     table["status_text"] = [t[1] for t in texts]
     table["explanation"] = [t[2] for t in texts]
     return table

@@ -1096,7 +1096,7 @@ def check_texts(check: Any, lang: str | None = None) -> tuple[str, str, str]:
         text += label(f"{key}_own", lang)
     sentence = f"norm_{norm}_{name}" if f"norm_{norm}_{name}" in LABELS else f"norm_{norm}"
     text += " " + label(sentence, lang)
-    explanation = text.format(lines=check.lines, **fields)
+    explanation = text.format(lines=check.source.lines_text(), **fields)  # norm's lines
     return label(name, lang), label(str(check.status), lang), explanation
 
 
