@@ -239,17 +239,14 @@ def answer_text(answer: Answer, a: Assumptions, lang: str = "nl") -> str:
     return text
 
 
-ASSUMED_GOALS = ("goal_scenario_affordable", "goal_scenario_norm_split")  # answers on shares
-
-
 def answer_state(answer: Answer, lang: str = "nl") -> str:
     """Met already, why not feasible, about the programme only, or not met yet.
 
     Shares the scenario already assumes are not 'met': an assumption does not meet the
-    target it is set from, so those answers say the scenario assumes them.
+    target it is set from, so those answers (`answer.assumed`) say the scenario assumes them.
     """
     if answer.met:
-        return label("goal_assumed" if answer.goal in ASSUMED_GOALS else "goal_met", lang)
+        return label("goal_assumed" if answer.assumed else "goal_met", lang)
     if answer.note:
         return label(answer.note, lang)
     if answer.applies_to == "programme":
