@@ -471,7 +471,6 @@ LABELS: dict[str, L] = {
         "en": " Tested against the source's {target}, not this scenario's ambition ({ambition}).",
     },
     "line_ref": {"nl": "regel {line}", "en": "line {line}"},
-    "lines_ref": {"nl": "regels {lines}", "en": "lines {lines}"},
     "theme_growth": {"nl": "Groei en programma", "en": "Growth and programme"},
     "theme_affordability": {"nl": "Betaalbaarheid", "en": "Affordability"},
     "theme_target_groups": {"nl": "Doelgroepen", "en": "Target groups"},
