@@ -7,7 +7,17 @@ import dataclasses
 import pytest
 
 from woonlib.data import WoonvisieData
-from woonlib.model.assumptions import DEFAULTS, SPECS, AssumptionError, Assumptions, from_mapping
+from woonlib.model.assumptions import (
+    DEFAULTS,
+    SPEC,
+    SPECS,
+    AssumptionError,
+    Assumptions,
+    Spec,
+    from_mapping,
+    spec,
+    specs_of,
+)
 from woonlib.report.labels import LABELS
 
 
@@ -33,10 +43,33 @@ def test_every_field_has_a_spec_a_label_and_a_source() -> None:
             assert not key or set(LABELS[key]) == {"nl", "en"}, (name, key)
 
 
+def test_each_spec_is_declared_on_its_field() -> None:
+    """One declaration per assumption: SPECS is read from the fields' metadata."""
+    for f in dataclasses.fields(Assumptions):
+        assert f.metadata[SPEC] is SPECS[f.name], f.name
+    assert specs_of(Assumptions) == SPECS
+
+
+def test_a_new_field_without_a_spec_fails() -> None:
+    """An assumption added without `metadata=spec(...)` is refused, naming the field."""
+    sourced = dataclasses.make_dataclass(
+        "Sourced",
+        [("new_rate", int, dataclasses.field(default=1, metadata=spec("homes/year", 0, 9, 1)))],
+        bases=(Assumptions,),
+        frozen=True,
+    )
+    assert specs_of(sourced)["new_rate"] == Spec("homes/year", 0, 9, 1)
+    bare = dataclasses.make_dataclass(
+        "Bare", [("new_rate", int, dataclasses.field(default=1))], bases=(Assumptions,), frozen=True
+    )
+    with pytest.raises(TypeError, match="assumption new_rate has no spec"):
+        specs_of(bare)
+
+
 def test_every_source_quote_is_printed_on_its_lines(data: WoonvisieData) -> None:
     seed = data.seed_line
-    for name, spec in SPECS.items():
-        ref = spec.source
+    for name, declared in SPECS.items():
+        ref = declared.source
         assert all(1 <= n <= 6000 for n in ref.line_numbers()), name
         spans = [span if isinstance(span, tuple) else (span, span) for span in ref.lines]
         texts = [" ".join(" ".join(seed(n) for n in range(lo, hi + 1)).split()) for lo, hi in spans]

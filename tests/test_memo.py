@@ -17,7 +17,7 @@ from woonlib.model.indicators import indicators, policy_checks
 from woonlib.model.presets import preset
 from woonlib.model.registry import unit_of
 from woonlib.refs import Ref
-from woonlib.report.labels import LABELS, check_texts, fmt_source, label
+from woonlib.report.labels import LABELS, check_texts, fmt_quantity, fmt_source, label
 from woonlib.report.memo import (
     display,
     memo_figures,
@@ -50,6 +50,14 @@ def row_of(memo: str, first_cell: str) -> str:
     match = re.search(rf"<tr><td>{re.escape(first_cell)}</td>.*?</tr>", memo_page(memo))
     assert match, first_cell
     return match.group(0)
+
+
+def test_display_is_the_one_formatter_with_a_dash_for_no_value() -> None:
+    """The memo formats through `labels.fmt_quantity`; only a missing value is its own."""
+    assert display(9300, "homes") == fmt_quantity(9300, "homes") == "9.300 woningen"
+    assert display(0.3, "fraction") == "30,0%" and display(3, "years") == "3 jaar"
+    for missing in (None, float("nan"), float("inf")):
+        assert display(missing, "homes") == "–"
 
 
 def test_title_date_and_language(memo_nl: str, memo_en: str) -> None:
@@ -115,7 +123,7 @@ def test_every_policy_check_with_status_and_explanation(memo_nl: str, data: Woon
         assert status in row
         assert escape(explain) in row
         if check.norm == "woonvisie":  # every light names its norm and line
-            assert f"regels {check.lines}" in explain
+            assert f"regels {check.source.lines_text()}" in explain
 
 
 def test_every_data_note(memo_nl: str, memo_en: str, data: WoonvisieData) -> None:

@@ -32,7 +32,7 @@ from woonlib.model.uncertainty import (
     ranges_of,
     reach_probability,
 )
-from woonlib.report.labels import fmt_value, shown, sweep_text
+from woonlib.report.labels import fmt_value, label, shown, sweep_text
 from woonlib.report.memo import scenario_memo
 from woonlib.scenario.state import ScenarioState
 from woonlib.ui.compare import ComparePanel
@@ -221,7 +221,7 @@ def test_assumed_ranges_say_so() -> None:
     assert set(ASSUMED_RANGES) == {"plan_failure_surcharge", "start_year"}
     assert not set(ASSUMED_RANGES) & set(STATED_RANGES)
     for assumed in ASSUMED_RANGES.values():
-        assert assumed.lines == () and "aanname, geen bron" in assumed.source
+        assert assumed.lines == () and "aanname, geen bron" in label(assumed.source.note, "nl")
     assert sweep_text("assumed") == "Aanname, geen bron"
     assert sweep_text("assumed", lang="en") == "Assumption, no source"
 

@@ -292,3 +292,15 @@ def test_shares_the_scenario_assumes_are_not_called_met(data: WoonvisieData) -> 
         assert found[goal].met
         assert answer_state(found[goal], "nl") == "Zo aangenomen in het scenario"
     assert answer_state(found["goal_programme_affordable"], "nl") == "Al gehaald"  # an outcome
+    # goal seek flags the answers on the scenario's own shares; nothing else is assumed
+    assert {goal for goal, a in found.items() if a.assumed} == {
+        "goal_scenario_affordable",
+        "goal_scenario_norm_split",
+    }
+    shifted = DEFAULTS.replace(share_social_rent=0.2, share_mid_priced=0.4, share_expensive=0.4)
+    open_ = {a.goal: a for a in answers(data, shifted)}["goal_scenario_norm_split"]
+    assert (
+        open_.assumed
+        and not open_.met
+        and answer_state(open_, "nl") != answer_state(found["goal_scenario_norm_split"], "nl")
+    )

@@ -11,6 +11,7 @@ from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import DEFAULTS, SPECS, Assumptions
 from woonlib.model.indicators import indicators
 from woonlib.model.sensitivity import (
+    ASSUMED_RANGES,
     COLUMNS,
     OUTCOMES,
     STATED_RANGES,
@@ -20,6 +21,7 @@ from woonlib.model.sensitivity import (
     with_value,
 )
 from woonlib.model.uncertainty import NO_SOURCE, Ranges, reach_probability
+from woonlib.refs import Ref
 
 SMALL = Ranges(draws=2_000)
 
@@ -82,7 +84,7 @@ def test_swings_by_hand(table: pd.DataFrame) -> None:
     # 4,220 gross new social rent × 30% ± 20% (24% … 36%): 1,012.8 … 1,519.2
     assert care["assumption"] == "care_share_social_rent"
     assert care["swing"] == pytest.approx(4220 * 0.12)
-    assert care["kind"] == "relative" and NO_SOURCE in care["range_source"]
+    assert care["kind"] == "relative" and care["range_source"] == NO_SOURCE
     assert _top(table, "affordable_share_scenario")["assumption"] == "share_expensive"
     assert _top(table, "reach_probability")["assumption"] == "build_rate"
     assert _top(table, "affordable_share_programme")["assumption"] == "affordable_basis"
@@ -98,7 +100,8 @@ def test_assumptions_that_do_not_matter_have_no_swing(table: pd.DataFrame) -> No
 def test_sweep_ranges() -> None:
     ambition = sweep_range("ambition_homes", DEFAULTS)
     assert (ambition.values[0], ambition.values[-1]) == (3520, 9300)
-    assert ambition.kind == "stated" and "583" in ambition.source
+    assert ambition.kind == "stated" and ambition.source is not None
+    assert ambition.source.lines == ambition.lines == (583, 589)
     rate = sweep_range("build_rate", DEFAULTS)
     assert (rate.values[0], rate.values[-1]) == (800, 1200)
     assert 1000 in rate.values and rate.kind == "relative"
@@ -109,6 +112,22 @@ def test_sweep_ranges() -> None:
     # clipped to the allowed range
     detention = sweep_range("outflow_detention", DEFAULTS)
     assert min(detention.values) >= 10 and max(detention.values) <= 15
+
+
+def test_the_stated_and_assumed_ranges_are_read_from_the_assumptions() -> None:
+    """One declaration: each range is its assumption's `Spec.sweep`, split by its source."""
+    declared = {name: s.sweep for name, s in SPECS.items() if s.sweep is not None}
+    assert declared == {**STATED_RANGES, **ASSUMED_RANGES}
+    assert set(STATED_RANGES) == {"ambition_homes", "target_year"}
+    for name, swept in declared.items():
+        assert isinstance(swept.source, Ref), name
+        assert swept.stated == bool(swept.source.lines) == (name in STATED_RANGES), name
+        sweep = sweep_range(name, DEFAULTS)
+        assert sweep.source is swept.source and sweep.kind == (
+            "stated" if swept.stated else "assumed"
+        )
+        assert (min(sweep.values), max(sweep.values)) == (swept.low, swept.high), name
+    assert sweep_range("forecast", DEFAULTS).source is None  # every choice: no range to source
 
 
 def test_a_share_moves_the_others_in_proportion() -> None:

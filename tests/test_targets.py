@@ -102,7 +102,7 @@ def test_outcomes_at_the_defaults(data: WoonvisieData) -> None:
     path = found["build_path"]
     # 1.000 a year over 2024-2032 (9 years) = 9.000 < 9.300 (line 562)
     assert (path.value, path.target, path.horizon, path.status) == (9000, 9300, 2032, "fail")
-    assert path.years == (2024, 2032) and path.lines == "562"
+    assert path.years == (2024, 2032) and path.source.lines == (562,)
     chance = found["reach_probability"]
     assert chance.status == "info"
     assert chance.value == indicators(data, DEFAULTS)["probability_reaching_ambition"]

@@ -11,21 +11,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from woonlib.data import WoonvisieData
-from woonlib.model.assumptions import DEFAULTS
+from woonlib.model.assumptions import DEFAULTS, SPECS
 from woonlib.model.programme import basis_demand
 from woonlib.model.uncertainty import (
     DEFAULT_RANGES,
     NO_SOURCE,
+    RANGE_ASSUMPTIONS,
     RANGE_SPECS,
     Ranges,
     cumulative_factors,
     fan,
     final_factors,
+    ranges_of,
     rate_for_probability,
     reach_probability,
     triangular,
     yearly_factors,
 )
+from woonlib.report.labels import label
 
 SMALL = Ranges(draws=2_000)
 
@@ -36,10 +39,28 @@ def test_defaults_and_sources() -> None:
     assert (r.build_rate_spread, r.yearly_spread, r.draws) == (0.20, 0.10, 10_000)
     assert r.draws >= 10_000
     for name in ("failure_low", "failure_high", "build_rate_spread", "yearly_spread"):
-        assert RANGE_SPECS[name].source == NO_SOURCE  # no source gives a range: said so
-    assert "677–679" in RANGE_SPECS["failure_mode"].source
-    assert "616–622" in RANGE_SPECS["forecasts"].source
+        source = RANGE_SPECS[name].source  # no source gives a range: said so
+        assert source is not None and not source.lines
+        assert "aanname, geen bron" in label(source.note, "nl"), name
+    assert RANGE_SPECS["build_rate_spread"].source == NO_SOURCE
+    mode, forecasts = RANGE_SPECS["failure_mode"].source, RANGE_SPECS["forecasts"].source
+    assert mode is not None and mode.lines == ((677, 679),)
+    assert forecasts is not None and forecasts.lines == ((616, 622),)
     assert set(RANGE_SPECS) == set(Ranges.__dataclass_fields__)
+
+
+def test_the_ranges_are_read_from_the_assumptions() -> None:
+    """The fan's defaults, units and sources are those declared with the assumptions."""
+    for name, field in RANGE_ASSUMPTIONS.items():
+        assert getattr(DEFAULT_RANGES, name) == getattr(DEFAULTS, field), name
+        assert RANGE_SPECS[name].source is SPECS[field].source, name
+        assert RANGE_SPECS[name].unit == SPECS[field].unit == "fraction", name
+    assert ranges_of(DEFAULTS) == DEFAULT_RANGES
+    assert DEFAULT_RANGES.forecasts == SPECS["forecast"].choices
+    # the plan-failure range is declared once: the fan's ends and the sensitivity's sweep
+    sweep = SPECS["plan_failure_surcharge"].sweep
+    assert sweep is not None and (sweep.low, sweep.high) == (0.20, 0.40)
+    assert (DEFAULTS.fan_failure_low, DEFAULTS.fan_failure_high) == (sweep.low, sweep.high)
 
 
 @pytest.mark.parametrize(

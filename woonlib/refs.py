@@ -13,6 +13,14 @@ DOCUMENT = "Woonvisie Enschede 2024"
 Span = int | tuple[int, int]  # one line, or the first and last line of a passage
 
 
+def span_text(span: Span) -> str:
+    """A span as the document cites it, in any language: 589 -> '589', (677, 679) -> '677–679'."""
+    if isinstance(span, tuple):
+        first, last = span
+        return str(first) if first == last else f"{first}–{last}"
+    return str(span)
+
+
 @dataclass(frozen=True)
 class Ref:
     """Where in the document a figure stands.
@@ -37,3 +45,10 @@ class Ref:
         for span in self.lines:
             out += list(span) if isinstance(span, tuple) else [span]
         return out
+
+    def lines_text(self) -> str:
+        """The lines, comma-separated and without a word: '1245–1247, 1504–1506' ('' for none).
+
+        What a sentence that says "regels"/"lines" itself fills in (`labels.check_texts`).
+        """
+        return ", ".join(span_text(span) for span in self.lines)

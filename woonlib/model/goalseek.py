@@ -47,7 +47,9 @@ class Answer:
     empty); `values`: figures for the sentence, in their units (see each
     function); `changes`: assumption name → value; `applies_to`: "assumptions" (apply
     `changes`) or "programme" (add plans or homes; `changes` empty); `note`: a label key
-    saying why an answer is not feasible, or empty.
+    saying why an answer is not feasible, or empty; `assumed`: the goal is about the
+    scenario's own assumptions (its segment shares), so when met the scenario assumes it
+    rather than meets it (an assumption cannot meet the target it is set from).
     """
 
     goal: str
@@ -58,6 +60,7 @@ class Answer:
     changes: Mapping[str, Any] = field(default_factory=dict)
     applies_to: str = "assumptions"
     note: str = ""
+    assumed: bool = False
 
 
 def _maximum(name: str) -> float:
@@ -302,6 +305,7 @@ def scenario_affordable_shares(data: WoonvisieData, a: Assumptions) -> Answer:
         values,
         changes,
         note=note,
+        assumed=True,
     )
 
 
@@ -310,8 +314,9 @@ def scenario_norm_shares(data: WoonvisieData, a: Assumptions) -> Answer:
     norms = norm_shares(data)
     shares = {f"share_{s}": norms[s] for s in SEGMENTS}
     met = all(abs(getattr(a, f) - shares[f]) < 1e-6 for f in SHARE_FIELDS)
+    changes = {} if met else shares
     return Answer(
-        "goal_scenario_norm_split", "scenario_norm_split", True, met, shares, {} if met else shares
+        "goal_scenario_norm_split", "scenario_norm_split", True, met, shares, changes, assumed=True
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import numpy as np
@@ -12,17 +12,19 @@ import pandas as pd
 
 from woonlib.data import WoonvisieData
 from woonlib.data.monitor import Monitor
-from woonlib.model.assumptions import Assumptions
+from woonlib.model.assumptions import SPECS, Assumptions
 from woonlib.model.core import results
 from woonlib.model.programme import rate_needed
 from woonlib.model.progress import progress_indicators
 from woonlib.model.uncertainty import ranges_of, reach_probability
+from woonlib.refs import Ref
 from woonlib.vocab import SEGMENTS
 
-# Where the Woonvisie sets each norm (lines of data/sources/woonvisie-enschede-2024.txt)
-AFFORDABLE_LINES = "1245–1247, 1504–1506, 1574–1576"  # '70 procent van alle nieuwbouw'
-SPLIT_LINES = "758–760"  # Woondeal Twente: 30/40/30 'in de basis'
-CAPACITY_LINES = "677–679"  # 30% extra plans needed to realise 100%
+# Where the Woonvisie sets each norm: the source of the assumption read from that norm
+AFFORDABLE_NORM = SPECS["affordable_basis"].source  # '70 procent van alle nieuwbouw'
+SPLIT_NORM = SPECS["share_social_rent"].source  # Woondeal Twente: 30/40/30 'in de basis'
+CAPACITY_NORM = SPECS["plan_failure_surcharge"].source  # 30% extra plans to realise 100%
+NO_NORM = Ref()  # a comparison no line of the Woonvisie sets
 CHECK_STATUSES = ("ok", "fail", "info")
 
 
@@ -116,15 +118,17 @@ def _own_norm(value: float, target: float, at_most: bool) -> tuple[str, str]:
 
 
 def policy_checks(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
-    """The policy checks: check, status (ok/fail/info), value, target, unit, norm, lines, extra.
+    """The policy checks: check, status (ok/fail/info), value, target, unit, norm, source, extra.
 
     `value` and `target` share the check's `unit`. `norm` says whose norm it is: the
-    Woonvisie's (`woonvisie`, at `lines`), the advisor's own (`own`, an assumption), or
+    Woonvisie's (`woonvisie`, at `source`, a `Ref`), the advisor's own (`own`, an assumption), or
     none (`none`: the comparison is information, status `info`). `extra` holds the figures
     the explanation quotes besides value and target.
     """
-    columns = ["check", "status", "value", "target", "unit", "norm", "lines", "extra"]
-    table = pd.DataFrame([astuple(c) for c in checks(data, a)], columns=columns)
+    columns = [f.name for f in fields(Check)]
+    table = pd.DataFrame(
+        [[getattr(c, n) for n in columns] for c in checks(data, a)], columns=columns
+    )
     table[["value", "target"]] = table[["value", "target"]].astype("float64")
     return table
 
@@ -139,7 +143,7 @@ class Check:
     target: float
     unit: str
     norm: str  # woonvisie / own / none / assumption (the value compared is an assumption)
-    lines: str
+    source: Ref  # where the Woonvisie sets the norm (its lines); empty for none
     extra: Mapping[str, Any]
 
 
@@ -174,7 +178,7 @@ def checks(data: WoonvisieData, a: Assumptions) -> tuple[Check, ...]:
             target,
             "fraction",
             "woonvisie",
-            AFFORDABLE_LINES,
+            AFFORDABLE_NORM,
             affordable_extra,
         ),
         (  # the scenario's split is an assumption (30/40/30 by default, that is 70%):
@@ -185,7 +189,7 @@ def checks(data: WoonvisieData, a: Assumptions) -> tuple[Check, ...]:
             target,
             "fraction",
             "assumption",
-            AFFORDABLE_LINES,
+            AFFORDABLE_NORM,
             {},
         ),
         (
@@ -195,7 +199,7 @@ def checks(data: WoonvisieData, a: Assumptions) -> tuple[Check, ...]:
             a.split_norm_tolerance,
             "pp",
             split_norm,
-            SPLIT_LINES,
+            SPLIT_NORM,
             {**shares, "basis": a.affordable_basis},
         ),
         (  # the Woonvisie's norm at its own 30%; another surcharge is the advisor's norm
@@ -205,7 +209,7 @@ def checks(data: WoonvisieData, a: Assumptions) -> tuple[Check, ...]:
             capacity,
             "homes",
             "woonvisie" if math.isclose(a.plan_failure_surcharge, source_surcharge) else "own",
-            CAPACITY_LINES,
+            CAPACITY_NORM,
             {"surcharge": a.plan_failure_surcharge},
         ),
         (
@@ -215,7 +219,7 @@ def checks(data: WoonvisieData, a: Assumptions) -> tuple[Check, ...]:
             float(a.ambition_homes),
             "homes",
             "none",
-            "",
+            NO_NORM,
             {},
         ),
         (
@@ -225,7 +229,7 @@ def checks(data: WoonvisieData, a: Assumptions) -> tuple[Check, ...]:
             care_target if care_norm == "own" else need,
             "homes",
             care_norm,
-            "",
+            NO_NORM,
             {"need": need, "norm": a.care_outflow_norm},
         ),
     ]

@@ -22,7 +22,7 @@ import pandas as pd
 
 from woonlib.data import WoonvisieData
 from woonlib.data.monitor import Monitor
-from woonlib.model.assumptions import Assumptions
+from woonlib.model.assumptions import SPECS, Assumptions
 from woonlib.model.core import programme_years
 from woonlib.model.indicators import Check, checks, verdict
 from woonlib.model.progress import measured_by_id, realised_so_far
@@ -37,8 +37,9 @@ from woonlib.model.targets import (
     meets,
 )
 from woonlib.model.uncertainty import ranges_of, reach_probability
+from woonlib.refs import Ref
 
-AMBITION_LINE = "562"  # 'Tot 2032 voegen we 9300 woningen toe aan Enschede'
+AMBITION_SOURCE = SPECS["target_year"].source  # 'Tot 2032 voegen we 9300 woningen toe'
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Outcome:
     unit: str
     horizon: int | None
     norm: str  # woonvisie / own / none
-    lines: str
+    source: Ref  # where the Woonvisie sets the norm (its lines); empty for none
     years: tuple[int, int] | None = None  # first and last building year counted
     realised_years: int = 0  # realised years from a monitor the value starts from
     check: Check | None = None
@@ -98,12 +99,21 @@ def outcomes(
             "homes",
             horizon,
             "woonvisie",
-            AMBITION_LINE,
+            AMBITION_SOURCE,
             span,
             n,
         ),
         "reach_probability": Outcome(
-            "reach_probability", "info", chance, row.value, "fraction", horizon, "none", "", span, n
+            "reach_probability",
+            "info",
+            chance,
+            row.value,
+            "fraction",
+            horizon,
+            "none",
+            Ref(),
+            span,
+            n,
         ),
         "check_norm_split": Outcome(
             split.check,
@@ -113,7 +123,7 @@ def outcomes(
             split.unit,
             None,
             split.norm,
-            split.lines,
+            split.source,
             check=split,
         ),
     }
@@ -212,7 +222,7 @@ def _outcome_json(o: Outcome) -> dict[str, Any]:
         "unit": o.unit,
         "horizon": o.horizon,
         "norm": o.norm,
-        "lines": o.lines,
+        "lines": o.source.lines_text(),
         "years": None if o.years is None else list(o.years),
         "realised_years": o.realised_years,
     }

@@ -4,16 +4,17 @@ One assumption at a time is swept over a range while the others keep their value
 scenario; the swing of an outcome is its largest minus its smallest value over the sweep.
 The result is tidy (one row per outcome and assumption), sorted by swing: tornado data.
 
-Ranges (`sweep_range`): with `basis="stated"` (default), a range the source states where it
-states one (`STATED_RANGES`, with the lines that print both ends), an assumed range around a
-published value where we chose one (`ASSUMED_RANGES`: no line gives it, labelled
-`NO_SOURCE`), otherwise ±20% of the scenario's value, clipped to the allowed range and
-labelled `NO_SOURCE`. Why not the allowed ranges: they are the sliders'
-bounds (an ambition of 0 to 20,000 homes, a build rate of 0 to 3,000, a target year up to
-2050), so they measure the slider, not the uncertainty: the ambition and the years would
-top every tornado. `basis="allowed"` sweeps them anyway. A choice (forecast, bases) and a
-yes/no assumption is swept over all its values. When a segment share moves, the other
-two shares take up the difference in proportion (as the page's sliders do).
+Ranges (`sweep_range`): with `basis="stated"` (default), the range declared with the
+assumption (its `Spec.sweep`, a `SweptRange` with its source as a `Ref`): a range the source
+states (`STATED_RANGES`, with the lines that print both ends) or an assumed range around a
+published value (`ASSUMED_RANGES`: no line gives it, its note says so); otherwise ±20% of
+the scenario's value, clipped to the allowed range, with `NO_SOURCE` as its source. Why not
+the allowed ranges: they are the sliders' bounds (an ambition of 0 to 20,000 homes, a build
+rate of 0 to 3,000, a target year up to 2050), so they measure the slider, not the
+uncertainty: the ambition and the years would top every tornado. `basis="allowed"` sweeps
+them anyway. A choice (forecast, bases) and a yes/no assumption is swept over all its
+values. When a segment share moves, the other two shares take up the difference in
+proportion (as the page's sliders do).
 """
 
 from __future__ import annotations
@@ -27,16 +28,17 @@ import numpy as np
 import pandas as pd
 
 from woonlib.data import WoonvisieData
-from woonlib.model.assumptions import SHARE_FIELDS, SPECS, AssumptionError, Assumptions
-from woonlib.model.core import results
-from woonlib.model.uncertainty import (
-    DEFAULT_RANGES,
+from woonlib.model.assumptions import (
     NO_SOURCE,
-    Ranges,
-    Realised,
-    reach_probability,
+    SHARE_FIELDS,
+    SPECS,
+    AssumptionError,
+    Assumptions,
+    SweptRange,
 )
-from woonlib.refs import Span
+from woonlib.model.core import results
+from woonlib.model.uncertainty import DEFAULT_RANGES, Ranges, Realised, reach_probability
+from woonlib.refs import Ref, Span
 from woonlib.vocab import CHANCE
 
 RELATIVE = 0.20  # ±20% where no source states a range (aanname, geen bron)
@@ -49,49 +51,29 @@ class Sweep:
 
     `kind`: stated (both ends printed in the Woonvisie, on `lines`), assumed (a range no
     line gives: an assumption around a published value), relative (±20%, no source),
-    allowed (the slider's bounds) or choices (every choice, or yes and no).
+    allowed (the slider's bounds) or choices (every choice, or yes and no). `source`: the
+    range's source (stated, assumed: the assumption's declared `SweptRange`; relative:
+    `NO_SOURCE`); None for the allowed range and the choices, which are no range.
     """
 
     values: tuple[Any, ...]
     kind: str  # stated, assumed, relative, allowed, choices
-    source: str
-    lines: tuple[Span, ...] = ()  # lines of the Woonvisie giving the range (stated only)
+    source: Ref | None = None
+
+    @property
+    def lines(self) -> tuple[Span, ...]:
+        """Lines of the Woonvisie giving the range (stated only)."""
+        return self.source.lines if self.kind == "stated" and self.source else ()
 
 
-@dataclass(frozen=True)
-class SweptRange:
-    """A range to sweep: low, high (in the assumption's unit), where it comes from.
-
-    `lines`: the Woonvisie's lines that print both ends (then the range is "stated");
-    empty for a range no line gives ("assumed": `source` says around what).
-    """
-
-    low: float
-    high: float
-    source: str
-    lines: tuple[Span, ...] = ()
-
-
-# Ranges the Woonvisie prints (lines of data/sources/woonvisie-enschede-2024.txt)
+# The ranges declared with the assumptions (`Spec.sweep` in woonlib.model.assumptions):
+# ranges the Woonvisie prints (lines of data/sources/woonvisie-enschede-2024.txt) ...
 STATED_RANGES: dict[str, SweptRange] = {
-    "ambition_homes": SweptRange(
-        3520,
-        9300,
-        "Woonvisie 2024, lines 583 and 589: basis scenario 'circa 3.520', ambition '9.300'",
-        (583, 589),
-    ),
-    "target_year": SweptRange(
-        2030,
-        2032,
-        "Woonvisie 2024, line 624 (Figuur 4: '9.300 WONINGEN TOT 2030') and line 562 "
-        "('Tot 2032 voegen we 9300 woningen toe')",
-        (562, 624),
-    ),
+    name: s.sweep for name, s in SPECS.items() if s.sweep is not None and s.sweep.stated
 }
-# Ranges around a published value that no line gives: assumptions, said so on the page
+# ... and ranges around a published value that no line gives: assumptions, said so
 ASSUMED_RANGES: dict[str, SweptRange] = {
-    "plan_failure_surcharge": SweptRange(0.20, 0.40, "30% (lines 677–679) ± 10 pp: " + NO_SOURCE),
-    "start_year": SweptRange(2023, 2025, "1-1-2024 (line 4950) ± 1 year: " + NO_SOURCE),
+    name: s.sweep for name, s in SPECS.items() if s.sweep is not None and not s.sweep.stated
 }
 
 Outcome = Callable[[WoonvisieData, Assumptions, Ranges, Realised], float]
@@ -162,34 +144,25 @@ def sweep_range(name: str, a: Assumptions, basis: str = "stated") -> Sweep:
     """The values assumption `name` is swept over from scenario `a` (see the module)."""
     spec = SPECS[name]
     if spec.choices:
-        return Sweep(spec.choices, "choices", "all choices")
+        return Sweep(spec.choices, "choices")
     if spec.unit == "bool":
-        return Sweep((False, True), "choices", "both")
+        return Sweep((False, True), "choices")
     assert spec.minimum is not None and spec.maximum is not None
     current = float(getattr(a, name))
-    lines: tuple[Span, ...] = ()
+    source: Ref | None = None
     if basis == "allowed":
-        low, high, kind, source = spec.minimum, spec.maximum, "allowed", "allowed range"
-    elif name in STATED_RANGES:
-        stated = STATED_RANGES[name]
-        low, high, source, lines, kind = (
-            stated.low,
-            stated.high,
-            stated.source,
-            stated.lines,
-            "stated",
-        )
-    elif name in ASSUMED_RANGES:
-        assumed = ASSUMED_RANGES[name]
-        low, high, source, kind = assumed.low, assumed.high, assumed.source, "assumed"
+        low, high, kind = spec.minimum, spec.maximum, "allowed"
+    elif spec.sweep is not None:
+        low, high, source = spec.sweep.low, spec.sweep.high, spec.sweep.source
+        kind = "stated" if spec.sweep.stated else "assumed"
     else:
         low, high = current * (1 - RELATIVE), current * (1 + RELATIVE)
-        kind, source = "relative", f"±{RELATIVE:.0%}: {NO_SOURCE}"
+        kind, source = "relative", NO_SOURCE
     low, high = max(low, spec.minimum), min(high, spec.maximum)
     points = np.unique(np.append(np.linspace(low, high, POINTS), current))
     if spec.unit in ("homes", "homes/year", "year"):
         points = np.unique(np.round(points))
-    return Sweep(tuple(float(p) for p in points), kind, source, lines)
+    return Sweep(tuple(float(p) for p in points), kind, source)
 
 
 def with_value(a: Assumptions, name: str, new: Any) -> Assumptions:
@@ -240,7 +213,8 @@ def sensitivity(
     """One-at-a-time sensitivity of the headline outcomes to every assumption.
 
     Columns: outcome, unit, assumption, kind (stated, assumed, relative, allowed, choices),
-    range_source, range_lines (the Woonvisie's lines giving a stated range), low, high (the
+    range_source (the range's `Ref`, None for allowed and choices), range_lines (the
+    Woonvisie's lines giving a stated range), low, high (the
     assumption's values at the outcome's lowest and highest point), base (the outcome in
     `a`), outcome_min, outcome_max, swing (max − min, in the outcome's unit), at_first,
     at_last (the outcome at the range's ends). Sorted by outcome (`OUTCOMES` order) and

@@ -41,24 +41,29 @@ import numpy as np
 import pandas as pd
 
 from woonlib.data import WoonvisieData
-from woonlib.model.assumptions import Assumptions
+from woonlib.model.assumptions import DEFAULTS, SPECS, Assumptions
+from woonlib.model.assumptions import NO_SOURCE as NO_SOURCE  # a range no source gives
 from woonlib.model.programme import basis_demand, build_path, programme_years
+from woonlib.refs import Ref
 from woonlib.vocab import FORECASTS
 
-NO_SOURCE = "aanname, geen bron / assumption, no source"
 TOLERANCE = 1e-9  # [homes] floating-point slack when comparing with the ambition
 
 
 @dataclass(frozen=True)
 class Ranges:
-    """The ranges of the fan, with their units and sources (`RANGE_SPECS`)."""
+    """The ranges of the fan (`RANGE_SPECS`); the defaults are the assumptions' defaults.
 
-    failure_low: float = 0.20
-    failure_mode: float = 0.30
-    failure_high: float = 0.40
-    build_rate_spread: float = 0.20
-    yearly_spread: float = 0.10
-    forecasts: tuple[str, ...] = FORECASTS
+    The plan-failure range and the spreads are the `fan_*` assumptions (`ranges_of`), its
+    mode the Woonvisie's 30% (`plan_failure_surcharge`), the forecasts its four (Figuur 2).
+    """
+
+    failure_low: float = DEFAULTS.fan_failure_low
+    failure_mode: float = DEFAULTS.plan_failure_surcharge
+    failure_high: float = DEFAULTS.fan_failure_high
+    build_rate_spread: float = DEFAULTS.fan_build_rate_spread
+    yearly_spread: float = DEFAULTS.fan_yearly_spread
+    forecasts: tuple[str, ...] = SPECS["forecast"].choices
     draws: int = 10_000
     seed: int = 2024
 
@@ -76,28 +81,32 @@ class Ranges:
 
 @dataclass(frozen=True)
 class RangeSpec:
-    """What a range means: unit, label key and source (`NO_SOURCE` when none gives it)."""
+    """What a range means: unit, label key and source (None: a choice of method, no figure)."""
 
     unit: str
     label: str
-    source: str
+    source: Ref | None
 
 
+# the range -> the assumption declaring it (its unit and source are that assumption's Spec)
+RANGE_ASSUMPTIONS = {
+    "failure_low": "fan_failure_low",
+    "failure_mode": "plan_failure_surcharge",
+    "failure_high": "fan_failure_high",
+    "build_rate_spread": "fan_build_rate_spread",
+    "yearly_spread": "fan_yearly_spread",
+}
+FORECASTS_SOURCE = Ref(
+    ((616, 622),), part="doc_figure", number="2", note="source_note_forecasts_equal_weights"
+)
 RANGE_SPECS: dict[str, RangeSpec] = {
-    "failure_low": RangeSpec("fraction", "range_failure_low", NO_SOURCE),
-    "failure_mode": RangeSpec(
-        "fraction", "range_failure_mode", "Woonvisie 2024, lines 677–679: '30% aan extra plannen'"
-    ),
-    "failure_high": RangeSpec("fraction", "range_failure_high", NO_SOURCE),
-    "build_rate_spread": RangeSpec("fraction", "range_build_rate_spread", NO_SOURCE),
-    "yearly_spread": RangeSpec("fraction", "range_yearly_spread", NO_SOURCE),
-    "forecasts": RangeSpec(
-        "choice",
-        "range_forecasts",
-        "Woonvisie 2024, Figuur 2, lines 616–622 (four forecasts); equal weights: " + NO_SOURCE,
-    ),
-    "draws": RangeSpec("draws", "range_draws", "method"),
-    "seed": RangeSpec("-", "range_seed", "method"),
+    **{
+        name: RangeSpec(SPECS[field].unit, f"range_{name}", SPECS[field].source)
+        for name, field in RANGE_ASSUMPTIONS.items()
+    },
+    "forecasts": RangeSpec("choice", "range_forecasts", FORECASTS_SOURCE),
+    "draws": RangeSpec("draws", "range_draws", None),
+    "seed": RangeSpec("-", "range_seed", None),
 }
 
 DEFAULT_RANGES = Ranges()

@@ -104,7 +104,8 @@ def checks_table(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> pd.Da
     """The policy checks with their norm, source lines and explanation, for exports."""
     checks = policy_checks(data, a)
     texts = [check_texts(row, lang) for row in checks.itertuples()]
-    table = checks.drop(columns=["extra"])
+    table = checks.drop(columns=["extra"]).rename(columns={"source": "lines"})
+    table["lines"] = [ref.lines_text() for ref in table["lines"]]  # the norm's lines
     table["status_text"] = [t[1] for t in texts]
     table["explanation"] = [t[2] for t in texts]
     return table
@@ -238,17 +239,14 @@ def answer_text(answer: Answer, a: Assumptions, lang: str = "nl") -> str:
     return text
 
 
-ASSUMED_GOALS = ("goal_scenario_affordable", "goal_scenario_norm_split")  # answers on shares
-
-
 def answer_state(answer: Answer, lang: str = "nl") -> str:
     """Met already, why not feasible, about the programme only, or not met yet.
 
     Shares the scenario already assumes are not 'met': an assumption does not meet the
-    target it is set from, so those answers say the scenario assumes them.
+    target it is set from, so those answers (`answer.assumed`) say the scenario assumes them.
     """
     if answer.met:
-        return label("goal_assumed" if answer.goal in ASSUMED_GOALS else "goal_met", lang)
+        return label("goal_assumed" if answer.assumed else "goal_met", lang)
     if answer.note:
         return label(answer.note, lang)
     if answer.applies_to == "programme":
@@ -338,6 +336,7 @@ def sensitivity_table(
     kinds = zip(table["kind"], table["range_lines"], strict=True)
     table.insert(at, "kind_label", [sweep_text(k, lines, lang) for k, lines in kinds])
     table["range_lines"] = [fmt_lines(lines, lang) for lines in table["range_lines"]]
+    table["range_source"] = [fmt_source(r, lang) if r else "" for r in table["range_source"]]
     return table
 
 

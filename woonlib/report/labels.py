@@ -471,7 +471,6 @@ LABELS: dict[str, L] = {
         "en": " Tested against the source's {target}, not this scenario's ambition ({ambition}).",
     },
     "line_ref": {"nl": "regel {line}", "en": "line {line}"},
-    "lines_ref": {"nl": "regels {lines}", "en": "lines {lines}"},
     "theme_growth": {"nl": "Groei en programma", "en": "Growth and programme"},
     "theme_affordability": {"nl": "Betaalbaarheid", "en": "Affordability"},
     "theme_target_groups": {"nl": "Doelgroepen", "en": "Target groups"},
@@ -628,6 +627,7 @@ LABELS: dict[str, L] = {
     "doc_table": {"nl": "Tabel {}", "en": "Table {}"},
     "doc_table_footnote": {"nl": "Tabel {}, voetnoot", "en": "Table {}, footnote"},
     "doc_appendix": {"nl": "bijlage {}", "en": "appendix {}"},
+    "doc_figure": {"nl": "Figuur {}", "en": "Figure {}"},
     "source_note_forecast": {
         "nl": "de programmering volgt CBS 2022",
         "en": "the programme follows CBS 2022",
@@ -684,6 +684,23 @@ LABELS: dict[str, L] = {
     "source_note_goal_probability": {
         "nl": "eigen keuze: de kans waarvoor 'Wat is er nodig?' het bouwtempo zoekt",
         "en": "own choice: the chance for which 'What does it take?' seeks the build rate",
+    },
+    # the sources of the sensitivity's sweep ranges and the fan's forecasts (model.assumptions)
+    "source_note_ambition_range": {
+        "nl": "van het basisscenario ‘circa 3.520’ tot de ambitie ‘9.300’",
+        "en": "from the basis scenario ‘circa 3.520’ to the ambition ‘9.300’",
+    },
+    "source_note_target_year_range": {
+        "nl": "‘Tot 2032 voegen we 9300 woningen toe’ en Figuur 4: ‘9.300 WONINGEN TOT 2030’",
+        "en": "‘Tot 2032 voegen we 9300 woningen toe’ and Figure 4: ‘9.300 WONINGEN TOT 2030’",
+    },
+    "source_note_start_year_range": {
+        "nl": "aanname, geen bron: een jaar rond 1-1-2024 (bijlage 5.3)",
+        "en": "assumption, no source: one year either side of 1-1-2024 (appendix 5.3)",
+    },
+    "source_note_forecasts_equal_weights": {
+        "nl": "vier prognoses; gelijk gewogen: aanname, geen bron",
+        "en": "four forecasts; equal weights: assumption, no source",
     },
     "fan_failure_low": {
         "nl": "Planuitval, laagste (aanname, geen bron)",
@@ -1078,7 +1095,7 @@ def check_texts(check: Any, lang: str | None = None) -> tuple[str, str, str]:
         text += label(f"{key}_own", lang)
     sentence = f"norm_{norm}_{name}" if f"norm_{norm}_{name}" in LABELS else f"norm_{norm}"
     text += " " + label(sentence, lang)
-    explanation = text.format(lines=check.lines, **fields)
+    explanation = text.format(lines=check.source.lines_text(), **fields)  # norm's lines
     return label(name, lang), label(str(check.status), lang), explanation
 
 

@@ -67,12 +67,11 @@ from woonlib.report.labels import (
     fmt_date,
     fmt_number,
     fmt_points,
+    fmt_quantity,
     fmt_source,
-    fmt_value,
     label,
     shown,
     sweep_text,
-    unit_label,
 )
 from woonlib.report.markup import check_rows, css, table
 from woonlib.report.progress_charts import fan_figure, realised_figure
@@ -87,10 +86,7 @@ def display(value: Any, unit: str, lang: str = "nl") -> str:
     '–' for no value (None, NaN, inf: e.g. a year the ambition is not reached in)."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
-    text = fmt_value(value, unit, lang)
-    if unit in ("homes", "homes/year", RATE_NEEDED):
-        return f"{text} {unit_label(unit, lang)}"
-    return text
+    return fmt_quantity(value, unit, lang)
 
 
 def source_span(text: str) -> Markup:

@@ -21,6 +21,7 @@ from woonlib.report import markup
 from woonlib.report.labels import (
     check_texts,
     fmt_amount,
+    fmt_lines,
     fmt_percent,
     fmt_target,
     label,
@@ -141,7 +142,7 @@ def _outcome_row(o: Tested, indicator: str, a: Assumptions, lang: str, explained
         explained.add(o.key)
         share = o.check.extra.get(SEGMENT_OF.get(indicator, ""), None)
         shown = "" if share is None else fmt_percent(share, lang)
-        where = label("lines_ref", lang).format(lines=o.lines) if o.lines else ""
+        where = fmt_lines(o.source.lines, lang)
         return [
             (text, "text"),
             ("", "text"),
@@ -164,7 +165,7 @@ def _ambition_outcome_row(o: Tested, a: Assumptions, lang: str) -> Row:
         ("", "text"),
         (fmt_target(o.target, None, "homes", "at_least", lang) if path else "", "text"),
         (str(o.horizon), "text"),
-        (label("line_ref", lang).format(line=o.lines) if path else "", "text"),
+        (fmt_lines(o.source.lines, lang) if path else "", "text"),
         (status, "text"),
         (outcome_value(o, lang), "text"),
     ]
