@@ -33,6 +33,8 @@ AFFORDABILITY_SERIES = (
 )
 # The programme series on each basis of the 70% norm (assumption affordable_basis)
 PROGRAMME_SERIES = MappingProxyType({"gross": "programme_new_build", "net": "programme"})
+# One row of an item table: (item key, value, unit), e.g. ("programme_years", 9.0, "years")
+Item = tuple[str, float, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,11 @@ class Facts:
 
 def _split(values: Mapping[str, float]) -> Split:
     return Split(*(float(values[s]) for s in SEGMENTS))
+
+
+def split_of(total: float, shares: Mapping[str, float]) -> Split:
+    """`total` homes split by segment `shares`  [homes] (the scenario's 30/40/30 split)."""
+    return Split(*(total * shares[s] for s in SEGMENTS))
 
 
 @register
@@ -200,7 +207,7 @@ def affordable_share(social_rent: float, mid_priced: float, total: float) -> flo
 def series(f: Facts, a: Assumptions) -> dict[str, Split]:
     """The scenario's split against Figuur 5 and appendix 5.3 (net and gross)  [homes]."""
     return {
-        "scenario": Split(*(a.ambition_homes * a.shares[s] for s in SEGMENTS)),
+        "scenario": split_of(a.ambition_homes, a.shares),
         **f.figuur5,
         "programme_appendix": f.appendix_net,
         "programme_new_build": f.appendix_gross,
@@ -269,6 +276,10 @@ class Elderly:
 
     def period_total(self, period: str) -> float:
         return sum(r.homes for r in self.rows if r.period == period)
+
+    def homes(self, home_type: str, period: str) -> float:
+        """The task of one home type in one period  [homes]."""
+        return next(r.homes for r in self.rows if (r.home_type, r.period) == (home_type, period))
 
     @property
     def in_building_years(self) -> float:

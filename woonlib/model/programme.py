@@ -1,27 +1,32 @@
 """The housing programme (§1.1, Figuur 4): basis, ambition, build path, plan capacity.
 
-The figures come from the plain-value core (`woonlib.model.core`); the tables here are built
-from them for the page's tables and the exports.
+The figures come from the plain-value core (`woonlib.model.core`). The value functions here
+(`programme_items`, `path_years`) feed the page; the tables (`programme_table`, `build_path`)
+are built from them for the exports, so each number has one rule.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import astuple, dataclass
 
 import pandas as pd
 
 from woonlib.data import WoonvisieData
 from woonlib.model import core
 from woonlib.model.assumptions import Assumptions
-from woonlib.model.core import plan_capacity_needed, programme_years
+from woonlib.model.core import Item, plan_capacity_needed, programme_years
 from woonlib.vocab import RATE_NEEDED
 
 __all__ = [
+    "PathYear",
     "basis_demand",
     "build_path",
     "current_programme",
+    "path_years",
     "plan_capacity_needed",
+    "programme_items",
     "programme_table",
     "programme_years",
     "rate_needed",
@@ -42,14 +47,20 @@ def current_programme(data: WoonvisieData) -> dict[str, float]:
     return {"figuur5": f.programme_total, "appendix": f.appendix_net.total}
 
 
+def programme_items(p: core.Programme) -> tuple[Item, ...]:
+    """Every programme figure as (item, value, unit), in the table's order  [homes,
+    homes/year, years]: the programme table's rows and the page's item table."""
+    items = core.values_of(p)
+    return tuple((k, float(v), UNITS.get(k, "homes")) for k, v in items.items())  # type: ignore[arg-type]
+
+
 def programme_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     """Basis, ambition, current programme, plan capacity and gaps  [homes, homes/year].
 
     Columns: item, value, unit. The gaps are ambition and plan capacity minus the
     current programme, against both published programme totals.
     """
-    items = core.values_of(core.results(data, a).programme)
-    rows = [(k, float(v), UNITS.get(k, "homes")) for k, v in items.items()]  # type: ignore[arg-type]
+    rows = programme_items(core.results(data, a).programme)
     return pd.DataFrame(rows, columns=["item", "value", "unit"])
 
 
@@ -72,17 +83,37 @@ def rate_needed(a: Assumptions, realised: Sequence[float] = ()) -> float:
     return missing / left if left > 0 else math.inf
 
 
-def build_path(a: Assumptions) -> pd.DataFrame:
-    """Yearly path at the build rate against the straight path to the ambition  [homes].
+@dataclass(frozen=True, slots=True)
+class PathYear:
+    """One building year of the build path against the straight path to the ambition."""
 
-    Columns: year, built (in that year), cumulative, target_cumulative, shortfall.
-    """
+    year: int
+    built: float  # in that year, at the build rate [homes]
+    cumulative: float  # [homes]
+    target_cumulative: float  # the straight path to the ambition [homes]
+    shortfall: float  # target_cumulative - cumulative [homes]
+
+
+def path_years(a: Assumptions) -> tuple[PathYear, ...]:
+    """Each building year at the build rate against the straight path to the ambition."""
     years = programme_years(a.start_year, a.target_year, a.target_year_inclusive)
     rows = []
     for i in range(1, years + 1):
         cumulative = a.build_rate * i
         target = a.ambition_homes * i / years
-        rows.append((a.start_year + i - 1, a.build_rate, cumulative, target, target - cumulative))
+        rows.append(
+            PathYear(a.start_year + i - 1, a.build_rate, cumulative, target, target - cumulative)
+        )
+    return tuple(rows)
+
+
+def build_path(a: Assumptions) -> pd.DataFrame:
+    """Yearly path at the build rate against the straight path to the ambition  [homes].
+
+    Columns: year, built (in that year), cumulative, target_cumulative, shortfall
+    (`path_years` as a table).
+    """
+    rows = [astuple(r) for r in path_years(a)]
     return pd.DataFrame(
         rows, columns=["year", "built", "cumulative", "target_cumulative", "shortfall"]
     )

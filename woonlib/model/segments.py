@@ -1,4 +1,8 @@
-"""Affordability segments (§2.2, Figuur 5, appendix 5.3): the split and its comparisons."""
+"""Affordability segments (§2.2, Figuur 5, appendix 5.3): the split and its comparisons.
+
+The page reads the core's values (`Results.series`, `Results.affordability`) and
+`care_rows`; the tables here are built from the same values for the exports.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from woonlib.data import WoonvisieData
 from woonlib.model import core
 from woonlib.model.assumptions import Assumptions
 from woonlib.model.care import CARE_BASES
-from woonlib.model.core import AFFORDABILITY_SERIES, PROGRAMME_SERIES, affordable_share
+from woonlib.model.core import AFFORDABILITY_SERIES, PROGRAMME_SERIES, affordable_share, split_of
 from woonlib.vocab import APPENDIX_COLUMNS, MARKET_SEGMENTS, SEGMENTS, SERIES
 
 __all__ = [
@@ -20,24 +24,27 @@ __all__ = [
     "PROGRAMME_SERIES",
     "affordability_table",
     "affordable_share",
+    "care_rows",
     "care_table",
     "market_segments",
     "norm_shares",
     "segment_comparison",
     "split_homes",
+    "split_of",
 ]
 
 
 def split_homes(total: float, shares: Mapping[str, float]) -> pd.DataFrame:
     """Homes per segment for `total` homes and segment `shares`  [homes].
 
-    Columns: segment, share [-], homes [homes].
+    Columns: segment, share [-], homes [homes] (`split_of` as a table).
     """
+    split = split_of(total, shares)
     return pd.DataFrame(
         {
             "segment": list(SEGMENTS),
             "share": [shares[s] for s in SEGMENTS],
-            "homes": [total * shares[s] for s in SEGMENTS],
+            "homes": [getattr(split, s) for s in SEGMENTS],
         }
     )
 
@@ -100,6 +107,11 @@ def care_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     new social rent, lines 931–933). `a.care_base` chooses which row the headline uses: the
     programme's gross new build or the scenario's social rent.
     """
-    c = core.results(data, a).care
-    rows = [(b, c.social_rent[b], c.care_share, c.care_homes(b)) for b in CARE_BASES]
+    rows = care_rows(core.results(data, a).care)
     return pd.DataFrame(rows, columns=["base", "social_rent_homes", "care_share", "care_homes"])
+
+
+def care_rows(c: core.Care) -> tuple[tuple[str, float, float, float], ...]:
+    """(base, social-rent homes, care share, care homes) on each base of `CARE_BASES`
+    [homes, -, homes]: the care table's rows."""
+    return tuple((b, c.social_rent[b], c.care_share, c.care_homes(b)) for b in CARE_BASES)
