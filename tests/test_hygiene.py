@@ -16,7 +16,7 @@ import pytest
 from woonlib.data import WoonvisieData
 from woonlib.data.monitor import MonitorError, MonitorProblem
 from woonlib.model.assumptions import DEFAULTS
-from woonlib.model.outflow import outflow_table
+from woonlib.model.core import outflow
 from woonlib.report.charts import MODEBAR_BUTTONS, MODEBAR_NL, plotly_config
 from woonlib.report.labels import fmt_count, label, signed_item
 from woonlib.report.memo import charts_section
@@ -149,7 +149,7 @@ def test_surplus_is_named_a_surplus_and_shown_positive() -> None:
 def test_outflow_subtotal_reads_as_waarvan() -> None:
     """Tabel 1 (lines 2830–2847): 135 + 132 + 13 = 280; 57, 15, NB and 60 are "waarvan" the
     132, so the rows that are not "waarvan" add up to the total."""
-    rows = outflow_rows(outflow_table(DEFAULTS), "nl")
+    rows = outflow_rows(outflow(DEFAULTS, care_homes=0.0), "nl")
     names = [r[0][0] for r in rows]
     values = [float(r[1][0]) for r in rows]
     assert names == [
@@ -168,7 +168,7 @@ def test_outflow_subtotal_reads_as_waarvan() -> None:
     subtotal = [v for n, v in zip(names, values, strict=True) if n.startswith("waarvan")]
     assert sum(subtotal) == 132
     assert rows[4][2][0] == "onbekend"
-    en = [r[0][0] for r in outflow_rows(outflow_table(DEFAULTS), "en")]
+    en = [r[0][0] for r in outflow_rows(outflow(DEFAULTS, care_homes=0.0), "en")]
     assert en[1] == "Outflow from institutions (subtotal)" and en[2] == "of which protected living"
 
 

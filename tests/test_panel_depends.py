@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -24,14 +25,19 @@ def same(x: Any, y: Any) -> bool:
     if isinstance(x, np.ndarray):
         return np.array_equal(x, y, equal_nan=True)
     if dataclasses.is_dataclass(x) and not isinstance(x, type):
-        return type(x) is type(y) and same(dataclasses.asdict(x), dataclasses.asdict(y))
-    if isinstance(x, dict):
-        return isinstance(y, dict) and x.keys() == y.keys() and all(same(x[k], y[k]) for k in x)
+        return type(x) is type(y) and same(fields_of(x), fields_of(y))
+    if isinstance(x, Mapping):  # a dict, or a core result's read-only MappingProxyType
+        return isinstance(y, Mapping) and x.keys() == y.keys() and all(same(x[k], y[k]) for k in x)
     if isinstance(x, list | tuple):
         return len(x) == len(y) and all(same(a, b) for a, b in zip(x, y, strict=True))
     if isinstance(x, float) and isinstance(y, float) and math.isnan(x) and math.isnan(y):
         return True
     return bool(x == y)
+
+
+def fields_of(x: Any) -> dict[str, Any]:
+    """A dataclass's fields by name, unconverted (asdict cannot copy a MappingProxyType)."""
+    return {f.name: getattr(x, f.name) for f in dataclasses.fields(x)}
 
 
 def moved(name: str) -> Assumptions:

@@ -1,18 +1,23 @@
-"""Figure builders: result table in, plotly figure out; and in-place updaters.
+"""Figure builders: the model's values in, plotly figure out; and in-place updaters.
 
 Each chart has `<name>_figure(...)`, which builds the figure's fixed parts (traces, colours,
-axes) and fills it by calling `update_<name>(fig, ...)`. The dashboard wraps the figure in
-a FigureWidget once and calls the same `update_<name>` on every change, so a figure is
-never rebuilt and the mapping from table to trace lives in one place.
+axes) and fills it by calling `update_<name>(fig, ...)` with the same values. The dashboard
+wraps the figure in a FigureWidget once and calls the same `update_<name>` on every change,
+so a figure is never rebuilt and the mapping from values to trace lives in one place. The
+updaters read plain values (the core's dataclasses, `PathYear` rows), never a frame; only
+the static charts (forecasts, market segments, age classes, stock) read data tables.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from woonlib.model.core import Elderly, Outflow, Programme, Split
+from woonlib.model.programme import PathYear
 from woonlib.report.labels import fmt_number, label
 from woonlib.vocab import FORECASTS, HOME_TYPES, MARKET, OUTFLOW_GROUPS, SEGMENT_SERIES, SEGMENTS
 
@@ -38,7 +43,9 @@ COLOURS = {
 }
 
 
-def _layout(fig: go.Figure, title: str, y_title: str, **extra: Any) -> go.Figure:
+def apply_layout(fig: go.Figure, title: str, y_title: str, **extra: Any) -> go.Figure:
+    """The page's common layout (title, axis title, margins, legend, number format in the
+    language `lang` of `extra`) on `fig`, with `extra` layout properties; returns `fig`."""
     fig.update_layout(
         title={"text": title, "x": 0.01, "font": {"size": 15}},
         yaxis_title=y_title,
@@ -51,6 +58,9 @@ def _layout(fig: go.Figure, title: str, y_title: str, **extra: Any) -> go.Figure
         **extra,
     )
     return fig
+
+
+_layout = apply_layout  # the former private name, for callers not yet moved to apply_layout
 
 
 def _hover(lang: str) -> str:
@@ -85,7 +95,7 @@ def households_figure(yearly: pd.DataFrame, chosen: str, lang: str = "nl") -> go
             marker={"color": COLOURS[forecast], "size": 8},
             hovertemplate=_hover(lang),
         )
-    _layout(fig, label("chart_households", lang), label("households", lang), lang=lang)
+    apply_layout(fig, label("chart_households", lang), label("households", lang), lang=lang)
     update_households(fig, chosen)
     return fig
 
@@ -112,7 +122,7 @@ PROGRAMME_BARS = (
 )
 
 
-def programme_figure(programme: pd.DataFrame, lang: str = "nl") -> go.Figure:
+def programme_figure(programme: Programme, lang: str = "nl") -> go.Figure:
     """Basis vs ambition vs current programme vs plan capacity needed  [homes]."""
     fig = go.Figure()
     colours = [
@@ -131,17 +141,17 @@ def programme_figure(programme: pd.DataFrame, lang: str = "nl") -> go.Figure:
         hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
         name=label("homes_unit", lang),
     )
-    _layout(fig, label("chart_programme", lang), label("homes_unit", lang), lang=lang)
+    apply_layout(fig, label("chart_programme", lang), label("homes_unit", lang), lang=lang)
     update_programme(fig, programme)
     return fig
 
 
-def update_programme(fig: go.Figure, programme: pd.DataFrame) -> None:
-    values = programme.set_index("item")["value"]
-    fig.data[0].y = [float(values[k]) for k in PROGRAMME_BARS]
+def update_programme(fig: go.Figure, programme: Programme) -> None:
+    """The bars of `PROGRAMME_BARS` from the programme's values  [homes]."""
+    fig.data[0].y = [float(getattr(programme, k)) for k in PROGRAMME_BARS]
 
 
-def build_path_figure(path: pd.DataFrame, lang: str = "nl") -> go.Figure:
+def build_path_figure(path: Sequence[PathYear], lang: str = "nl") -> go.Figure:
     """Cumulative homes at the build rate against the straight path to the ambition."""
     fig = go.Figure()
     fig.add_bar(
@@ -159,21 +169,22 @@ def build_path_figure(path: pd.DataFrame, lang: str = "nl") -> go.Figure:
         line={"color": COLOURS["target"], "width": 3},
         hovertemplate=_hover(lang),
     )
-    _layout(fig, label("chart_build_path", lang), label("homes_unit", lang), lang=lang)
+    apply_layout(fig, label("chart_build_path", lang), label("homes_unit", lang), lang=lang)
     update_build_path(fig, path)
     return fig
 
 
-def update_build_path(fig: go.Figure, path: pd.DataFrame) -> None:
-    years = [int(y) for y in path["year"]]
-    fig.data[0].x, fig.data[0].y = years, [float(v) for v in path["cumulative"]]
-    fig.data[1].x, fig.data[1].y = years, [float(v) for v in path["target_cumulative"]]
+def update_build_path(fig: go.Figure, path: Sequence[PathYear]) -> None:
+    """Cumulative homes at the build rate and the straight path, per building year."""
+    years = [int(r.year) for r in path]
+    fig.data[0].x, fig.data[0].y = years, [float(r.cumulative) for r in path]
+    fig.data[1].x, fig.data[1].y = years, [float(r.target_cumulative) for r in path]
 
 
 # --- segments --------------------------------------------------------------------------------
 
 
-def segments_figure(comparison: pd.DataFrame, lang: str = "nl") -> go.Figure:
+def segments_figure(series: Mapping[str, Split], lang: str = "nl") -> go.Figure:
     """Homes per segment: the scenario's split against Figuur 5 and appendix 5.3."""
     fig = go.Figure()
     for segment in SEGMENTS:
@@ -186,17 +197,17 @@ def segments_figure(comparison: pd.DataFrame, lang: str = "nl") -> go.Figure:
             textposition="outside",
             hovertemplate=_hover(lang),
         )
-    _layout(
+    apply_layout(
         fig, label("chart_segments", lang), label("homes_unit", lang), lang=lang, barmode="group"
     )
-    update_segments(fig, comparison)
+    update_segments(fig, series)
     return fig
 
 
-def update_segments(fig: go.Figure, comparison: pd.DataFrame) -> None:
-    wide = comparison.pivot(index="series", columns="segment", values="homes")
+def update_segments(fig: go.Figure, series: Mapping[str, Split]) -> None:
+    """One bar per series of `SEGMENT_SERIES` in each segment's trace  [homes]."""
     for trace, segment in zip(fig.data, SEGMENTS, strict=True):
-        trace.y = [float(wide.loc[s, segment]) for s in SEGMENT_SERIES]
+        trace.y = [series[s][segment] for s in SEGMENT_SERIES]
 
 
 def market_figure(market: pd.DataFrame, lang: str = "nl") -> go.Figure:
@@ -213,7 +224,7 @@ def market_figure(market: pd.DataFrame, lang: str = "nl") -> go.Figure:
             marker_color=COLOURS[segment],
             hovertemplate=_hover(lang),
         )
-    return _layout(
+    return apply_layout(
         fig, label("chart_market", lang), label("homes_unit", lang), lang=lang, barmode="relative"
     )
 
@@ -221,7 +232,7 @@ def market_figure(market: pd.DataFrame, lang: str = "nl") -> go.Figure:
 # --- elderly ---------------------------------------------------------------------------------
 
 
-def elderly_figure(task: pd.DataFrame, lang: str = "nl") -> go.Figure:
+def elderly_figure(task: Elderly, lang: str = "nl") -> go.Figure:
     """Tabel 2: the task per period, stacked by home type  [homes]."""
     fig = go.Figure()
     for home_type in HOME_TYPES:
@@ -233,17 +244,17 @@ def elderly_figure(task: pd.DataFrame, lang: str = "nl") -> go.Figure:
             texttemplate="%{y:,.0f}",
             hovertemplate=_hover(lang),
         )
-    _layout(
+    apply_layout(
         fig, label("chart_elderly", lang), label("homes_unit", lang), lang=lang, barmode="stack"
     )
     update_elderly(fig, task)
     return fig
 
 
-def update_elderly(fig: go.Figure, task: pd.DataFrame) -> None:
-    wide = task.pivot(index="home_type", columns="period", values="homes")
+def update_elderly(fig: go.Figure, task: Elderly) -> None:
+    """The task of each home type (one trace each) in both periods  [homes]."""
     for trace, home_type in zip(fig.data, HOME_TYPES, strict=True):
-        trace.y = [float(wide.loc[home_type, "to_2030"]), float(wide.loc[home_type, "2030_2040"])]
+        trace.y = [float(task.homes(home_type, p)) for p in ("to_2030", "2030_2040")]
 
 
 def age_classes_figure(ages: pd.DataFrame, lang: str = "nl") -> go.Figure:
@@ -260,7 +271,7 @@ def age_classes_figure(ages: pd.DataFrame, lang: str = "nl") -> go.Figure:
             marker_color=colour,
             hovertemplate="%{x}: %{y:.1f}%<extra>%{fullData.name}</extra>",
         )
-    return _layout(fig, label("chart_age_classes", lang), "%", lang=lang, barmode="group")
+    return apply_layout(fig, label("chart_age_classes", lang), "%", lang=lang, barmode="group")
 
 
 def suitability_figure(stock: pd.DataFrame, lang: str = "nl") -> go.Figure:
@@ -280,7 +291,7 @@ def suitability_figure(stock: pd.DataFrame, lang: str = "nl") -> go.Figure:
             marker_color=colour,
             hovertemplate="%{y}: %{x:.0f}%<extra>%{fullData.name}</extra>",
         )
-    return _layout(
+    return apply_layout(
         fig, label("chart_suitability", lang), "", lang=lang, barmode="stack", xaxis_title="%"
     )
 
@@ -288,7 +299,7 @@ def suitability_figure(stock: pd.DataFrame, lang: str = "nl") -> go.Figure:
 # --- outflow ---------------------------------------------------------------------------------
 
 
-def outflow_figure(outflow: pd.DataFrame, lang: str = "nl") -> go.Figure:
+def outflow_figure(outflow: Outflow, lang: str = "nl") -> go.Figure:
     """Tabel 1: homes per year per group; an unknown group is marked, not hidden."""
     fig = go.Figure()
     fig.add_bar(
@@ -300,15 +311,15 @@ def outflow_figure(outflow: pd.DataFrame, lang: str = "nl") -> go.Figure:
         hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
         name=label("homes_per_year_unit", lang),
     )
-    _layout(fig, label("chart_outflow", lang), label("homes_per_year_unit", lang), lang=lang)
+    apply_layout(fig, label("chart_outflow", lang), label("homes_per_year_unit", lang), lang=lang)
     update_outflow(fig, outflow, lang)
     return fig
 
 
-def update_outflow(fig: go.Figure, outflow: pd.DataFrame, lang: str = "nl") -> None:
-    rows = outflow.set_index("group")
-    values = [float(rows.loc[g, "homes_per_year"]) for g in OUTFLOW_GROUPS]
-    unknown = [bool(rows.loc[g, "unknown_in_source"]) for g in OUTFLOW_GROUPS]
+def update_outflow(fig: go.Figure, outflow: Outflow, lang: str = "nl") -> None:
+    """Homes a year per group of `OUTFLOW_GROUPS`; a group unknown in the source hatched."""
+    values = [float(outflow.per_group[g]) for g in OUTFLOW_GROUPS]
+    unknown = [bool(outflow.unknown[g]) for g in OUTFLOW_GROUPS]
     fig.data[0].y = values
     fig.data[0].text = [
         f"{fmt_number(v, lang)} ({label('unknown', lang)})" if u else fmt_number(v, lang)
@@ -317,7 +328,7 @@ def update_outflow(fig: go.Figure, outflow: pd.DataFrame, lang: str = "nl") -> N
     fig.data[0].marker.pattern.shape = ["/" if u else "" for u in unknown]
 
 
-def care_vs_outflow_figure(vs: pd.DataFrame, lang: str = "nl") -> go.Figure:
+def care_vs_outflow_figure(vs: Outflow, lang: str = "nl") -> go.Figure:
     """Outflow need to the target year against the care homes of the 30% rule  [homes]."""
     fig = go.Figure()
     fig.add_bar(
@@ -329,17 +340,14 @@ def care_vs_outflow_figure(vs: pd.DataFrame, lang: str = "nl") -> go.Figure:
         hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
         name=label("homes_unit", lang),
     )
-    _layout(fig, label("chart_care_outflow", lang), label("homes_unit", lang), lang=lang)
+    apply_layout(fig, label("chart_care_outflow", lang), label("homes_unit", lang), lang=lang)
     update_care_vs_outflow(fig, vs)
     return fig
 
 
-def update_care_vs_outflow(fig: go.Figure, vs: pd.DataFrame) -> None:
-    values = vs.set_index("item")["value"]
-    fig.data[0].y = [
-        float(values["outflow_cumulative"]),
-        float(values["care_homes_from_social_rent"]),
-    ]
+def update_care_vs_outflow(fig: go.Figure, vs: Outflow) -> None:
+    """The outflow need to the target year against the care homes  [homes]."""
+    fig.data[0].y = [float(vs.cumulative), float(vs.care_homes)]
 
 
 # plotly.js's own English strings of the toolbar and its notices, in Dutch (config.locales:

@@ -23,13 +23,12 @@ from plotly.offline import get_plotlyjs
 from woonlib.data import WoonvisieData
 from woonlib.data.monitor import Monitor
 from woonlib.model.assumptions import DEFAULTS, SPECS, Assumptions
-from woonlib.model.elderly import elderly_task
+from woonlib.model.core import results
 from woonlib.model.goalseek import answers
 from woonlib.model.households import forecast_yearly
 from woonlib.model.indicators import policy_checks
-from woonlib.model.outflow import outflow_table, outflow_vs_care
 from woonlib.model.presets import PRESETS, matching_preset
-from woonlib.model.programme import build_path, programme_table
+from woonlib.model.programme import path_years
 from woonlib.model.progress import (
     projected_year,
     realised_so_far,
@@ -37,7 +36,6 @@ from woonlib.model.progress import (
     scenario_fan,
 )
 from woonlib.model.registry import unit_of
-from woonlib.model.segments import segment_comparison
 from woonlib.model.sensitivity import sensitivity
 from woonlib.model.uncertainty import (
     Fan,
@@ -145,15 +143,17 @@ def checks_section(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> str
 
 
 def memo_figures(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> dict[str, go.Figure]:
-    """The memo's charts, built by `woonlib.report.charts`: name → figure."""
+    """The memo's charts, built by `woonlib.report.charts` from the same values as the
+    page's: name → figure."""
+    r = results(data, a)
     return {
         "households": households_figure(forecast_yearly(data), a.forecast, lang),
-        "programme": programme_figure(programme_table(data, a), lang),
-        "build_path": build_path_figure(build_path(a), lang),
-        "segments": segments_figure(segment_comparison(data, a), lang),
-        "elderly": elderly_figure(elderly_task(a), lang),
-        "outflow": outflow_figure(outflow_table(a), lang),
-        "care_outflow": care_vs_outflow_figure(outflow_vs_care(data, a), lang),
+        "programme": programme_figure(r.programme, lang),
+        "build_path": build_path_figure(path_years(a), lang),
+        "segments": segments_figure(r.series, lang),
+        "elderly": elderly_figure(r.elderly, lang),
+        "outflow": outflow_figure(r.outflow, lang),
+        "care_outflow": care_vs_outflow_figure(r.outflow, lang),
     }
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from woonlib.model.assumptions import DEFAULTS, ELDERLY_FIELDS
-from woonlib.model.elderly import elderly_summary, elderly_task
+from woonlib.model.core import elderly
+from woonlib.model.elderly import elderly_items
 from woonlib.model.outcome import Outcome
 from woonlib.report import charts
 from woonlib.report.labels import label
@@ -25,7 +26,7 @@ class ElderlyPanel(Panel):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.fig_task = self.figure(
-            lambda: charts.elderly_figure(elderly_task(DEFAULTS), self.lang), "elderly"
+            lambda: charts.elderly_figure(elderly(DEFAULTS), self.lang), "elderly"
         )
         self.table = html()
         self.summary = html()
@@ -48,8 +49,9 @@ class ElderlyPanel(Panel):
         ]
 
     def compute(self, o: Outcome) -> dict[str, Any]:
-        a = o.a
-        return {"task": elderly_task(a), "summary": elderly_summary(a)}
+        """The task per home type and period, and its totals (plain values)."""
+        task = o.results.elderly
+        return {"task": task, "summary": elderly_items(task)}
 
     def show(self, result: dict[str, Any]) -> None:
         lang = self.lang
@@ -72,14 +74,11 @@ class ElderlyPanel(Panel):
                     (r.years, "years"),
                     (r.per_year, "homes/year"),
                 ]
-                for r in result["task"].itertuples()
+                for r in result["task"].rows
             ],
             lang,
         )
-        s = result["summary"]
-        self.summary.value = item_table(
-            label("elderly_totals", lang), [(r.item, r.value, r.unit) for r in s.itertuples()], lang
-        )
+        self.summary.value = item_table(label("elderly_totals", lang), result["summary"], lang)
 
     def _context_table(self) -> str:
         lang, data = self.lang, self.data

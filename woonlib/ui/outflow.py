@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-
 from woonlib.model.assumptions import DEFAULTS, OUTFLOW_FIELDS, SHARE_FIELDS
+from woonlib.model.core import Outflow, results
 from woonlib.model.outcome import Outcome
-from woonlib.model.outflow import outflow_table, outflow_vs_care
+from woonlib.model.outflow import outflow_groups, outflow_items
 from woonlib.report import charts
 from woonlib.report.labels import label
 from woonlib.ui.panel import Panel
@@ -16,20 +15,21 @@ from woonlib.ui.shared import hbox, html
 from woonlib.ui.tables import Cell, html_table, item_table
 
 
-def outflow_rows(table: pd.DataFrame, lang: str = "nl") -> list[list[Cell]]:
+def outflow_rows(outflow: Outflow, lang: str = "nl") -> list[list[Cell]]:
     """Rows of Tabel 1 as the source prints them (lines 2830–2847): each group under the
     total, and under the institutions' subtotal its groups as "waarvan" rows, so the column
     reads 135 + 132 + 13 = 280 and not as eight rows to add."""
-    rows = table.set_index("group")
+    groups = outflow_groups(outflow)
+    rows = {group: (homes, unknown) for group, _, homes, unknown in groups}
 
     def row(group: str, name: str) -> list[Cell]:
-        r = rows.loc[group]
-        remark = label("unknown", lang) if r["unknown_in_source"] else ""
-        return [(name, "text"), (r["homes_per_year"], "homes/year"), (remark, "text")]
+        homes, unknown = rows[group]
+        remark = label("unknown", lang) if unknown else ""
+        return [(name, "text"), (homes, "homes/year"), (remark, "text")]
 
     out: list[list[Cell]] = []
     subtotal_shown = False
-    for group, parent in rows["parent"].items():
+    for group, parent, _, _ in groups:
         name = label(str(group), lang)
         if parent == "institutions":
             if not subtotal_shown:  # the subtotal first, its groups under it
@@ -61,10 +61,11 @@ class OutflowPanel(Panel):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.fig_outflow = self.figure(
-            lambda: charts.outflow_figure(outflow_table(DEFAULTS), self.lang), "outflow"
+            lambda: charts.outflow_figure(results(self.data, DEFAULTS).outflow, self.lang),
+            "outflow",
         )
         self.fig_care = self.figure(
-            lambda: charts.care_vs_outflow_figure(outflow_vs_care(self.data, DEFAULTS), self.lang),
+            lambda: charts.care_vs_outflow_figure(results(self.data, DEFAULTS).outflow, self.lang),
             "care",
         )
         self.table = html()
@@ -80,23 +81,22 @@ class OutflowPanel(Panel):
         ]
 
     def compute(self, o: Outcome) -> dict[str, Any]:
-        a = o.a
-        return {"table": outflow_table(a), "vs": outflow_vs_care(self.data, a)}
+        """The outflow per group against the care homes (the core's values)."""
+        return {"outflow": o.results.outflow}
 
     def show(self, result: dict[str, Any]) -> None:
         lang = self.lang
+        outflow = result["outflow"]
         with self.fig_outflow.batch_update():
-            charts.update_outflow(self.fig_outflow, result["table"], lang)
+            charts.update_outflow(self.fig_outflow, outflow, lang)
         with self.fig_care.batch_update():
-            charts.update_care_vs_outflow(self.fig_care, result["vs"])
+            charts.update_care_vs_outflow(self.fig_care, outflow)
         self.table.value = html_table(
             label("chart_outflow", lang),
             [label("group", lang), label("homes_per_year_unit", lang), label("remark", lang)],
-            outflow_rows(result["table"], lang),
+            outflow_rows(outflow, lang),
             lang,
         )
         self.summary.value = item_table(
-            label("outflow_vs_care", lang),
-            [(r.item, r.value, r.unit) for r in result["vs"].itertuples()],
-            lang,
+            label("outflow_vs_care", lang), outflow_items(outflow), lang
         )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from woonlib.model.assumptions import DEFAULTS
+from woonlib.model.core import results
 from woonlib.model.households import forecast_yearly
 from woonlib.model.outcome import Outcome
-from woonlib.model.programme import build_path, programme_table
+from woonlib.model.programme import path_years, programme_items
 from woonlib.report import charts
 from woonlib.report.labels import label
 from woonlib.ui.panel import Panel
@@ -54,11 +55,11 @@ class ProgrammePanel(Panel):
             "households",
         )
         self.fig_programme = self.figure(
-            lambda: charts.programme_figure(programme_table(self.data, DEFAULTS), self.lang),
+            lambda: charts.programme_figure(results(self.data, DEFAULTS).programme, self.lang),
             "programme",
         )
         self.fig_path = self.figure(
-            lambda: charts.build_path_figure(build_path(DEFAULTS), self.lang), "build-path"
+            lambda: charts.build_path_figure(path_years(DEFAULTS), self.lang), "build-path"
         )
         self.table = html()
         controls = self.make_controls(CONTROLS)
@@ -71,11 +72,11 @@ class ProgrammePanel(Panel):
         ]
 
     def compute(self, o: Outcome) -> dict[str, Any]:
-        a = o.a
+        """The chosen forecast, the programme's values and the build path (plain values)."""
         return {
-            "forecast": a.forecast,
-            "programme": programme_table(self.data, a),
-            "path": build_path(a),
+            "forecast": o.a.forecast,
+            "programme": o.results.programme,
+            "path": path_years(o.a),
         }
 
     def show(self, result: dict[str, Any]) -> None:
@@ -85,9 +86,7 @@ class ProgrammePanel(Panel):
             charts.update_programme(self.fig_programme, result["programme"])
         with self.fig_path.batch_update():
             charts.update_build_path(self.fig_path, result["path"])
-        values = result["programme"].set_index("item")
+        items = {item[0]: item for item in programme_items(result["programme"])}
         self.table.value = item_table(
-            label("chart_programme", self.lang),
-            [(k, values.loc[k, "value"], values.loc[k, "unit"]) for k in TABLE_ITEMS],
-            self.lang,
+            label("chart_programme", self.lang), [items[k] for k in TABLE_ITEMS], self.lang
         )

@@ -5,14 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS
+from woonlib.model.core import results
 from woonlib.model.outcome import Outcome
-from woonlib.model.segments import (
-    PROGRAMME_SERIES,
-    affordability_table,
-    care_table,
-    market_segments,
-    segment_comparison,
-)
+from woonlib.model.segments import PROGRAMME_SERIES, care_rows, market_segments
 from woonlib.report import charts
 from woonlib.report.labels import label
 from woonlib.ui.panel import Panel
@@ -35,7 +30,7 @@ class SegmentsPanel(Panel):
             ShareGroup(DEFAULTS.shares, self._on_change, self.callback)
         )
         self.fig_segments = self.figure(
-            lambda: charts.segments_figure(segment_comparison(self.data, DEFAULTS), self.lang),
+            lambda: charts.segments_figure(results(self.data, DEFAULTS).series, self.lang),
             "segments",
         )
         market = market_segments(self.data)
@@ -63,25 +58,29 @@ class SegmentsPanel(Panel):
         ]
 
     def compute(self, o: Outcome) -> dict[str, Any]:
-        a = o.a
+        """The series' splits, the affordable shares and the care rows (plain values)."""
+        r = o.results
         return {
-            "comparison": segment_comparison(self.data, a),
-            "afford": affordability_table(self.data, a),
-            "judged": {"scenario", PROGRAMME_SERIES[a.affordable_basis]},
-            "care": care_table(self.data, a),
+            "series": r.series,
+            "afford": r.affordability,
+            "judged": {"scenario", PROGRAMME_SERIES[o.a.affordable_basis]},
+            "care": care_rows(r.care),
         }
 
     def show(self, result: dict[str, Any]) -> None:
         lang = self.lang
-        comparison = result["comparison"]
+        series = result["series"]
         with self.fig_segments.batch_update():
-            charts.update_segments(self.fig_segments, comparison)
-        wide = comparison.pivot(index="series", columns="segment", values="homes")
+            charts.update_segments(self.fig_segments, series)
         self.table.value = html_table(
             label("chart_segments", lang),
             [label("series", lang), *(label(s, lang) for s in SEGMENTS), label("total", lang)],
             [
-                [(s, "label"), *((wide.loc[s, seg], "homes") for seg in (*SEGMENTS, "total"))]
+                [
+                    (s, "label"),
+                    *((series[s][seg], "homes") for seg in SEGMENTS),
+                    (series[s].total, "homes"),
+                ]
                 for s in SEGMENT_SERIES
             ],
             lang,
@@ -104,7 +103,7 @@ class SegmentsPanel(Panel):
                     (r.affordable_share, "fraction"),
                     (bool(r.target_met), "bool") if r.series in judged else ("info", "label"),
                 ]
-                for r in afford.itertuples()
+                for r in afford
             ],
             lang,
         )
@@ -118,13 +117,8 @@ class SegmentsPanel(Panel):
                 label("care_homes_from_social_rent", lang),
             ],
             [
-                [
-                    (r.base, "label"),
-                    (r.social_rent_homes, "homes"),
-                    (r.care_share, "fraction"),
-                    (r.care_homes, "homes"),
-                ]
-                for r in care.itertuples()
+                [(base, "label"), (social, "homes"), (share, "fraction"), (homes, "homes")]
+                for base, social, share, homes in care
             ],
             lang,
         )
