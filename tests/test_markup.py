@@ -100,3 +100,26 @@ def test_page_css_is_one_file_sent_once(data: WoonvisieData) -> None:
     memo = scenario_memo(data, DEFAULTS, today=datetime.date(2025, 5, 7))
     assert memo.count(page_css) == 1 and markup.css("memo.css") in memo
     assert "<style" not in html_table("c", ["h"], [[("v", "text")]])  # tables carry no CSS
+
+
+def test_overview_checks_are_the_macro_with_lights_styled_by_the_page_css(
+    data: WoonvisieData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Overzicht's check rows: one row per check with its status class and data-check, the
+    light a CSS class (no inline style), a hostile label escaped."""
+    from woonlib.model.outcome import outcome
+
+    monkeypatch.setitem(LABELS["check_norm_split"], "nl", HOSTILE)
+    o = outcome(data, DEFAULTS)
+    out = str(markup.check_table(o.checks, "nl"))
+    assert "<img" not in out and f"<b>{ESCAPED}</b>" in out and "style=" not in out
+    rows = re.findall(r'<tr class="wl-check wl-check-(\w+)" data-check="(\w+)">', out)
+    assert rows == [(c.status, c.check) for c in o.checks]
+    for c in o.checks:
+        assert (
+            f'<span class="wl-light wl-light-{c.status}">{markup.SYMBOLS[c.status]}</span>' in out
+        )
+    page_css = markup.css("page.css")
+    for state, colour in (("ok", "#009E73"), ("fail", "#D55E00"), ("info", "#6B6B6B")):
+        assert f".wl-light-{state}{{background:{colour}}}" in page_css
+    assert ".wl-light{display:inline-block;width:22px;height:22px;border-radius:11px;" in page_css

@@ -92,11 +92,16 @@ class Monitor:
 
     values: pd.DataFrame
     files: tuple[str, ...] = ()
+    _empty: bool = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # read once here: a slider move asks `empty` without touching the frame
+        object.__setattr__(self, "_empty", bool(self.values.empty))
 
     @property
     def empty(self) -> bool:
         """True when the monitor holds no measured value (the shipped template)."""
-        return self.values.empty
+        return self._empty
 
 
 # --- reading (I/O only) ---------------------------------------------------------------------

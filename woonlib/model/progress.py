@@ -14,8 +14,8 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import astuple, dataclass, fields
 from typing import Any
 
 import numpy as np
@@ -33,7 +33,15 @@ from woonlib.data.monitor import (
 from woonlib.model.assumptions import Assumptions
 from woonlib.model.programme import programme_years, rate_needed
 from woonlib.model.targets import meets
-from woonlib.model.uncertainty import Fan, fan, ranges_of, reach_probability
+from woonlib.model.uncertainty import (
+    Fan,
+    FanValues,
+    build_path_values,
+    fan_frames,
+    fan_values,
+    ranges_of,
+    reach_probability,
+)
 
 REALISED_VS_PATH = [
     "year",
@@ -56,28 +64,59 @@ def realised_homes(monitor: Monitor) -> pd.DataFrame:
     return _realised_homes(monitor).copy()
 
 
-@functools.lru_cache(maxsize=8)  # Monitor is frozen and hashed by identity
-def _realised_homes(monitor: Monitor) -> pd.DataFrame:
-    """Realised homes per monitored year  [homes].
+@dataclass(frozen=True)
+class RealisedYear:
+    """One monitored year with a new-build total  [homes]; NaN where the file has no figure.
 
-    Columns: year, new_build (gross), social_rent, mid_priced, expensive, demolished, net
-    (new build minus demolished; a year without a demolition figure counts 0 demolished).
-    NaN where the file has no figure. Only years with a new-build total.
+    `new_build` is gross; `net` is new build minus demolished (a year without a demolition
+    figure counts 0 demolished).
     """
+
+    year: int
+    new_build: float
+    social_rent: float
+    mid_priced: float
+    expensive: float
+    demolished: float
+    net: float
+
+
+REALISED_COLUMNS = tuple(f.name for f in fields(RealisedYear))
+
+
+@functools.lru_cache(maxsize=8)  # Monitor is frozen and hashed by identity
+def realised_years(monitor: Monitor) -> tuple[RealisedYear, ...]:
+    """The monitor's realised homes per year, in year order (its frame read once, cached)."""
     v = monitor.values
-    homes = v[v["measure"].isin(HOMES_MEASURES)]
-    wide = homes.pivot(index="year", columns="measure", values="value")
-    wide = wide.reindex(columns=list(HOMES_MEASURES)).dropna(subset=[TOTAL_MEASURE])
-    out = pd.DataFrame(
+    by_year: dict[int, dict[str, float]] = {}
+    for year, measure, value in zip(
+        v["year"].tolist(), v["measure"].tolist(), v["value"].tolist(), strict=True
+    ):
+        if measure in HOMES_MEASURES:
+            by_year.setdefault(int(year), {})[str(measure)] = float(value)
+    rows = []
+    for year in sorted(by_year):
+        got = by_year[year]
+        total = got.get(TOTAL_MEASURE, math.nan)
+        if math.isnan(total):
+            continue
+        demolished = got.get(DEMOLISHED_MEASURE, math.nan)
+        social_rent, mid_priced, expensive = (got.get(m, math.nan) for m in SEGMENT_MEASURES)
+        net = total - (0.0 if math.isnan(demolished) else demolished)
+        rows.append(RealisedYear(year, total, social_rent, mid_priced, expensive, demolished, net))
+    return tuple(rows)
+
+
+@functools.lru_cache(maxsize=8)
+def _realised_homes(monitor: Monitor) -> pd.DataFrame:
+    """`realised_years` as a table (columns: its fields)."""
+    rows = realised_years(monitor)
+    return pd.DataFrame(
         {
-            "year": wide.index.astype("int64"),
-            "new_build": wide[TOTAL_MEASURE].to_numpy(dtype=float),
-            **{seg: wide[m].to_numpy(dtype=float) for m, seg in SEGMENT_MEASURES.items()},
-            "demolished": wide[DEMOLISHED_MEASURE].to_numpy(dtype=float),
+            name: np.array([getattr(r, name) for r in rows], dtype="int64" if i == 0 else float)
+            for i, name in enumerate(REALISED_COLUMNS)
         }
     )
-    out["net"] = out["new_build"] - out["demolished"].fillna(0.0)
-    return out.reset_index(drop=True)
 
 
 def last_building_year(a: Assumptions) -> int:
@@ -100,16 +139,15 @@ class Run:
 @functools.lru_cache(maxsize=64)
 def realised_run(monitor: Monitor, start_year: int) -> Run:
     """The gap-free run of realised years from `start_year` (plain values, cached)."""
-    realised = _realised_homes(monitor)
     years: list[int] = []
     net: list[float] = []
-    for year, value in zip(realised["year"].tolist(), realised["net"].tolist(), strict=True):
-        if year < start_year:
+    for row in realised_years(monitor):
+        if row.year < start_year:
             continue
-        if year != start_year + len(years):
+        if row.year != start_year + len(years):
             break
-        years.append(int(year))
-        net.append(float(value))
+        years.append(row.year)
+        net.append(row.net)
     return Run(tuple(years), tuple(net))
 
 
@@ -122,44 +160,63 @@ def realised_so_far(monitor: Monitor, a: Assumptions) -> tuple[float, ...]:
 
 def scenario_fan(data: WoonvisieData, a: Assumptions, monitor: Monitor | None = None) -> Fan:
     """The uncertainty fan of `a` with its own ranges; a monitor's realised years fixed."""
+    return fan_frames(scenario_fan_values(data, a, monitor))
+
+
+def scenario_fan_values(
+    data: WoonvisieData, a: Assumptions, monitor: Monitor | None = None
+) -> FanValues:
+    """`scenario_fan` as plain values (`uncertainty.fan_values`)."""
     realised = realised_so_far(monitor, a) if monitor is not None else ()
-    return fan(data, a, ranges_of(a), realised)
+    return fan_values(data, a, ranges_of(a), realised)
 
 
-def realised_vs_path(monitor: Monitor, a: Assumptions) -> pd.DataFrame:
+@dataclass(frozen=True)
+class RealisedPath:
+    """Realised homes per year against the build path and the ambition  [homes]: one value
+    per year of `year` in each field (the columns of `realised_vs_path`; NaN where none)."""
+
+    year: tuple[int, ...]
+    realised: tuple[float, ...]
+    realised_gross: tuple[float, ...]
+    realised_cumulative: tuple[float, ...]
+    path_cumulative: tuple[float, ...]
+    ambition_cumulative: tuple[float, ...]
+    ambition: tuple[float, ...]
+
+
+def realised_path(monitor: Monitor, a: Assumptions) -> RealisedPath:
     """Realised homes per year against the build path and the ambition  [homes].
 
-    Columns: year, realised (net new build in the year), realised_gross, realised_cumulative
-    (net, from 1 January of the start year; NaN after the first year without a figure),
-    path_cumulative (`build_path`: the build rate each year), ambition_cumulative (straight
-    line to the ambition), ambition. Rows: the building years, plus later realised years.
+    realised: net new build in the year; realised_gross; realised_cumulative (net, from
+    1 January of the start year; NaN after the first year without a figure);
+    path_cumulative (`build_path`: the build rate each year); ambition_cumulative (straight
+    line to the ambition); ambition. Years: the building years, plus later realised years.
     """
-    years_in = programme_years(a.start_year, a.target_year, a.target_year_inclusive)
-    realised = _realised_homes(monitor)
-    later = realised[realised["year"] >= a.start_year]
-    pairs = zip(later["net"].tolist(), later["new_build"].tolist(), strict=True)
-    by_year = dict(zip(later["year"].tolist(), pairs, strict=True))
+    path = build_path_values(a)
+    steps = zip(path.cumulative, path.target_cumulative, strict=True)
+    on_path = dict(zip(path.year, steps, strict=True))
+    later = [r for r in realised_years(monitor) if r.year >= a.start_year]
+    by_year = {r.year: (r.net, r.new_build) for r in later}
     run = realised_run(monitor, a.start_year)
     cumulative = dict(zip(run.years, itertools.accumulate(run.net), strict=True))
-    path = range(a.start_year, a.start_year + years_in)
-    years = sorted(set(path) | set(by_year))
+    years = sorted(set(path.year) | set(by_year))
     nan = math.nan
     rows = []
     for year in years:
-        i = year - a.start_year + 1  # the year's place on the path
-        on_path = year in path
         net, gross = by_year.get(year, (nan, nan))
+        built, target = on_path.get(year, (nan, nan))
         rows.append(
-            (
-                year,
-                float(net),
-                float(gross),
-                cumulative.get(year, nan),
-                a.build_rate * i if on_path else nan,
-                a.ambition_homes * i / years_in if on_path else nan,
-                float(a.ambition_homes),
-            )
+            (year, net, gross, cumulative.get(year, nan), built, target, float(a.ambition_homes))
         )
+    columns = tuple(zip(*rows, strict=True)) if rows else ((),) * len(REALISED_VS_PATH)
+    return RealisedPath(*columns)
+
+
+def realised_vs_path(monitor: Monitor, a: Assumptions) -> pd.DataFrame:
+    """`realised_path` as a table, one row a year (columns: REALISED_VS_PATH)  [homes]."""
+    path = realised_path(monitor, a)
+    rows = list(zip(*(getattr(path, c) for c in REALISED_VS_PATH), strict=True))
     table = pd.DataFrame(rows, columns=REALISED_VS_PATH)
     table["year"] = table["year"].astype("int64")
     return table
@@ -208,10 +265,24 @@ def projected_year(monitor: Monitor, a: Assumptions, window: int = PACE_YEARS) -
     return Projection(run.years[-1] + more, pace, years, False)
 
 
+@dataclass(frozen=True)
+class MixRow:
+    """A row of `segment_mix`: homes [homes], share [-], norm [-], difference [-]."""
+
+    segment: str
+    homes: float
+    share: float
+    norm: float
+    difference: float
+
+
+MIX_COLUMNS = [f.name for f in fields(MixRow)]
+
+
 def segment_mix(
     monitor: Monitor, norms: Mapping[str, float], affordable_target: float
 ) -> pd.DataFrame:
-    """Realised new build per segment against the norms (see `_segment_mix`; a copy)."""
+    """Realised new build per segment against the norms (see `segment_mix_rows`; a copy)."""
     return _segment_mix(monitor, tuple(norms.items()), affordable_target).copy()
 
 
@@ -219,29 +290,52 @@ def segment_mix(
 def _segment_mix(
     monitor: Monitor, norm_items: tuple[tuple[str, float], ...], affordable_target: float
 ) -> pd.DataFrame:
+    rows = segment_mix_rows(monitor, dict(norm_items), affordable_target)
+    return pd.DataFrame([astuple(r) for r in rows], columns=MIX_COLUMNS)
+
+
+def segment_mix_rows(
+    monitor: Monitor, norms: Mapping[str, float], affordable_target: float
+) -> tuple[MixRow, ...]:
+    """Realised new build per segment against the norms (cached per monitor and norms)."""
+    return _segment_mix_rows(monitor, tuple(norms.items()), affordable_target)
+
+
+@functools.lru_cache(maxsize=8)
+def _segment_mix_rows(
+    monitor: Monitor, norm_items: tuple[tuple[str, float], ...], affordable_target: float
+) -> tuple[MixRow, ...]:
     """Realised new build per segment against the norm split and the affordable target.
 
     Basis: realised new build, gross (before demolition, like the 70% norm: 'nieuwbouw',
     lines 1245–1247), in the years with a segment split; demolition is not subtracted.
     `norms`: segment → share [-] (30/40/30, `segments.norm_shares`); `affordable_target` [-]
-    (0.70). Columns: segment (social_rent, mid_priced, expensive, affordable, unknown,
-    total), homes [homes], share [-] of the homes with a known segment, norm [-], difference
-    [-] (share − norm). `unknown`: new build of those years not split into segments.
+    (0.70). Rows: segment (social_rent, mid_priced, expensive, affordable, unknown, total),
+    homes [homes], share [-] of the homes with a known segment, norm [-], difference [-]
+    (share − norm). `unknown`: new build of those years not split into segments.
     """
-    realised = _realised_homes(monitor)
-    split = realised.dropna(subset=list(SEGMENT_MEASURES.values()), how="all")
-    homes = {s: float(split[s].sum()) for s in SEGMENT_MEASURES.values()}
+    segments = tuple(SEGMENT_MEASURES.values())
+    split = [
+        r for r in realised_years(monitor) if any(not math.isnan(getattr(r, s)) for s in segments)
+    ]
+    homes = {s: _sum(getattr(r, s) for r in split) for s in segments}
     known = sum(homes.values())
+    new_build = _sum(r.new_build for r in split)
     homes["affordable"] = homes["social_rent"] + homes["mid_priced"]
-    homes["unknown"] = float(split["new_build"].sum()) - known
-    homes["total"] = float(split["new_build"].sum())
+    homes["unknown"] = new_build - known
+    homes["total"] = new_build
     norm = {**dict(norm_items), "affordable": affordable_target}
     rows = []
     for segment, n in homes.items():
         share = n / known if known and segment not in ("unknown", "total") else math.nan
         target = norm.get(segment, math.nan)
-        rows.append((segment, n, share, target, share - target))
-    return pd.DataFrame(rows, columns=["segment", "homes", "share", "norm", "difference"])
+        rows.append(MixRow(segment, n, share, target, share - target))
+    return tuple(rows)
+
+
+def _sum(values: Iterable[float]) -> float:
+    """The sum of the values that are not NaN (as pandas sums a column)  [homes]."""
+    return float(sum(v for v in values if not math.isnan(v)))
 
 
 def measured_status(monitor: Monitor, register: pd.DataFrame) -> pd.DataFrame:

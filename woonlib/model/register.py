@@ -15,11 +15,14 @@ Rows without an indicator are `monitor` unless a monitor file measures them.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
+from woonlib import cache
 from woonlib.data import WoonvisieData
 from woonlib.data.monitor import Monitor
 from woonlib.model.assumptions import SPECS, Assumptions
@@ -141,18 +144,83 @@ def _computed_status(
     return "info", value, ()
 
 
-def register_view(
-    data: WoonvisieData, a: Assumptions, monitor: Monitor | None = None
-) -> tuple[pd.DataFrame, dict[str, Outcome]]:
-    """The register in scenario `a` and the outcomes its assumption rows name.
+@dataclass(frozen=True)
+class TargetRow:
+    """A row of the targets register (`data/targets.csv`) as plain values; None where empty."""
 
-    The targets table plus: status (`TARGET_STATUSES`), scenario_value (in the row's unit;
-    NaN where none), outcomes (keys into the returned dict), check (the policy check an
-    outcome row's status is, else None), measured, measured_year, measured_source (the
-    monitor's latest value of a row with a `measure`; it then gives the status).
+    id: str
+    theme: str
+    kind: str
+    title_nl: str
+    title_en: str
+    value: float
+    value_high: float | None
+    unit: str
+    comparator: str
+    horizon: int | None
+    source_line: int
+    printed: str | None
+    indicator: str | None
+    measure: str | None
+    note: str | None
+
+
+@cache.register
+@lru_cache(maxsize=cache.DATA_KEPT)
+def target_rows(data: WoonvisieData) -> tuple[TargetRow, ...]:
+    """The targets register as row values, in its order (read once per data package)."""
+    return tuple(
+        TargetRow(
+            id=str(r["id"]),
+            theme=str(r["theme"]),
+            kind=str(r["kind"]),
+            title_nl=str(r["title_nl"]),
+            title_en=str(r["title_en"]),
+            value=float(r["value"]),
+            value_high=None if _missing(r["value_high"]) else float(r["value_high"]),
+            unit=str(r["unit"]),
+            comparator=str(r["comparator"]),
+            horizon=None if _missing(r["horizon"]) else int(r["horizon"]),
+            source_line=int(r["source_line"]),
+            printed=_text(r["printed"]),
+            indicator=_text(r["indicator"]),
+            measure=_text(r["measure"]),
+            note=_text(r["note"]),
+        )
+        for r in data["targets"].to_dict("records")
+    )
+
+
+def _text(v: Any) -> str | None:
+    return None if _missing(v) else str(v)
+
+
+@dataclass(frozen=True)
+class RowStatus:
+    """A register row in a scenario (the columns `register_view` adds to the register).
+
+    `status` (`TARGET_STATUSES`); `scenario_value` in the row's unit (NaN where none);
+    `outcomes`: keys of the outcomes that test it; `check`: the policy check an outcome
+    row's status is; `measured` (NaN where none), `measured_year`, `measured_source`: the
+    monitor's latest value of a row with a `measure` (it then gives the status).
     """
-    table = data["targets"].copy()
-    n = len(table)
+
+    status: str
+    scenario_value: float
+    outcomes: tuple[str, ...]
+    check: str | None
+    measured: float
+    measured_year: int | None
+    measured_source: str | None
+
+
+def register_status(
+    data: WoonvisieData, a: Assumptions, monitor: Monitor | None = None
+) -> tuple[tuple[RowStatus, ...], dict[str, Outcome]]:
+    """Each register row's status in scenario `a` (in `target_rows` order) and the
+    outcomes its assumption rows name."""
+    rows = target_rows(data)
+    n = len(rows)
     status, values = ["monitor"] * n, [math.nan] * n
     keys: list[tuple[str, ...]] = [()] * n
     check_of: list[str | None] = [None] * n
@@ -162,15 +230,32 @@ def register_view(
         check_of[c.row] = OUTCOME_CHECKS.get(c.indicator)
     measured = {} if monitor is None or monitor.empty else measured_by_id(monitor, data)
     none = (None, math.nan, None, None)
-    found = [measured.get(i, none) for i in table["id"].tolist()]
-    table["status"] = [f[0] or s for f, s in zip(found, status, strict=True)]
-    table["scenario_value"] = values
-    table["outcomes"] = keys
-    table["check"] = check_of
-    table["measured"] = [float(f[1]) for f in found]
-    table["measured_year"] = pd.array([f[2] for f in found], dtype="Int64")
-    table["measured_source"] = [f[3] for f in found]
-    return table, outcomes(data, a, monitor)
+    found = [measured.get(r.id, none) for r in rows]
+    statuses = tuple(
+        RowStatus(f[0] or s, v, k, check, float(f[1]), f[2], f[3])
+        for f, s, v, k, check in zip(found, status, values, keys, check_of, strict=True)
+    )
+    return statuses, outcomes(data, a, monitor)
+
+
+def register_view(
+    data: WoonvisieData, a: Assumptions, monitor: Monitor | None = None
+) -> tuple[pd.DataFrame, dict[str, Outcome]]:
+    """The register in scenario `a` and the outcomes its assumption rows name.
+
+    The targets table plus the fields of `RowStatus` (`register_status`): status,
+    scenario_value, outcomes, check, measured, measured_year, measured_source.
+    """
+    rows, found = register_status(data, a, monitor)
+    table = data["targets"].copy()
+    table["status"] = [r.status for r in rows]
+    table["scenario_value"] = [r.scenario_value for r in rows]
+    table["outcomes"] = [r.outcomes for r in rows]
+    table["check"] = [r.check for r in rows]
+    table["measured"] = [r.measured for r in rows]
+    table["measured_year"] = pd.array([r.measured_year for r in rows], dtype="Int64")
+    table["measured_source"] = [r.measured_source for r in rows]
+    return table, found
 
 
 def target_status(
@@ -181,17 +266,35 @@ def target_status(
 
 
 def status_counts(table: pd.DataFrame, found: dict[str, Outcome]) -> dict[str, int]:
+    """What Doelen's summary counts (`count_statuses`) of `register_view`'s table."""
+    kinds, status = table["kind"].tolist(), table["status"].tolist()
+    return count_statuses(kinds, status, table["outcomes"].tolist(), found)
+
+
+def register_counts(
+    data: WoonvisieData, rows: Sequence[RowStatus], found: Mapping[str, Outcome]
+) -> dict[str, int]:
+    """What Doelen's summary counts (`count_statuses`) of `register_status`'s rows."""
+    kinds = [t.kind for t in target_rows(data)]
+    return count_statuses(kinds, [r.status for r in rows], [r.outcomes for r in rows], found)
+
+
+def count_statuses(
+    kinds: Sequence[str],
+    status: Sequence[str],
+    named_by_row: Sequence[tuple[str, ...]],
+    found: Mapping[str, Outcome],
+) -> dict[str, int]:
     """What Doelen's summary counts: rows by kind and status; the lights and information of
     the rows plus those of the outcomes the assumption rows name, each outcome once."""
-    kinds = table["kind"].tolist()
-    status = table["status"].tolist()
-    named = {k for keys in table["outcomes"] for k in keys}
+    named = {k for keys in named_by_row for k in keys}
     shown = [found[k].status for k in sorted(named)]
-    counts = {s: status.count(s) + shown.count(s) for s in TARGET_STATUSES}
+    counts = {s: list(status).count(s) + shown.count(s) for s in TARGET_STATUSES}
+    commitments = list(kinds).count("commitment")
     return {
-        "total": len(table),
-        "commitments": kinds.count("commitment"),
-        "others": len(kinds) - kinds.count("commitment"),
+        "total": len(status),
+        "commitments": commitments,
+        "others": len(kinds) - commitments,
         **counts,
     }
 

@@ -43,7 +43,7 @@ import pandas as pd
 from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import DEFAULTS, SPECS, Assumptions
 from woonlib.model.assumptions import NO_SOURCE as NO_SOURCE  # a range no source gives
-from woonlib.model.programme import basis_demand, build_path, programme_years
+from woonlib.model.programme import basis_demand, programme_years
 from woonlib.refs import Ref
 from woonlib.vocab import FORECASTS
 
@@ -131,6 +131,55 @@ class Fan:
     probability_need: float
     draws: int
     seed: int
+
+
+@dataclass(frozen=True, eq=False)
+class FanValues:
+    """The fan as plain values, what `Fan` holds as frames (the page's, on every move).
+
+    Per building year (numpy arrays, `Fan.table`'s columns): `year`, `p10`, `p50`, `p90`,
+    `path`, `ambition_path` [homes] and `realised` (True: taken from the monitor);
+    `ambition` [homes]. Per forecast (`Fan.need`): `forecasts`, `weight` [-], `need_homes`
+    [homes], `probability_met` [-]. `probability`, `probability_need` [-] as in `Fan`.
+    """
+
+    year: np.ndarray
+    p10: np.ndarray
+    p50: np.ndarray
+    p90: np.ndarray
+    path: np.ndarray
+    ambition_path: np.ndarray
+    ambition: float
+    realised: np.ndarray
+    probability: float
+    forecasts: tuple[str, ...]
+    weight: np.ndarray
+    need_homes: np.ndarray
+    probability_met: np.ndarray
+    probability_need: float
+    draws: int
+    seed: int
+
+
+@dataclass(frozen=True)
+class BuildPath:
+    """The building years with cumulative homes at the build rate and on the straight line
+    to the ambition  [homes] (the values of `woonlib.model.programme.build_path`)."""
+
+    year: tuple[int, ...]
+    cumulative: tuple[float, ...]
+    target_cumulative: tuple[float, ...]
+
+
+def build_path_values(a: Assumptions) -> BuildPath:
+    """Cumulative homes per building year at the build rate and to the ambition  [homes]."""
+    years = programme_years(a.start_year, a.target_year, a.target_year_inclusive)
+    steps = range(1, years + 1)
+    return BuildPath(
+        tuple(a.start_year + i - 1 for i in steps),
+        tuple(a.build_rate * i for i in steps),
+        tuple(a.ambition_homes * i / years for i in steps),
+    )
 
 
 def triangular(u: np.ndarray, low: float, mode: float, high: float) -> np.ndarray:
@@ -272,12 +321,12 @@ def need_homes(data: WoonvisieData, a: Assumptions, forecasts: tuple[str, ...]) 
     return np.array([basis_demand(data, f) + a.shortage_catch_up for f in forecasts])
 
 
-def fan(
+def fan_values(
     data: WoonvisieData,
     a: Assumptions,
     ranges: Ranges = DEFAULT_RANGES,
     realised: Realised = (),
-) -> Fan:
+) -> FanValues:
     """The fan of cumulative homes per building year (P10/P50/P90) against the ambition.
 
     Draws `ranges.draws` seeded samples (see the module docstring); vectorised numpy.
@@ -285,38 +334,70 @@ def fan(
     `reach_probability`); those years are fixed (P10 = P50 = P90) and the fan and the build
     path start there (so the path reaches the ambition exactly when `rate_needed` says so).
     """
-    path = build_path(a)
+    path = build_path_values(a)
     done, left = _done(a, realised)
     percentiles, final_sorted = _summary(left, ranges)
     so_far = done[-1] if len(done) else 0.0
     steered = np.concatenate([done, so_far + a.build_rate * np.arange(1, left + 1)])
     p10, p50, p90 = (np.concatenate([done, so_far + _scale(a) * p]) for p in percentiles)
-    table = pd.DataFrame(
-        {
-            "year": path["year"].to_numpy(),
-            "p10": p10,
-            "p50": p50,
-            "p90": p90,
-            "path": steered,
-            "ambition_path": path["target_cumulative"].to_numpy(dtype=float),
-            "ambition": float(a.ambition_homes),
-            "realised": np.arange(len(path)) < len(done),
-        }
-    )
     final = so_far + _scale(a) * final_sorted
     probability = float(np.count_nonzero(final >= a.ambition_homes - TOLERANCE) / len(final))
     needs = need_homes(data, a, ranges.forecasts)
     met = (final[:, None] >= needs[None, :] - TOLERANCE).mean(axis=0)
     weights = np.full(len(needs), 1 / len(needs))
-    need = pd.DataFrame(
+    return FanValues(
+        year=np.array(path.year, dtype="int64"),
+        p10=p10,
+        p50=p50,
+        p90=p90,
+        path=steered,
+        ambition_path=np.array(path.target_cumulative, dtype=float),
+        ambition=float(a.ambition_homes),
+        realised=np.arange(len(path.year)) < len(done),
+        probability=probability,
+        forecasts=tuple(ranges.forecasts),
+        weight=weights,
+        need_homes=needs,
+        probability_met=met,
+        probability_need=float(met @ weights),
+        draws=ranges.draws,
+        seed=ranges.seed,
+    )
+
+
+def fan(
+    data: WoonvisieData,
+    a: Assumptions,
+    ranges: Ranges = DEFAULT_RANGES,
+    realised: Realised = (),
+) -> Fan:
+    """`fan_values` as frames: the fan per building year and the need per forecast."""
+    return fan_frames(fan_values(data, a, ranges, realised))
+
+
+def fan_frames(v: FanValues) -> Fan:
+    """The `Fan` (tables) of the values `v`."""
+    table = pd.DataFrame(
         {
-            "forecast": list(ranges.forecasts),
-            "weight": weights,
-            "need_homes": needs,
-            "probability_met": met,
+            "year": v.year,
+            "p10": v.p10,
+            "p50": v.p50,
+            "p90": v.p90,
+            "path": v.path,
+            "ambition_path": v.ambition_path,
+            "ambition": v.ambition,
+            "realised": v.realised,
         }
     )
-    return Fan(table, probability, need, float(met @ weights), ranges.draws, ranges.seed)
+    need = pd.DataFrame(
+        {
+            "forecast": list(v.forecasts),
+            "weight": v.weight,
+            "need_homes": v.need_homes,
+            "probability_met": v.probability_met,
+        }
+    )
+    return Fan(table, v.probability, need, v.probability_need, v.draws, v.seed)
 
 
 def fan_spreads(a: Assumptions) -> dict[str, float]:

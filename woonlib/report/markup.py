@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from woonlib.model.indicators import Check
 from woonlib.report.labels import check_texts
 
 Cell = tuple[object, bool]  # (content, numeric): text is escaped, Markup is not
@@ -57,6 +58,13 @@ def check_rows(checks: Any, lang: str = "nl") -> list[tuple[Cell, Cell, Cell]]:
         title, word, explain = check_texts(check, lang)
         rows.append(((title, False), (status(str(check.status), word), False), (explain, False)))
     return rows
+
+
+def check_table(checks: Iterable[Check], lang: str = "nl") -> Markup:
+    """Overzicht's policy checks as a table: a light (symbol in a coloured circle), the
+    title and outcome, the explanation below, worded by `check_texts`."""
+    rows = [(c.check, c.status, SYMBOLS[c.status], *check_texts(c, lang)) for c in checks]
+    return Markup(_macros().check_table(rows))
 
 
 @cache

@@ -6,9 +6,14 @@ them through `update_<name>(fig, ...)`, which the page calls in place on every c
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable, Sequence
+
 import pandas as pd
 import plotly.graph_objects as go
 
+from woonlib.model.progress import RealisedPath
+from woonlib.model.uncertainty import FanValues
 from woonlib.report.charts import COLOURS, _hover, _layout
 from woonlib.report.labels import label
 from woonlib.vocab import CHANCE
@@ -16,12 +21,25 @@ from woonlib.vocab import CHANCE
 FAN_FILL = "rgba(0, 114, 178, 0.18)"  # the P10–P90 band: Okabe–Ito blue, light
 
 
-def _years(table: pd.DataFrame) -> list[int]:
-    return [int(y) for y in table["year"]]
+Line = Iterable[float]  # one value per year [homes]; NaN: none
+REALISED_LINES = ("realised", "realised_cumulative", "path_cumulative", "ambition_cumulative")
+FAN_LINES = ("p10", "p90", "p50", "path", "ambition_path")  # the traces' order
+
+
+def _fill(fig: go.Figure, years: Sequence[int], lines: Sequence[Line]) -> None:
+    """Trace i gets the years and line i, in place (NaN: no point)."""
+    x = [int(y) for y in years]
+    for trace, line in zip(fig.data, lines, strict=True):
+        trace.x, trace.y = x, [None if math.isnan(v) else float(v) for v in line]
 
 
 def _values(column: pd.Series) -> list[float | None]:
     return [None if pd.isna(v) else float(v) for v in column]
+
+
+def _table_lines(table: pd.DataFrame, columns: Sequence[str]) -> list[list[float]]:
+    """The columns of a table (the memo's and a notebook's frames) as lines."""
+    return [table[c].astype(float).tolist() for c in columns]
 
 
 def _add_path_and_ambition(fig: go.Figure, lang: str) -> None:
@@ -43,11 +61,11 @@ def _add_path_and_ambition(fig: go.Figure, lang: str) -> None:
 # --- realised against the path ---------------------------------------------------------------
 
 
-def realised_figure(table: pd.DataFrame, lang: str = "nl") -> go.Figure:
+def realised_figure(path: RealisedPath | pd.DataFrame, lang: str = "nl") -> go.Figure:
     """Realised homes per year and cumulative, against the build path and the ambition.
 
-    `table`: `woonlib.model.progress.realised_vs_path` (year, realised, realised_cumulative,
-    path_cumulative, ambition_cumulative).
+    `path`: `woonlib.model.progress.realised_path`, or its table `realised_vs_path` (year,
+    realised, realised_cumulative, path_cumulative, ambition_cumulative).
     """
     fig = go.Figure()
     fig.add_bar(
@@ -63,29 +81,27 @@ def realised_figure(table: pd.DataFrame, lang: str = "nl") -> go.Figure:
     )
     _add_path_and_ambition(fig, lang)
     _layout(fig, label("chart_realised", lang), label("homes_unit", lang), lang=lang)
-    update_realised(fig, table)
+    if isinstance(path, pd.DataFrame):
+        _fill(fig, path["year"].tolist(), _table_lines(path, REALISED_LINES))
+    else:
+        update_realised(fig, path)
     return fig
 
 
-def _fill(fig: go.Figure, table: pd.DataFrame, columns: tuple[str, ...]) -> None:
-    """Trace i gets the years and column i of `table`, in place."""
-    years = _years(table)
-    for trace, column in zip(fig.data, columns, strict=True):
-        trace.x, trace.y = years, _values(table[column])
-
-
-def update_realised(fig: go.Figure, table: pd.DataFrame) -> None:
-    _fill(fig, table, ("realised", "realised_cumulative", "path_cumulative", "ambition_cumulative"))
+def update_realised(fig: go.Figure, path: RealisedPath) -> None:
+    """Realised, its cumulative, the build path and the line to the ambition, in place."""
+    lines = (path.realised, path.realised_cumulative, path.path_cumulative)
+    _fill(fig, path.year, (*lines, path.ambition_cumulative))
 
 
 # --- the uncertainty fan ---------------------------------------------------------------------
 
 
-def fan_figure(table: pd.DataFrame, lang: str = "nl") -> go.Figure:
+def fan_figure(fan: FanValues | pd.DataFrame, lang: str = "nl") -> go.Figure:
     """P10–P90 band and P50 of cumulative homes per year, the build path and the ambition.
 
-    `table`: `woonlib.model.uncertainty.Fan.table` (year, p10, p50, p90, path,
-    ambition_path).
+    `fan`: `woonlib.model.uncertainty.fan_values`, or its table `Fan.table` (year, p10, p50,
+    p90, path, ambition_path).
     """
     fig = go.Figure()
     fig.add_scatter(  # lower edge of the band, invisible; the next trace fills down to it
@@ -111,12 +127,16 @@ def fan_figure(table: pd.DataFrame, lang: str = "nl") -> go.Figure:
     )
     _add_path_and_ambition(fig, lang)
     _layout(fig, label("chart_fan", lang), label("homes_unit", lang), lang=lang)
-    update_fan(fig, table)
+    if isinstance(fan, pd.DataFrame):
+        _fill(fig, fan["year"].tolist(), _table_lines(fan, FAN_LINES))
+    else:
+        update_fan(fig, fan)
     return fig
 
 
-def update_fan(fig: go.Figure, table: pd.DataFrame) -> None:
-    _fill(fig, table, ("p10", "p90", "p50", "path", "ambition_path"))
+def update_fan(fig: go.Figure, fan: FanValues) -> None:
+    """The band's edges, P50, the build path and the line to the ambition, in place."""
+    _fill(fig, fan.year.tolist(), (fan.p10, fan.p90, fan.p50, fan.path, fan.ambition_path))
 
 
 # --- sensitivity -----------------------------------------------------------------------------

@@ -9,11 +9,11 @@ import ipywidgets as W
 import plotly.graph_objects as go
 
 from woonlib.model.assumptions import DEFAULTS, Assumptions
+from woonlib.model.core import results
 from woonlib.model.indicators import indicators
 from woonlib.model.outcome import Outcome, outcome
 from woonlib.model.presets import PRESETS
 from woonlib.model.registry import unit_of
-from woonlib.model.segments import split_homes
 from woonlib.report.charts import _layout
 from woonlib.report.labels import fmt_value, label, shown, unit_label
 from woonlib.ui.panel import EVERY, Panel
@@ -113,8 +113,8 @@ class ComparePanel(Panel):
         indicators_, segments = [], []
         for name, a, ind in result["sides"]:
             indicators_.append((name, bars_x, [ind[k] for k in BAR_ROWS]))
-            homes = split_homes(a.ambition_homes, a.shares)["homes"].round().tolist()
-            segments.append((name, seg_x, homes))
+            split = results(self.data, a).series["scenario"]  # the ambition by the shares
+            segments.append((name, seg_x, [float(round(split[s])) for s in SEGMENTS]))
         return {"indicators": indicators_, "segments": segments}
 
     def _pair_figure(self, title_key: str, series: list[tuple[str, list, list]]) -> go.Figure:

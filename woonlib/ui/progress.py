@@ -20,11 +20,12 @@ from woonlib.model.assumptions import DEFAULTS, FAN_FIELDS, SPECS
 from woonlib.model.goalseek import GOALS, Answer, answers
 from woonlib.model.outcome import Outcome
 from woonlib.model.progress import (
+    MixRow,
     progress_indicators,
+    realised_path,
     realised_so_far,
-    realised_vs_path,
-    scenario_fan,
-    segment_mix,
+    scenario_fan_values,
+    segment_mix_rows,
 )
 from woonlib.model.registry import unit_of
 from woonlib.model.segments import norm_shares
@@ -70,6 +71,9 @@ class ProgressPanel(Panel):
         super().__init__(*args)
         self._answers: list[Answer] = []
         self._a = DEFAULTS
+        # the norms the realised mix is set against: fixed per data package
+        self._norms = norm_shares(self.data)
+        self._affordable_target = self.data.figure("policy_norms", "affordable_target") / 100
         self.upload = W.FileUpload(
             accept=".csv,.xlsx",
             multiple=False,
@@ -83,11 +87,11 @@ class ProgressPanel(Panel):
         self.monitor_note = html()
         self.monitor_summary = html()
         self.fig_realised = self.figure(
-            lambda: pc.realised_figure(realised_vs_path(self.monitor, DEFAULTS), self.lang),
+            lambda: pc.realised_figure(realised_path(self.monitor, DEFAULTS), self.lang),
             "realised",
         )
         self.fig_fan = self.figure(
-            lambda: pc.fan_figure(scenario_fan(self.data, DEFAULTS).table, self.lang), "fan"
+            lambda: pc.fan_figure(scenario_fan_values(self.data, DEFAULTS), self.lang), "fan"
         )
         self.fan_summary = html()
         self.goal_texts = [html(width="640px") for _ in GOALS]
@@ -126,10 +130,10 @@ class ProgressPanel(Panel):
         realised = realised_so_far(m, a)
         return {
             "a": a,
-            "realised": realised_vs_path(m, a),
+            "realised": realised_path(m, a),
             "progress": progress_indicators(m, a),
             "mix": None if m.empty else self._mix(),
-            "fan": scenario_fan(self.data, a, m),
+            "fan": scenario_fan_values(self.data, a, m),
             "without": chances_without_assumed_spreads(a, ranges, realised),
             "answers": answers(self.data, a, a.goal_probability, ranges, realised),
         }
@@ -139,7 +143,7 @@ class ProgressPanel(Panel):
         with self.fig_realised.batch_update():
             pc.update_realised(self.fig_realised, result["realised"])
         with self.fig_fan.batch_update():
-            pc.update_fan(self.fig_fan, result["fan"].table)
+            pc.update_fan(self.fig_fan, result["fan"])
         self.monitor_note.value = self._monitor_note()
         self.monitor_summary.value = self._monitor_summary(result)
         self.fan_summary.value = self._fan_summary(result)
@@ -148,9 +152,8 @@ class ProgressPanel(Panel):
             stale = escape(label("sens_stale", self.lang))
             self.sens_status.value = f'<span class="wl-note">{stale}</span>'
 
-    def _mix(self) -> pd.DataFrame:
-        target = self.data.figure("policy_norms", "affordable_target") / 100
-        return segment_mix(self.monitor, norm_shares(self.data), target)
+    def _mix(self) -> tuple[MixRow, ...]:
+        return segment_mix_rows(self.monitor, self._norms, self._affordable_target)
 
     # --- monitor -------------------------------------------------------------------------
 
@@ -215,16 +218,16 @@ class ProgressPanel(Panel):
             text.append(self._mix_table(mix))
         return "".join(text)
 
-    def _mix_table(self, mix: pd.DataFrame) -> str:
+    def _mix_table(self, mix: tuple[MixRow, ...]) -> str:
         lang = self.lang
         rows = [
             [
                 (r.segment if r.segment != "unknown" else "segment_unknown", "label"),
                 (r.homes, "homes"),
-                (r.share, "fraction") if not pd.isna(r.share) else ("", "text"),
-                (r.norm, "fraction") if not pd.isna(r.norm) else ("", "text"),
+                (r.share, "fraction") if not math.isnan(r.share) else ("", "text"),
+                (r.norm, "fraction") if not math.isnan(r.norm) else ("", "text"),
             ]
-            for r in mix.itertuples()
+            for r in mix
         ]
         headers = [label(k, lang) for k in ("segment", "homes_header", "share_word", "norm_word")]
         return html_table(label("segment_mix_title", lang), headers, rows, lang)
@@ -233,12 +236,11 @@ class ProgressPanel(Panel):
 
     def _fan_summary(self, result: dict[str, Any]) -> str:
         lang, a, f = self.lang, result["a"], result["fan"]
-        last = f.table.iloc[-1]
-        chance = label("reach_probability_by", lang).format(year=int(last["year"]))
+        chance = label("reach_probability_by", lang).format(year=int(f.year[-1]))
         spread = label("fan_spread_text", lang).format(
-            p10=fmt_number(last["p10"], lang),
-            p50=fmt_number(last["p50"], lang),
-            p90=fmt_number(last["p90"], lang),
+            p10=fmt_number(float(f.p10[-1]), lang),
+            p50=fmt_number(float(f.p50[-1]), lang),
+            p90=fmt_number(float(f.p90[-1]), lang),
             ambition=fmt_number(a.ambition_homes, lang),
         )
         probability = fmt_value(f.probability, unit_of("probability_reaching_ambition"), lang)

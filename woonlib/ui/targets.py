@@ -7,15 +7,14 @@ scenario takes from a row shows "aanname = doel" and, below it, the outcomes tha
 
 from __future__ import annotations
 
+import math
 from typing import Any
-
-import pandas as pd
 
 from woonlib.data.monitor import Monitor
 from woonlib.model.assumptions import Assumptions
 from woonlib.model.outcome import Outcome
 from woonlib.model.register import Outcome as Tested
-from woonlib.model.register import register_view, status_counts
+from woonlib.model.register import TargetRow, register_counts, register_status, target_rows
 from woonlib.model.targets import THEMES
 from woonlib.report import markup
 from woonlib.report.labels import (
@@ -56,12 +55,11 @@ class TargetsPanel(Panel):
         self.children = [intro, self.summary, self.tables]
         # the register's own cells never change: formatted once (per language), not on
         # every slider move
-        register = self.data["targets"]
-        self._themes = list(register["theme"])
-        records = register.to_dict("records")
-        self.text(self, "_fixed", lambda: [_fixed_cells(r, self.lang) for r in records])
-        self._units = list(register["unit"])
-        self._indicators = list(register["indicator"])
+        register = target_rows(self.data)
+        self._themes = [r.theme for r in register]
+        self.text(self, "_fixed", lambda: [_fixed_cells(r, self.lang) for r in register])
+        self._units = [r.unit for r in register]
+        self._indicators = [r.indicator for r in register]
 
     @property
     def monitor(self) -> Monitor:
@@ -71,27 +69,21 @@ class TargetsPanel(Panel):
     def compute(self, o: Outcome) -> tuple[str, str]:
         a = o.a
         lang = self.lang
-        table, found = register_view(self.data, a, self.monitor)
-        summary = label("targets_summary", lang).format(**status_counts(table, found))
+        statuses, found = register_status(self.data, a, self.monitor)
+        summary = label("targets_summary", lang).format(
+            **register_counts(self.data, statuses, found)
+        )
         headers = [label(k, lang) for k in HEADERS]
         rows: dict[str, list[Row]] = {theme: [] for theme in THEMES}
         explained: set[str] = set()  # a check's explanation once, under its first row
         columns = zip(
-            self._themes,
-            self._fixed,
-            table["status"],
-            table["outcomes"],
-            table["scenario_value"],
-            table["measured"],
-            table["measured_year"],
-            self._units,
-            self._indicators,
-            strict=True,
+            self._themes, self._fixed, statuses, self._units, self._indicators, strict=True
         )
-        for theme, fixed, state, keys, value, measured, year, unit, indicator in columns:
-            shown = _scenario_text(value, measured, year, unit, lang)
-            rows[theme].append([*fixed, _status_cell(state, bool(keys), lang), (shown, "text")])
-            for key in keys:
+        for theme, fixed, row, unit, indicator in columns:
+            shown = _scenario_text(row.scenario_value, row.measured, row.measured_year, unit, lang)
+            status = _status_cell(row.status, bool(row.outcomes), lang)
+            rows[theme].append([*fixed, status, (shown, "text")])
+            for key in row.outcomes:
                 rows[theme].append(_outcome_row(found[key], indicator, a, lang, explained))
         parts = [
             html_table(label(f"theme_{theme}", lang), headers, rows[theme], lang)
@@ -105,15 +97,14 @@ class TargetsPanel(Panel):
         self.summary.value, self.tables.value = result
 
 
-def _fixed_cells(r: dict[str, Any], lang: str) -> Row:
+def _fixed_cells(r: TargetRow, lang: str) -> Row:
     """A register row's own cells: title, kind, target, horizon, source line."""
-    high = None if pd.isna(r["value_high"]) else float(r["value_high"])
     return [
-        (r["title_nl"] if lang == "nl" else r["title_en"], "text"),
-        (f"kind_{r['kind']}", "label"),
-        (fmt_target(float(r["value"]), high, r["unit"], r["comparator"], lang), "text"),
-        ("" if pd.isna(r["horizon"]) else str(int(r["horizon"])), "text"),
-        (label("line_ref", lang).format(line=int(r["source_line"])), "text"),
+        (r.title_nl if lang == "nl" else r.title_en, "text"),
+        (f"kind_{r.kind}", "label"),
+        (fmt_target(r.value, r.value_high, r.unit, r.comparator, lang), "text"),
+        ("" if r.horizon is None else str(r.horizon), "text"),
+        (label("line_ref", lang).format(line=r.source_line), "text"),
     ]
 
 
@@ -126,21 +117,23 @@ def _status_cell(state: str, tested: bool, lang: str) -> tuple[object, str]:
     return f"target_{state}", "label"
 
 
-def _scenario_text(value: float, measured: float, year: Any, unit: str, lang: str) -> str:
+def _scenario_text(value: float, measured: float, year: int | None, unit: str, lang: str) -> str:
     """The scenario's value of a computed target, or the measured value with its year."""
-    if not pd.isna(measured):
+    if not math.isnan(measured):
         amount = fmt_amount(measured, unit, lang)
-        return label("measured_in", lang).format(value=amount, year=int(year))
-    return "" if pd.isna(value) else fmt_amount(value, unit, lang)
+        return label("measured_in", lang).format(value=amount, year=int(year or 0))
+    return "" if math.isnan(value) else fmt_amount(value, unit, lang)
 
 
-def _outcome_row(o: Tested, indicator: str, a: Assumptions, lang: str, explained: set[str]) -> Row:
+def _outcome_row(
+    o: Tested, indicator: str | None, a: Assumptions, lang: str, explained: set[str]
+) -> Row:
     """The row under an assumption that shows the outcome testing it."""
     if o.check is not None:  # Overzicht's check, in Overzicht's words (explained once)
         title, word, explain = check_texts(o.check, lang)
         text = f"↳ {title}" if o.key in explained else f"↳ {title}: {explain}"
         explained.add(o.key)
-        share = o.check.extra.get(SEGMENT_OF.get(indicator, ""), None)
+        share = o.check.extra.get(SEGMENT_OF.get(indicator or "", ""), None)
         shown = "" if share is None else fmt_percent(share, lang)
         where = fmt_lines(o.source.lines, lang)
         return [
