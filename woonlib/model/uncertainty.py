@@ -43,7 +43,7 @@ import pandas as pd
 from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import DEFAULTS, SPECS, Assumptions
 from woonlib.model.assumptions import NO_SOURCE as NO_SOURCE  # a range no source gives
-from woonlib.model.programme import basis_demand, programme_years
+from woonlib.model.programme import basis_demand, path_years, programme_years
 from woonlib.refs import Ref
 from woonlib.vocab import FORECASTS
 
@@ -172,13 +172,13 @@ class BuildPath:
 
 
 def build_path_values(a: Assumptions) -> BuildPath:
-    """Cumulative homes per building year at the build rate and to the ambition  [homes]."""
-    years = programme_years(a.start_year, a.target_year, a.target_year_inclusive)
-    steps = range(1, years + 1)
+    """Cumulative homes per building year at the build rate and to the ambition  [homes]
+    (`programme.path_years`, the path's one rule, by column)."""
+    path = path_years(a)
     return BuildPath(
-        tuple(a.start_year + i - 1 for i in steps),
-        tuple(a.build_rate * i for i in steps),
-        tuple(a.ambition_homes * i / years for i in steps),
+        tuple(r.year for r in path),
+        tuple(r.cumulative for r in path),
+        tuple(r.target_cumulative for r in path),
     )
 
 

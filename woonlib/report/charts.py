@@ -60,7 +60,6 @@ def apply_layout(fig: go.Figure, title: str, y_title: str, **extra: Any) -> go.F
     return fig
 
 
-_layout = apply_layout  # the former private name, for callers not yet moved to apply_layout
 
 
 def _hover(lang: str) -> str:

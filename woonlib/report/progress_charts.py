@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from woonlib.model.progress import RealisedPath
 from woonlib.model.uncertainty import FanValues
-from woonlib.report.charts import COLOURS, _hover, _layout
+from woonlib.report.charts import COLOURS, _hover, apply_layout
 from woonlib.report.labels import label
 from woonlib.vocab import CHANCE
 
@@ -80,7 +80,7 @@ def realised_figure(path: RealisedPath | pd.DataFrame, lang: str = "nl") -> go.F
         hovertemplate=_hover(lang),
     )
     _add_path_and_ambition(fig, lang)
-    _layout(fig, label("chart_realised", lang), label("homes_unit", lang), lang=lang)
+    apply_layout(fig, label("chart_realised", lang), label("homes_unit", lang), lang=lang)
     if isinstance(path, pd.DataFrame):
         _fill(fig, path["year"].tolist(), _table_lines(path, REALISED_LINES))
     else:
@@ -126,7 +126,7 @@ def fan_figure(fan: FanValues | pd.DataFrame, lang: str = "nl") -> go.Figure:
         hovertemplate=_hover(lang),
     )
     _add_path_and_ambition(fig, lang)
-    _layout(fig, label("chart_fan", lang), label("homes_unit", lang), lang=lang)
+    apply_layout(fig, label("chart_fan", lang), label("homes_unit", lang), lang=lang)
     if isinstance(fan, pd.DataFrame):
         _fill(fig, fan["year"].tolist(), _table_lines(fan, FAN_LINES))
     else:
@@ -161,7 +161,7 @@ def tornado_figure(rows: pd.DataFrame, lang: str = "nl", top: int = 8) -> go.Fig
         marker_color=COLOURS["mid_priced"],
         hovertemplate="%{y}: %{x:,.3~f}<extra></extra>",
     )
-    _layout(fig, label("chart_tornado", lang), "", lang=lang)
+    apply_layout(fig, label("chart_tornado", lang), "", lang=lang)
     fig.update_layout(barmode="overlay", yaxis_tickformat="", xaxis_tickformat=",.3~f")
     update_tornado(fig, rows, lang, top)
     return fig

@@ -14,7 +14,7 @@ from woonlib.model.indicators import indicators
 from woonlib.model.outcome import Outcome, outcome
 from woonlib.model.presets import PRESETS
 from woonlib.model.registry import unit_of
-from woonlib.report.charts import _layout
+from woonlib.report.charts import apply_layout
 from woonlib.report.labels import fmt_value, label, shown, unit_label
 from woonlib.ui.panel import EVERY, Panel
 from woonlib.ui.shared import DescriptionStyle, hbox, html, layout, style
@@ -123,7 +123,7 @@ class ComparePanel(Panel):
             go.Bar(name=name, x=x, y=y, marker_color=colour)
             for (name, x, y), colour in zip(series, SIDE_COLOURS, strict=True)
         ]
-        return _layout(
+        return apply_layout(
             go.Figure(bars),
             label(title_key, self.lang),
             unit_label("homes", self.lang),
