@@ -60,8 +60,6 @@ def apply_layout(fig: go.Figure, title: str, y_title: str, **extra: Any) -> go.F
     return fig
 
 
-
-
 def _hover(lang: str) -> str:
     return "%{x}: %{y:,.0f}<extra>%{fullData.name}</extra>"
 
