@@ -10,7 +10,7 @@ import pytest
 
 import woonlib as wl
 from woonlib.model.registry import INDICATORS
-from woonlib.report.labels import LABELS, fmt_value
+from woonlib.report.labels import LABELS, fmt_value, using
 from woonlib.vocab import CHANCE, RATE_NEEDED
 
 
@@ -79,7 +79,8 @@ def test_every_indicator_is_in_the_registry_with_unit_and_labels() -> None:
         assert ind.unit in units
         assert ind.label in LABELS, ind.key
         assert LABELS[ind.label]["nl"] and LABELS[ind.label]["en"]
-        fmt_value(1.0 if ind.unit != "bool" else True, ind.unit, "nl")
+        with using("nl"):
+            fmt_value(1.0 if ind.unit != "bool" else True, ind.unit)
 
 
 def test_registry_sources_name_printed_lines(data: wl.WoonvisieData) -> None:

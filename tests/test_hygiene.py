@@ -18,7 +18,7 @@ from woonlib.data.monitor import MonitorError, MonitorProblem
 from woonlib.model.assumptions import DEFAULTS
 from woonlib.model.core import outflow
 from woonlib.report.charts import MODEBAR_BUTTONS, MODEBAR_NL, plotly_config
-from woonlib.report.labels import fmt_count, label, signed_item
+from woonlib.report.labels import fmt_count, label, signed_item, using
 from woonlib.report.memo import charts_section
 from woonlib.scenario.state import ScenarioState
 from woonlib.ui import Dashboard
@@ -54,7 +54,8 @@ def test_every_button_of_the_toolbar_is_named_and_none_leaves_the_page() -> None
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_config_offers_no_upload_in_either_language(lang: str) -> None:
-    config = plotly_config(lang)
+    with using(lang):
+        config = plotly_config()
     assert config["showSendToCloud"] is False
     assert config["displaylogo"] is False
     assert config["modeBarButtons"] == MODEBAR_BUTTONS
@@ -63,10 +64,12 @@ def test_config_offers_no_upload_in_either_language(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_memo_charts_have_the_pages_config(data: WoonvisieData, lang: str) -> None:
-    html = charts_section(data, DEFAULTS, lang)
+    with using(lang):
+        html = charts_section(data, DEFAULTS)
     configs = [json.loads(m) for m in re.findall(r"(\{\"displaylogo\".*?\})\s*\)", html)]
     assert len(configs) == 7
-    expected = {**plotly_config(lang), "responsive": False}
+    with using(lang):
+        expected = {**plotly_config(), "responsive": False}
     expected.pop("plotlyServerURL")  # plotly.py leaves it out when nothing is sent
     assert all(c == expected for c in configs)
     assert "plotly.com" not in html
@@ -78,7 +81,8 @@ def test_every_chart_of_the_page_has_the_config(data: WoonvisieData) -> None:
         assert len(dash.panels) == 9  # every tab built
         figures = [w for w in walk(dash) if isinstance(w, SharedFigureWidget)]
         assert len(figures) >= 14
-        assert all(f._config == plotly_config(lang) for f in figures)
+        with using(lang):
+            assert all(f._config == plotly_config() for f in figures)
 
 
 # --- no "null" tooltips (item 8) --------------------------------------------------------------
@@ -116,7 +120,8 @@ def test_no_widget_has_a_none_tooltip(data: WoonvisieData) -> None:
     ],
 )
 def test_counts_in_singular_and_plural(count: int, lang: str, text: str) -> None:
-    assert fmt_count(count, "problem", lang) == text
+    with using(lang):
+        assert fmt_count(count, "problem") == text
 
 
 def test_no_slash_plurals_in_the_catalogue() -> None:
@@ -139,17 +144,20 @@ def test_monitor_error_counts_one_problem() -> None:
 def test_surplus_is_named_a_surplus_and_shown_positive() -> None:
     assert signed_item("build_shortfall", -2150) == ("build_surplus", 2150)
     assert signed_item("build_shortfall", 300) == ("build_shortfall", 300)
-    html = item_table("t", [("build_shortfall", -2150.0, "homes")], "nl")
+    with using("nl"):
+        html = item_table("t", [("build_shortfall", -2150.0, "homes")])
     assert "Overschot op ambitie" in html and "2.150" in html
     assert "Achterstand" not in html and "−" not in html and "-2" not in html
-    html = item_table("t", [("build_shortfall", -2150.0, "homes")], "en")
+    with using("en"):
+        html = item_table("t", [("build_shortfall", -2150.0, "homes")])
     assert "Surplus over ambition" in html and "2,150" in html
 
 
 def test_outflow_subtotal_reads_as_waarvan() -> None:
     """Tabel 1 (lines 2830–2847): 135 + 132 + 13 = 280; 57, 15, NB and 60 are "waarvan" the
     132, so the rows that are not "waarvan" add up to the total."""
-    rows = outflow_rows(outflow(DEFAULTS, care_homes=0.0), "nl")
+    with using("nl"):
+        rows = outflow_rows(outflow(DEFAULTS, care_homes=0.0))
     names = [r[0][0] for r in rows]
     values = [float(r[1][0]) for r in rows]
     assert names == [
@@ -168,17 +176,21 @@ def test_outflow_subtotal_reads_as_waarvan() -> None:
     subtotal = [v for n, v in zip(names, values, strict=True) if n.startswith("waarvan")]
     assert sum(subtotal) == 132
     assert rows[4][2][0] == "onbekend"
-    en = [r[0][0] for r in outflow_rows(outflow(DEFAULTS, care_homes=0.0), "en")]
+    with using("en"):
+        en = [r[0][0] for r in outflow_rows(outflow(DEFAULTS, care_homes=0.0))]
     assert en[1] == "Outflow from institutions (subtotal)" and en[2] == "of which protected living"
 
 
 def test_yes_no_row_says_same_or_different() -> None:
-    assert difference(True, True, "bool", "nl") == "gelijk"
-    assert difference(True, False, "bool", "nl") == "anders"
-    assert difference(False, True, "bool", "en") == "different"
-    assert difference(9300.0, 9300.0, "homes", "nl") == "0"
-    assert difference(9300.0, 10000.0, "homes", "nl") == "+700"
-    assert difference(0.7, 0.65, "fraction", "nl") == "−5,0%"
+    with using("nl"):
+        assert difference(True, True, "bool") == "gelijk"
+        assert difference(True, False, "bool") == "anders"
+    with using("en"):
+        assert difference(False, True, "bool") == "different"
+    with using("nl"):
+        assert difference(9300.0, 9300.0, "homes") == "0"
+        assert difference(9300.0, 10000.0, "homes") == "+700"
+        assert difference(0.7, 0.65, "fraction") == "−5,0%"
 
 
 def test_compare_table_has_no_number_on_a_yes_no_row(data: WoonvisieData) -> None:

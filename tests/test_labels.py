@@ -16,6 +16,7 @@ from woonlib.report.labels import (
     fmt_source,
     fmt_value,
     pick,
+    using,
 )
 
 
@@ -37,55 +38,63 @@ def test_dutch_formats() -> None:
 
 
 def test_english_formats() -> None:
-    assert fmt_number(9300, "en") == "9,300"
-    assert fmt_percent(0.6779, "en") == "67.8%"
-    assert fmt_value(False, "bool", "en") == "no"
+    with using("en"):
+        assert fmt_number(9300) == "9,300"
+        assert fmt_percent(0.6779) == "67.8%"
+        assert fmt_value(False, "bool") == "no"
 
 
 def test_ranges_and_quantities_per_language() -> None:
     assert fmt_range(0, 5000, "homes") == "0 tot 5.000 woningen"
-    assert fmt_range(0, 5000, "homes", "en") == "0 to 5,000 homes"
+    with using("en"):
+        assert fmt_range(0, 5000, "homes") == "0 to 5,000 homes"
     assert fmt_range(10, 15, "homes/year") == "10 tot 15 woningen per jaar"
     assert fmt_range(0, 0.2, "fraction") == "0% tot 20%"
-    assert fmt_range(2023, 2030, "year", "en") == "2023 to 2030"
+    with using("en"):
+        assert fmt_range(2023, 2030, "year") == "2023 to 2030"
     assert fmt_range(0, 3, "factor") == "0 tot 3"
     assert fmt_quantity(9300, "homes") == "9.300 woningen"
-    assert fmt_quantity(0.3, "fraction", "en") == "30.0%"
+    with using("en"):
+        assert fmt_quantity(0.3, "fraction") == "30.0%"
     assert fmt_allowed("choice", None, None, ("cbs_2022", "trend_2021")) == (
         "een van: CBS 2022, Geactualiseerd trendscenario"
     )
-    assert fmt_allowed("bool", None, None, (), "en") == "yes or no"
+    with using("en"):
+        assert fmt_allowed("bool", None, None, ()) == "yes or no"
 
 
 def test_line_references_per_language() -> None:
     assert fmt_lines([(3091, 3099)]) == "regels 3091–3099"
-    assert fmt_lines([(3091, 3099)], "en") == "lines 3091–3099"
+    with using("en"):
+        assert fmt_lines([(3091, 3099)]) == "lines 3091–3099"
     assert fmt_lines([589]) == "regel 589"
-    assert fmt_lines([(5140, 5140)], "en") == "line 5140"
+    with using("en"):
+        assert fmt_lines([(5140, 5140)]) == "line 5140"
     assert fmt_lines([(931, 933), 1227]) == "regels 931–933 en 1227"
-    assert fmt_lines([(1, 2), (4, 5), 9], "en") == "lines 1–2, 4–5 and 9"
+    with using("en"):
+        assert fmt_lines([(1, 2), (4, 5), 9]) == "lines 1–2, 4–5 and 9"
 
 
 def test_sources_per_language() -> None:
     table = Ref(((3091, 3099),), part="doc_table", number="2", by="Mondria 2023")
     assert fmt_source(table) == "Woonvisie Enschede 2024, Tabel 2 (Mondria 2023), regels 3091–3099"
-    assert fmt_source(table, "en") == (
-        "Woonvisie Enschede 2024, Table 2 (Mondria 2023), lines 3091–3099"
-    )
+    with using("en"):
+        assert fmt_source(table) == (
+            "Woonvisie Enschede 2024, Table 2 (Mondria 2023), lines 3091–3099"
+        )
     note = Ref(
         (2842,), part="doc_table", number="1", quote="NB", note="source_note_outflow_youth_care"
     )
     assert (
         fmt_source(note) == "Woonvisie Enschede 2024, Tabel 1, regel 2842: ‘NB’ — nog niet bekend"
     )
-    assert fmt_source(note, "en").endswith("Table 1, line 2842: ‘NB’ — not yet known")
+    with using("en"):
+        assert fmt_source(note).endswith("Table 1, line 2842: ‘NB’ — not yet known")
 
 
 def test_package_texts_are_picked_by_language() -> None:
     resource = {"title": "Elderly households", "title_nl": "Ouderenhuishoudens"}
     source = {"table": "Tabel 2", "table_en": "Table 2"}
-    assert (pick(resource, "title"), pick(resource, "title", "en")) == (
-        "Ouderenhuishoudens",
-        "Elderly households",
-    )
-    assert (pick(source, "table"), pick(source, "table", "en")) == ("Tabel 2", "Table 2")
+    assert (pick(resource, "title"), pick(source, "table")) == ("Ouderenhuishoudens", "Tabel 2")
+    with using("en"):
+        assert (pick(resource, "title"), pick(source, "table")) == ("Elderly households", "Table 2")

@@ -12,7 +12,7 @@ from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import DEFAULTS
 from woonlib.model.indicators import policy_checks
 from woonlib.report import markup
-from woonlib.report.labels import LABELS
+from woonlib.report.labels import LABELS, using
 from woonlib.report.memo import checks_section, scenario_memo
 from woonlib.ui.tables import html_table, item_table, page_style_html
 
@@ -111,7 +111,8 @@ def test_overview_checks_are_the_macro_with_lights_styled_by_the_page_css(
 
     monkeypatch.setitem(LABELS["check_norm_split"], "nl", HOSTILE)
     o = outcome(data, DEFAULTS)
-    out = str(markup.check_table(o.checks, "nl"))
+    with using("nl"):
+        out = str(markup.check_table(o.checks))
     assert "<img" not in out and f"<b>{ESCAPED}</b>" in out and "style=" not in out
     rows = re.findall(r'<tr class="wl-check wl-check-(\w+)" data-check="(\w+)">', out)
     assert rows == [(c.status, c.check) for c in o.checks]

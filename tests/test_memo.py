@@ -17,7 +17,7 @@ from woonlib.model.indicators import indicators, policy_checks
 from woonlib.model.presets import preset
 from woonlib.model.registry import unit_of
 from woonlib.refs import Ref
-from woonlib.report.labels import LABELS, check_texts, fmt_quantity, fmt_source, label
+from woonlib.report.labels import LABELS, check_texts, fmt_quantity, fmt_source, label, using
 from woonlib.report.memo import (
     display,
     memo_figures,
@@ -71,7 +71,8 @@ def test_title_date_and_language(memo_nl: str, memo_en: str) -> None:
 def test_changed_assumptions_with_woonvisie_value_and_source(memo_nl: str) -> None:
     row = row_of(memo_nl, "Ambitie")
     assert '<td class="num">10.000 woningen</td><td class="num">9.300 woningen</td>' in row
-    assert escape(fmt_source(SPECS["ambition_homes"].source, "nl")) in row
+    with using("nl"):
+        assert escape(fmt_source(SPECS["ambition_homes"].source)) in row
     assert "regel 589" in row
     shares = row_of(memo_nl, "Aandeel sociale huur")
     assert "35,0%" in shares and "30,0%" in shares

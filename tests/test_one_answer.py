@@ -32,7 +32,7 @@ from woonlib.model.uncertainty import (
     ranges_of,
     reach_probability,
 )
-from woonlib.report.labels import fmt_value, label, shown, sweep_text
+from woonlib.report.labels import fmt_value, label, shown, sweep_text, using
 from woonlib.report.memo import scenario_memo
 from woonlib.scenario.state import ScenarioState
 from woonlib.ui.compare import ComparePanel
@@ -157,11 +157,14 @@ def test_sensitivity_starts_from_the_fans_chance(
 
 def test_a_needed_rate_rounds_up_and_a_chance_to_whole_percent() -> None:
     assert fmt_value(9300 / 9, RATE_NEEDED) == "1.034"  # 1.033,3 a year falls short
-    assert fmt_value(9300 / 9, RATE_NEEDED, "en") == "1,034"
+    with using("en"):
+        assert fmt_value(9300 / 9, RATE_NEEDED) == "1,034"
     assert fmt_value(10000 / 9, RATE_NEEDED) == "1.112"  # 1.111,1
     assert fmt_value(1000.0, RATE_NEEDED) == "1.000"  # a whole rate stays
     assert fmt_value(1000.0000000001, RATE_NEEDED) == "1.000"  # float noise is not a home
-    assert fmt_value(0.3592, CHANCE) == "36%" and fmt_value(0.3592, CHANCE, "en") == "36%"
+    assert fmt_value(0.3592, CHANCE) == "36%"
+    with using("en"):
+        assert fmt_value(0.3592, CHANCE) == "36%"
     assert fmt_value(0.1033, CHANCE) == "10%"
     assert shown(0.9459, CHANCE) - shown(0.3592, CHANCE) == pytest.approx(0.59)
     assert fmt_value(0.3592, "fraction") == "35,9%"  # other shares keep their decimal
@@ -223,7 +226,8 @@ def test_assumed_ranges_say_so() -> None:
     for assumed in ASSUMED_RANGES.values():
         assert assumed.lines == () and "aanname, geen bron" in label(assumed.source.note, "nl")
     assert sweep_text("assumed") == "Aanname, geen bron"
-    assert sweep_text("assumed", lang="en") == "Assumption, no source"
+    with using("en"):
+        assert sweep_text("assumed") == "Assumption, no source"
 
 
 def test_the_chance_says_what_it_rests_on(monitor_example: Monitor) -> None:

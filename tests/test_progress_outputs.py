@@ -32,7 +32,7 @@ from woonlib.report.export import (
     workbook_sheets,
     workbook_tables,
 )
-from woonlib.report.labels import label
+from woonlib.report.labels import label, using
 from woonlib.report.memo import memo_figures, progress_figures, scenario_memo
 from woonlib.scenario.state import ScenarioState
 from woonlib.ui.compare import ComparePanel
@@ -63,10 +63,12 @@ def tables_monitor(data: WoonvisieData, monitor_example: Monitor) -> dict[str, p
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_progress_sheets_in_both_languages(data: WoonvisieData, lang: str) -> None:
-    names = list(workbook_sheets(data, DEFAULTS, lang))
+    with using(lang):
+        names = list(workbook_sheets(data, DEFAULTS))
     assert set(PROGRESS_SHEETS[lang]) <= set(names)
     assert not set(MONITOR_SHEETS[lang]) & set(names)  # only with a monitor
-    with_monitor = list(workbook_sheets(data, DEFAULTS, lang, monitor=Monitor(pd.DataFrame())))
+    with using(lang):
+        with_monitor = list(workbook_sheets(data, DEFAULTS, monitor=Monitor(pd.DataFrame())))
     assert set(PROGRESS_SHEETS[lang]) | set(MONITOR_SHEETS[lang]) <= set(with_monitor)
     for name in with_monitor:  # Excel: at most 31 characters, none of \ / ? * [ ] :
         assert len(name) <= 31 and not re.search(r"[\\/?*\[\]:]", name), name
@@ -111,7 +113,8 @@ def test_goal_sheet_one_row_per_answer(data: WoonvisieData, tables: dict) -> Non
     capacity = goals.set_index("goal").loc["goal_plan_capacity"]
     assert capacity["applies_to"] == "programme" and capacity["changes"] == ""
     assert capacity["text"] == "Toe te voegen plannen voor 12.090 plancapaciteit: 3.785 woningen"
-    english = answer_text(found[0], DEFAULTS, "en")
+    with using("en"):
+        english = answer_text(found[0], DEFAULTS)
     assert english == "Build rate for the ambition by 2032: 1,034 a year (now 1,000)"
 
 
@@ -243,7 +246,8 @@ def test_memo_progress_in_english(data: WoonvisieData, monitor_example: Monitor)
 def test_memo_charts_counted(
     data: WoonvisieData, memo_monitor: str, monitor_example: Monitor
 ) -> None:
-    progress = progress_figures(data, DEFAULTS, "nl", monitor_example)
+    with using("nl"):
+        progress = progress_figures(data, DEFAULTS, monitor_example)
     count = len(memo_figures(data, DEFAULTS)) + len(progress)
     assert memo_monitor.count("Plotly.newPlot(") == count == len(memo_figures(data, DEFAULTS)) + 2
 
@@ -290,8 +294,10 @@ def test_shares_the_scenario_assumes_are_not_called_met(data: WoonvisieData) -> 
     found = {a.goal: a for a in answers(data, DEFAULTS)}
     for goal in ("goal_scenario_affordable", "goal_scenario_norm_split"):
         assert found[goal].met
-        assert answer_state(found[goal], "nl") == "Zo aangenomen in het scenario"
-    assert answer_state(found["goal_programme_affordable"], "nl") == "Al gehaald"  # an outcome
+        with using("nl"):
+            assert answer_state(found[goal]) == "Zo aangenomen in het scenario"
+    with using("nl"):
+        assert answer_state(found["goal_programme_affordable"]) == "Al gehaald"  # an outcome
     # goal seek flags the answers on the scenario's own shares; nothing else is assumed
     assert {goal for goal, a in found.items() if a.assumed} == {
         "goal_scenario_affordable",
@@ -299,8 +305,9 @@ def test_shares_the_scenario_assumes_are_not_called_met(data: WoonvisieData) -> 
     }
     shifted = DEFAULTS.replace(share_social_rent=0.2, share_mid_priced=0.4, share_expensive=0.4)
     open_ = {a.goal: a for a in answers(data, shifted)}["goal_scenario_norm_split"]
-    assert (
-        open_.assumed
-        and not open_.met
-        and answer_state(open_, "nl") != answer_state(found["goal_scenario_norm_split"], "nl")
-    )
+    with using("nl"):
+        assert (
+            open_.assumed
+            and not open_.met
+            and answer_state(open_) != answer_state(found["goal_scenario_norm_split"])
+        )

@@ -19,18 +19,20 @@ from woonlib.model.progress import realised_so_far
 from woonlib.model.register import register_view, status_counts
 from woonlib.model.uncertainty import chances_without_assumed_spreads, ranges_of
 from woonlib.model.uncertainty import reach_probability as chance
-from woonlib.report.labels import fmt_number, fmt_value, label
+from woonlib.report.labels import fmt_number, fmt_value, label, using
 from woonlib.vocab import CHANCE, RATE_NEEDED
 
 README = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text().split())
 
 
 def rate(value: float) -> str:
-    return fmt_value(value, RATE_NEEDED, "nl").split()[0]
+    with using("nl"):
+        return fmt_value(value, RATE_NEEDED).split()[0]
 
 
 def pct(value: float) -> str:
-    return fmt_value(value, CHANCE, "nl")
+    with using("nl"):
+        return fmt_value(value, CHANCE)
 
 
 def quoted(*fragments: str) -> None:
@@ -41,12 +43,14 @@ def quoted(*fragments: str) -> None:
 def test_verdicts(data: WoonvisieData) -> None:
     c = {row.check: row for row in checks(data, DEFAULTS)}
     affordable = c["check_affordable_programme"]
-    gross = fmt_value(affordable.value, "fraction", "nl")
-    net = fmt_value(affordable.extra["net"], "fraction", "nl")
+    with using("nl"):
+        gross = fmt_value(affordable.value, "fraction")
+        net = fmt_value(affordable.extra["net"], "fraction")
     quoted(f"= **{gross}, met**", f"({net} of Figuur 5's 8.305")
     ind = indicators(data, DEFAULTS)
     task = fmt_number(ind["elderly_task_in_building_years"])
-    share = fmt_value(ind["elderly_share_of_ambition"], "fraction", "nl")
+    with using("nl"):
+        share = fmt_value(ind["elderly_share_of_ambition"], "fraction")
     quoted(f"({task} of 9.300 = {share})")
     assert c["check_affordable_scenario"].status == "info"
 

@@ -14,7 +14,7 @@ from woonlib.model.assumptions import DEFAULTS, SPECS
 from woonlib.model.goalseek import rate_for_ambition
 from woonlib.model.programme import programme_years
 from woonlib.model.uncertainty import ranges_of, reach_probability
-from woonlib.report.labels import LABELS, fmt_number, fmt_percent
+from woonlib.report.labels import LABELS, fmt_number, fmt_percent, using
 
 
 def _note(data: WoonvisieData, lang: str) -> str:
@@ -36,8 +36,9 @@ def test_each_reading_by_hand(inclusive: bool, years: int, rate: int) -> None:
 def test_note_quotes_the_models_figures(data: WoonvisieData, lang: str, inclusive: bool) -> None:
     a = DEFAULTS.replace(target_year_inclusive=inclusive)
     text = _note(data, lang)
-    rate = fmt_number(rate_for_ambition(a).values["build_rate"], lang)
-    chance = fmt_percent(reach_probability(a, ranges_of(a)), lang, decimals=0)
+    with using(lang):
+        rate = fmt_number(rate_for_ambition(a).values["build_rate"])
+        chance = fmt_percent(reach_probability(a, ranges_of(a)), decimals=0)
     assert rate in text, (rate, text)
     assert (
         f"chance of reaching it is {chance}" in text

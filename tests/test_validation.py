@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from woonlib.data import DataPackageError, WoonvisieData, load_data
+from woonlib.report.labels import using
 
 
 def _load_error(root: Path) -> str:
@@ -257,5 +258,6 @@ def test_notes_without_a_check_are_listed(data: WoonvisieData) -> None:
         assert note.text != note.text_nl
         assert note.resource in data.tables
     for lang, attr in (("nl", "text_nl"), ("en", "text")):
-        report = render_text(data, DEFAULTS, lang)
+        with using(lang):
+            report = render_text(data, DEFAULTS)
         assert all(getattr(by_id[i], attr) in report for i in INCONSISTENCY_NOTES)

@@ -14,7 +14,7 @@ from woonlib.model.elderly import elderly_summary
 from woonlib.model.indicators import indicators, policy_checks
 from woonlib.model.programme import value
 from woonlib.refs import Ref
-from woonlib.report.labels import check_texts, label
+from woonlib.report.labels import check_texts, label, using
 
 SEED_LINES = (default_data_dir() / SEED).read_text(encoding="utf-8").splitlines()
 
@@ -152,4 +152,5 @@ def test_the_norms_lines_read_as_before(data: WoonvisieData) -> None:
     for name, text in cited.items():
         assert rows[name].source.lines and check_texts(rows[name])[2].endswith(text), name
     assert rows["check_ambition_programme"].source == Ref()  # no norm, no lines
-    assert "lines 677–679" in check_texts(rows["check_plan_capacity"], "en")[2]
+    with using("en"):
+        assert "lines 677–679" in check_texts(rows["check_plan_capacity"])[2]

@@ -22,6 +22,7 @@ from woonlib.report.export import indicator_label
 from woonlib.report.labels import (
     LANGUAGES,
     check_texts,
+    current_lang,
     fmt_amount,
     fmt_target,
     fmt_value,
@@ -29,6 +30,7 @@ from woonlib.report.labels import (
     monitor_problem_text,
     outcome_title,
     outcome_value,
+    using,
 )
 from woonlib.scenario.files import ScenarioError, read_scenario
 
@@ -82,66 +84,62 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def render_text(
-    data: WoonvisieData, a: Assumptions, lang: str, monitor: Monitor | None = None
-) -> str:
+def render_text(data: WoonvisieData, a: Assumptions, monitor: Monitor | None = None) -> str:
     """The indicators, policy checks and data notes as a plain-text report."""
+    lang = current_lang()
     values = scenario_indicators(data, a, monitor)
-    lines = [f"Woonvisie Enschede 2024 — {label('indicators', lang)}"]
+    lines = [f"Woonvisie Enschede 2024 — {label('indicators')}"]
     for key, val in values.items():
         if key == "data_notes":
             continue
-        name = indicator_label(key, lang)
+        name = indicator_label(key)
         if isinstance(val, dict):
-            parts = ", ".join(
-                f"{label(k, lang)} {fmt_value(v, 'homes', lang)}" for k, v in val.items()
-            )
+            parts = ", ".join(f"{label(k)} {fmt_value(v, 'homes')}" for k, v in val.items())
             lines.append(f"  {name:<48} {parts}")
         elif val is None or (isinstance(val, float) and not math.isfinite(val)):
             lines.append(f"  {name:<48} –")
         else:
-            lines.append(f"  {name:<48} {fmt_value(val, unit_of(key), lang)}")
-    lines.append(f"\n{label('policy_checks', lang)}")
+            lines.append(f"  {name:<48} {fmt_value(val, unit_of(key))}")
+    lines.append(f"\n{label('policy_checks')}")
     for row in policy_checks(data, a).itertuples():
-        title, status, explain = check_texts(row, lang)
+        title, status, explain = check_texts(row)
         lines.append(f"  [{status}] {title}: {explain}")
-    lines.append(f"\n{label('data_notes', lang)} ({len(data.notes)})")
+    lines.append(f"\n{label('data_notes')} ({len(data.notes)})")
     for note in data.notes:
         lines.append(f"  - {note.text_nl if lang == 'nl' else note.text}")
     return "\n".join(lines)
 
 
-def render_targets(
-    data: WoonvisieData, a: Assumptions, lang: str, monitor: Monitor | None = None
-) -> str:
+def render_targets(data: WoonvisieData, a: Assumptions, monitor: Monitor | None = None) -> str:
     """The targets register by theme as a plain-text report, as Doelen shows it: each row
     with its kind and status, the outcomes that test an assumption row under it, and with a
     monitor the measured value after each row that has one (its status judged on it)."""
+    lang = current_lang()
     table, found = register_view(data, a, monitor)
-    lines = [f"Woonvisie Enschede 2024 — {label('tab_targets', lang)} ({len(table)})"]
-    lines.append(label("targets_summary", lang).format(**status_counts(table, found)))
+    lines = [f"Woonvisie Enschede 2024 — {label('tab_targets')} ({len(table)})"]
+    lines.append(label("targets_summary").format(**status_counts(table, found)))
     for theme in THEMES:
         part = table[table["theme"] == theme]
-        lines.append(f"\n{label(f'theme_{theme}', lang)} ({len(part)})")
+        lines.append(f"\n{label(f'theme_{theme}')} ({len(part)})")
         for r in part.itertuples():
             high = None if pd.isna(r.value_high) else float(r.value_high)
-            target = fmt_target(float(r.value), high, r.unit, r.comparator, lang)
-            where = label("line_ref", lang).format(line=int(r.source_line))
-            status = label(_status_key(r.status, bool(r.outcomes)), lang)
+            target = fmt_target(float(r.value), high, r.unit, r.comparator)
+            where = label("line_ref").format(line=int(r.source_line))
+            status = label(_status_key(r.status, bool(r.outcomes)))
             title = r.title_nl if lang == "nl" else r.title_en
-            kind = label(f"kind_{r.kind}", lang)
-            lines.append(f"  [{status}] {title} — {target} ({where}; {kind}){_measured(r, lang)}")
-            lines.extend(f"      {_outcome_text(found[k], a, lang)}" for k in r.outcomes)
+            kind = label(f"kind_{r.kind}")
+            lines.append(f"  [{status}] {title} — {target} ({where}; {kind}){_measured(r)}")
+            lines.extend(f"      {_outcome_text(found[k], a)}" for k in r.outcomes)
     return "\n".join(lines)
 
 
-def _measured(row: Any, lang: str) -> str:
+def _measured(row: Any) -> str:
     """' — Gemeten: 11,5 maanden (2026)' for a register row with a measured value."""
     measured = getattr(row, "measured", None)
     if measured is None or pd.isna(measured):
         return ""
-    amount = fmt_amount(float(measured), str(row.unit), lang)
-    return f" — {label('measured', lang)}: {amount} ({int(row.measured_year)})"
+    amount = fmt_amount(float(measured), str(row.unit))
+    return f" — {label('measured')}: {amount} ({int(row.measured_year)})"
 
 
 def _status_key(status: str, tested: bool) -> str:
@@ -149,21 +147,21 @@ def _status_key(status: str, tested: bool) -> str:
     return "target_assumption_untested" if untested else f"target_{status}"
 
 
-def _outcome_text(o: Outcome, a: Assumptions, lang: str) -> str:
+def _outcome_text(o: Outcome, a: Assumptions) -> str:
     """An outcome under its assumption row: '[niet in lijn] ↳ Uitkomst: bouwpad ...'."""
     if o.check is not None:
-        title, word, explain = check_texts(o.check, lang)
+        title, word, explain = check_texts(o.check)
         return f"[{word}] ↳ {title}: {explain}"
-    value = outcome_value(o, lang)
-    return f"[{label(f'target_{o.status}', lang)}] {outcome_title(o, a, lang)}: {value}"
+    value = outcome_value(o)
+    return f"[{label(f'target_{o.status}')}] {outcome_title(o, a)}: {value}"
 
 
-def monitor_error(exc: MonitorError, lang: str) -> str:
+def monitor_error(exc: MonitorError) -> str:
     """A bad monitor on one line: the first problem (file, row, column, rule) and how many
     more there are."""
-    first = monitor_problem_text(exc.problems[0], lang)
+    first = monitor_problem_text(exc.problems[0])
     more = len(exc.problems) - 1
-    return first + (" " + label("monitor_more", lang).format(count=more) if more else "")
+    return first + (" " + label("monitor_more").format(count=more) if more else "")
 
 
 def _read_inputs(args: argparse.Namespace) -> tuple[WoonvisieData, Assumptions, Monitor | None]:
@@ -183,26 +181,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"woonlib: error: {exc}", file=sys.stderr)
         return 2
     except MonitorError as exc:
-        print(f"woonlib: error: {monitor_error(exc, args.lang or 'en')}", file=sys.stderr)
+        with using(args.lang or "en"):
+            print(f"woonlib: error: {monitor_error(exc)}", file=sys.stderr)
         return 2
     if args.command == "targets":
         if args.json:
             rows = json_ready(targets_json(data, a, monitor))
             print(json.dumps(rows, indent=2, ensure_ascii=False))
         else:
-            print(render_targets(data, a, lang, monitor))
+            with using(lang):
+                print(render_targets(data, a, monitor))
         return 0
     if args.command == "indicators":
         if args.json:
             values = json_ready(scenario_indicators(data, a, monitor))
             print(json.dumps(values, indent=2, ensure_ascii=False))
         else:
-            print(render_text(data, a, lang, monitor))
+            with using(lang):
+                print(render_text(data, a, monitor))
         return 0
     from woonlib.report.export import workbook_tables, write_workbook
 
     try:
-        path = write_workbook(args.out, workbook_tables(data, a, lang, monitor=monitor))
+        with using(lang):
+            path = write_workbook(args.out, workbook_tables(data, a, monitor=monitor))
     except OSError as exc:
         print(f"woonlib: error: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
         return 2

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from woonlib.model.core import Elderly, Outflow, Programme, Split
 from woonlib.model.programme import PathYear
-from woonlib.report.labels import fmt_number, label
+from woonlib.report.labels import current_lang, fmt_number, label
 from woonlib.vocab import FORECASTS, HOME_TYPES, MARKET, OUTFLOW_GROUPS, SEGMENT_SERIES, SEGMENTS
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -45,7 +45,7 @@ COLOURS = {
 
 def apply_layout(fig: go.Figure, title: str, y_title: str, **extra: Any) -> go.Figure:
     """The page's common layout (title, axis title, margins, legend, number format in the
-    language `lang` of `extra`) on `fig`, with `extra` layout properties; returns `fig`."""
+    active language) on `fig`, with `extra` layout properties; returns `fig`."""
     fig.update_layout(
         title={"text": title, "x": 0.01, "font": {"size": 15}},
         yaxis_title=y_title,
@@ -53,21 +53,21 @@ def apply_layout(fig: go.Figure, title: str, y_title: str, **extra: Any) -> go.F
         height=360,
         template="plotly_white",
         legend={"orientation": "h", "y": -0.18},
-        separators=",." if extra.pop("lang", "nl") == "nl" else ".,",
+        separators=",." if current_lang() == "nl" else ".,",
         yaxis_tickformat=",d",  # 80.000 rather than 80k: whole numbers in the page's format
         **extra,
     )
     return fig
 
 
-def _hover(lang: str) -> str:
+def _hover() -> str:
     return "%{x}: %{y:,.0f}<extra>%{fullData.name}</extra>"
 
 
 # --- households ------------------------------------------------------------------------------
 
 
-def households_figure(yearly: pd.DataFrame, chosen: str, lang: str = "nl") -> go.Figure:
+def households_figure(yearly: pd.DataFrame, chosen: str) -> go.Figure:
     """The four forecasts per year, published points marked, the chosen one highlighted."""
     fig = go.Figure()
     for forecast in FORECASTS:
@@ -77,22 +77,22 @@ def households_figure(yearly: pd.DataFrame, chosen: str, lang: str = "nl") -> go
             x=rows["year"],
             y=rows["households"],
             mode="lines",
-            name=label(forecast, lang),
+            name=label(forecast),
             line={"color": COLOURS[forecast]},
             legendgroup=forecast,
-            hovertemplate=_hover(lang),
+            hovertemplate=_hover(),
         )
         fig.add_scatter(
             x=published["year"],
             y=published["households"],
             mode="markers",
-            name=label(forecast, lang),
+            name=label(forecast),
             showlegend=False,
             legendgroup=forecast,
             marker={"color": COLOURS[forecast], "size": 8},
-            hovertemplate=_hover(lang),
+            hovertemplate=_hover(),
         )
-    apply_layout(fig, label("chart_households", lang), label("households", lang), lang=lang)
+    apply_layout(fig, label("chart_households"), label("households"))
     update_households(fig, chosen)
     return fig
 
@@ -119,7 +119,7 @@ PROGRAMME_BARS = (
 )
 
 
-def programme_figure(programme: Programme, lang: str = "nl") -> go.Figure:
+def programme_figure(programme: Programme) -> go.Figure:
     """Basis vs ambition vs current programme vs plan capacity needed  [homes]."""
     fig = go.Figure()
     colours = [
@@ -130,15 +130,15 @@ def programme_figure(programme: Programme, lang: str = "nl") -> go.Figure:
         COLOURS["target"],
     ]
     fig.add_bar(
-        x=[label(k, lang) for k in PROGRAMME_BARS],
+        x=[label(k) for k in PROGRAMME_BARS],
         y=[0] * len(PROGRAMME_BARS),
         marker_color=colours,
         texttemplate="%{y:,.0f}",
         textposition="outside",
         hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
-        name=label("homes_unit", lang),
+        name=label("homes_unit"),
     )
-    apply_layout(fig, label("chart_programme", lang), label("homes_unit", lang), lang=lang)
+    apply_layout(fig, label("chart_programme"), label("homes_unit"))
     update_programme(fig, programme)
     return fig
 
@@ -148,25 +148,25 @@ def update_programme(fig: go.Figure, programme: Programme) -> None:
     fig.data[0].y = [float(getattr(programme, k)) for k in PROGRAMME_BARS]
 
 
-def build_path_figure(path: Sequence[PathYear], lang: str = "nl") -> go.Figure:
+def build_path_figure(path: Sequence[PathYear]) -> go.Figure:
     """Cumulative homes at the build rate against the straight path to the ambition."""
     fig = go.Figure()
     fig.add_bar(
         x=[],
         y=[],
-        name=label("built_at_rate", lang),
+        name=label("built_at_rate"),
         marker_color=COLOURS["social_rent"],
-        hovertemplate=_hover(lang),
+        hovertemplate=_hover(),
     )
     fig.add_scatter(
         x=[],
         y=[],
-        name=label("ambition_homes", lang),
+        name=label("ambition_homes"),
         mode="lines+markers",
         line={"color": COLOURS["target"], "width": 3},
-        hovertemplate=_hover(lang),
+        hovertemplate=_hover(),
     )
-    apply_layout(fig, label("chart_build_path", lang), label("homes_unit", lang), lang=lang)
+    apply_layout(fig, label("chart_build_path"), label("homes_unit"))
     update_build_path(fig, path)
     return fig
 
@@ -181,22 +181,20 @@ def update_build_path(fig: go.Figure, path: Sequence[PathYear]) -> None:
 # --- segments --------------------------------------------------------------------------------
 
 
-def segments_figure(series: Mapping[str, Split], lang: str = "nl") -> go.Figure:
+def segments_figure(series: Mapping[str, Split]) -> go.Figure:
     """Homes per segment: the scenario's split against Figuur 5 and appendix 5.3."""
     fig = go.Figure()
     for segment in SEGMENTS:
         fig.add_bar(
-            x=[label(s, lang) for s in SEGMENT_SERIES],
+            x=[label(s) for s in SEGMENT_SERIES],
             y=[0] * len(SEGMENT_SERIES),
-            name=label(segment, lang),
+            name=label(segment),
             marker_color=COLOURS[segment],
             texttemplate="%{y:,.0f}",
             textposition="outside",
-            hovertemplate=_hover(lang),
+            hovertemplate=_hover(),
         )
-    apply_layout(
-        fig, label("chart_segments", lang), label("homes_unit", lang), lang=lang, barmode="group"
-    )
+    apply_layout(fig, label("chart_segments"), label("homes_unit"), barmode="group")
     update_segments(fig, series)
     return fig
 
@@ -207,7 +205,7 @@ def update_segments(fig: go.Figure, series: Mapping[str, Split]) -> None:
         trace.y = [series[s][segment] for s in SEGMENT_SERIES]
 
 
-def market_figure(market: pd.DataFrame, lang: str = "nl") -> go.Figure:
+def market_figure(market: pd.DataFrame) -> go.Figure:
     """Appendix 5.3: the five market segments per scenario, stacked (static data)."""
     totals = market[market["row"] == "total"]
     fig = go.Figure()
@@ -215,35 +213,31 @@ def market_figure(market: pd.DataFrame, lang: str = "nl") -> go.Figure:
     for segment in MARKET:
         rows = totals[totals["segment"] == segment].set_index("scenario")["homes"]
         fig.add_bar(
-            x=[label(s, lang) for s in scenarios],
+            x=[label(s) for s in scenarios],
             y=[float(rows[s]) for s in scenarios],
-            name=label(segment, lang),
+            name=label(segment),
             marker_color=COLOURS[segment],
-            hovertemplate=_hover(lang),
+            hovertemplate=_hover(),
         )
-    return apply_layout(
-        fig, label("chart_market", lang), label("homes_unit", lang), lang=lang, barmode="relative"
-    )
+    return apply_layout(fig, label("chart_market"), label("homes_unit"), barmode="relative")
 
 
 # --- elderly ---------------------------------------------------------------------------------
 
 
-def elderly_figure(task: Elderly, lang: str = "nl") -> go.Figure:
+def elderly_figure(task: Elderly) -> go.Figure:
     """Tabel 2: the task per period, stacked by home type  [homes]."""
     fig = go.Figure()
     for home_type in HOME_TYPES:
         fig.add_bar(
-            x=[label("to_2030", lang), label("2030_2040", lang)],
+            x=[label("to_2030"), label("2030_2040")],
             y=[0, 0],
-            name=label(home_type, lang),
+            name=label(home_type),
             marker_color=COLOURS[home_type],
             texttemplate="%{y:,.0f}",
-            hovertemplate=_hover(lang),
+            hovertemplate=_hover(),
         )
-    apply_layout(
-        fig, label("chart_elderly", lang), label("homes_unit", lang), lang=lang, barmode="stack"
-    )
+    apply_layout(fig, label("chart_elderly"), label("homes_unit"), barmode="stack")
     update_elderly(fig, task)
     return fig
 
@@ -254,7 +248,7 @@ def update_elderly(fig: go.Figure, task: Elderly) -> None:
         trace.y = [float(task.homes(home_type, p)) for p in ("to_2030", "2030_2040")]
 
 
-def age_classes_figure(ages: pd.DataFrame, lang: str = "nl") -> go.Figure:
+def age_classes_figure(ages: pd.DataFrame) -> go.Figure:
     """Age classes 2020 and 2050, shares of inhabitants as published  [%]."""
     fig = go.Figure()
     for column, colour in (
@@ -268,10 +262,10 @@ def age_classes_figure(ages: pd.DataFrame, lang: str = "nl") -> go.Figure:
             marker_color=colour,
             hovertemplate="%{x}: %{y:.1f}%<extra>%{fullData.name}</extra>",
         )
-    return apply_layout(fig, label("chart_age_classes", lang), "%", lang=lang, barmode="group")
+    return apply_layout(fig, label("chart_age_classes"), "%", barmode="group")
 
 
-def suitability_figure(stock: pd.DataFrame, lang: str = "nl") -> go.Figure:
+def suitability_figure(stock: pd.DataFrame) -> go.Figure:
     """Suitability of the housing stock for the elderly, overall and by tenure  [%]."""
     fig = go.Figure()
     parts = (
@@ -281,63 +275,61 @@ def suitability_figure(stock: pd.DataFrame, lang: str = "nl") -> go.Figure:
     )
     for column, colour in parts:
         fig.add_bar(
-            y=[label(f"tenure_{t}", lang) for t in stock["tenure"]],
+            y=[label(f"tenure_{t}") for t in stock["tenure"]],
             x=[float(v) for v in stock[column]],
             orientation="h",
-            name=label(column, lang),
+            name=label(column),
             marker_color=colour,
             hovertemplate="%{y}: %{x:.0f}%<extra>%{fullData.name}</extra>",
         )
-    return apply_layout(
-        fig, label("chart_suitability", lang), "", lang=lang, barmode="stack", xaxis_title="%"
-    )
+    return apply_layout(fig, label("chart_suitability"), "", barmode="stack", xaxis_title="%")
 
 
 # --- outflow ---------------------------------------------------------------------------------
 
 
-def outflow_figure(outflow: Outflow, lang: str = "nl") -> go.Figure:
+def outflow_figure(outflow: Outflow) -> go.Figure:
     """Tabel 1: homes per year per group; an unknown group is marked, not hidden."""
     fig = go.Figure()
     fig.add_bar(
-        x=[label(g, lang) for g in OUTFLOW_GROUPS],
+        x=[label(g) for g in OUTFLOW_GROUPS],
         y=[0] * len(OUTFLOW_GROUPS),
         marker_color=COLOURS["social_rent"],
         texttemplate="%{text}",
         textposition="outside",
         hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
-        name=label("homes_per_year_unit", lang),
+        name=label("homes_per_year_unit"),
     )
-    apply_layout(fig, label("chart_outflow", lang), label("homes_per_year_unit", lang), lang=lang)
-    update_outflow(fig, outflow, lang)
+    apply_layout(fig, label("chart_outflow"), label("homes_per_year_unit"))
+    update_outflow(fig, outflow)
     return fig
 
 
-def update_outflow(fig: go.Figure, outflow: Outflow, lang: str = "nl") -> None:
+def update_outflow(fig: go.Figure, outflow: Outflow) -> None:
     """Homes a year per group of `OUTFLOW_GROUPS`; a group unknown in the source hatched."""
     values = [float(outflow.per_group[g]) for g in OUTFLOW_GROUPS]
     unknown = [bool(outflow.unknown[g]) for g in OUTFLOW_GROUPS]
     fig.data[0].y = values
     fig.data[0].text = [
-        f"{fmt_number(v, lang)} ({label('unknown', lang)})" if u else fmt_number(v, lang)
+        f"{fmt_number(v)} ({label('unknown')})" if u else fmt_number(v)
         for v, u in zip(values, unknown, strict=True)
     ]
     fig.data[0].marker.pattern.shape = ["/" if u else "" for u in unknown]
 
 
-def care_vs_outflow_figure(vs: Outflow, lang: str = "nl") -> go.Figure:
+def care_vs_outflow_figure(vs: Outflow) -> go.Figure:
     """Outflow need to the target year against the care homes of the 30% rule  [homes]."""
     fig = go.Figure()
     fig.add_bar(
-        x=[label("outflow_cumulative", lang), label("care_homes_from_social_rent", lang)],
+        x=[label("outflow_cumulative"), label("care_homes_from_social_rent")],
         y=[0, 0],
         marker_color=[COLOURS["target"], COLOURS["social_rent"]],
         texttemplate="%{y:,.0f}",
         textposition="outside",
         hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
-        name=label("homes_unit", lang),
+        name=label("homes_unit"),
     )
-    apply_layout(fig, label("chart_care_outflow", lang), label("homes_unit", lang), lang=lang)
+    apply_layout(fig, label("chart_care_outflow"), label("homes_unit"))
     update_care_vs_outflow(fig, vs)
     return fig
 
@@ -376,10 +368,11 @@ MODEBAR_BUTTONS = [
 ]
 
 
-def plotly_config(lang: str = "nl", filename: str = "woonvisie-grafiek") -> dict[str, Any]:
+def plotly_config(filename: str = "woonvisie-grafiek") -> dict[str, Any]:
     """plotly.js config of every chart (page and memo): a toolbar with only the buttons of
     `MODEBAR_BUTTONS` (none sends anything to another host), its tooltips and the number
     format in the page's language, PNG download, no logo (a link to plotly's site)."""
+    lang = current_lang()
     config: dict[str, Any] = {
         "displaylogo": False,
         "showSendToCloud": False,

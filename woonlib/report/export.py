@@ -48,6 +48,7 @@ from woonlib.model.sensitivity import sensitivity
 from woonlib.model.uncertainty import Fan, Realised, ranges_of
 from woonlib.report.labels import (
     check_texts,
+    current_lang,
     fmt_allowed,
     fmt_lines,
     fmt_number,
@@ -57,13 +58,14 @@ from woonlib.report.labels import (
     label,
     pick,
     sweep_text,
+    using,
 )
 from woonlib.vocab import CHANCE, RATE_NEEDED, SEGMENTS
 
 
-def indicator_label(key: str, lang: str = "nl") -> str:
+def indicator_label(key: str) -> str:
     """The label of a headline indicator (`scenario_indicators` key)."""
-    return label(label_key(key), lang)
+    return label(label_key(key))
 
 
 def _indicator_rows(
@@ -80,18 +82,18 @@ def _indicator_rows(
     return pd.DataFrame(rows, columns=["indicator", "value"])
 
 
-def assumptions_table(a: Assumptions, lang: str = "nl") -> pd.DataFrame:
+def assumptions_table(a: Assumptions) -> pd.DataFrame:
     """Every assumption: value, default, unit, allowed range, source."""
     defaults = DEFAULTS.to_dict()
     rows = [
         (
             name,
-            label(name, lang),
+            label(name),
             val,
             defaults[name],
             SPECS[name].unit,
-            _allowed(name, lang),
-            fmt_source(SPECS[name].source, lang),
+            _allowed(name),
+            fmt_source(SPECS[name].source),
         )
         for name, val in a.to_dict().items()
     ]
@@ -100,10 +102,10 @@ def assumptions_table(a: Assumptions, lang: str = "nl") -> pd.DataFrame:
     )
 
 
-def checks_table(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> pd.DataFrame:
+def checks_table(data: WoonvisieData, a: Assumptions) -> pd.DataFrame:
     """The policy checks with their norm, source lines and explanation, for exports."""
     checks = policy_checks(data, a)
-    texts = [check_texts(row, lang) for row in checks.itertuples()]
+    texts = [check_texts(row) for row in checks.itertuples()]
     table = checks.drop(columns=["extra"]).rename(columns={"source": "lines"})
     table["lines"] = [ref.lines_text() for ref in table["lines"]]  # the norm's lines
     table["status_text"] = [t[1] for t in texts]
@@ -111,13 +113,13 @@ def checks_table(data: WoonvisieData, a: Assumptions, lang: str = "nl") -> pd.Da
     return table
 
 
-def _allowed(name: str, lang: str) -> str:
+def _allowed(name: str) -> str:
     spec = SPECS[name]
-    return fmt_allowed(spec.unit, spec.minimum, spec.maximum, spec.choices, lang)
+    return fmt_allowed(spec.unit, spec.minimum, spec.maximum, spec.choices)
 
 
-def sources_table(data: WoonvisieData, lang: str = "nl") -> pd.DataFrame:
-    """Every table of the data package with its title, source and seed lines, in `lang`
+def sources_table(data: WoonvisieData) -> pd.DataFrame:
+    """Every table of the data package with its title, source and seed lines, in the active language
     (titles, descriptions and source tables from the package's Dutch and English fields)."""
     rows = []
     for name, res in data.resources.items():
@@ -126,14 +128,14 @@ def sources_table(data: WoonvisieData, lang: str = "nl") -> pd.DataFrame:
             rows.append(
                 (
                     name,
-                    pick(res, "title", lang),
+                    pick(res, "title"),
                     src.get("title"),
-                    pick(src, "table", lang),
+                    pick(src, "table"),
                     lines[0],
                     lines[-1],
-                    fmt_lines([(lines[0], lines[-1])], lang) if lines[0] else "",
+                    fmt_lines([(lines[0], lines[-1])]) if lines[0] else "",
                     res.get("unit"),
-                    pick(res, "description", lang),
+                    pick(res, "description"),
                 )
             )
     return pd.DataFrame(
@@ -191,17 +193,17 @@ def _goal_value(goal: str, key: str, value: float) -> tuple[float, str]:
     return value, "number"
 
 
-def _fmt_goal_value(goal: str, key: str, value: float, lang: str) -> str:
+def _fmt_goal_value(goal: str, key: str, value: float) -> str:
     number, unit = _goal_value(goal, key, value)
     if unit == "year":
         return str(int(number))
     if key == "probability":  # a chance: as everywhere (`labels.shown`)
-        return fmt_value(number, CHANCE, lang)
+        return fmt_value(number, CHANCE)
     if key == "build_rate" and goal in ("goal_rate_for_ambition", "goal_rate_for_chance"):
-        return fmt_value(number, RATE_NEEDED, lang)  # a needed rate: rounded up
+        return fmt_value(number, RATE_NEEDED)  # a needed rate: rounded up
     if unit == "fraction":
-        return fmt_percent(number, lang, decimals=0)
-    return fmt_number(number, lang)
+        return fmt_percent(number, decimals=0)
+    return fmt_number(number)
 
 
 class _Blanks(dict[str, str]):
@@ -212,65 +214,61 @@ class _Blanks(dict[str, str]):
         return "–"
 
 
-def answer_text(answer: Answer, a: Assumptions, lang: str = "nl") -> str:
-    """A goal-seek answer as one sentence in `lang`, its figures in the language's format.
+def answer_text(answer: Answer, a: Assumptions) -> str:
+    """A goal-seek answer as one sentence in the active language, its figures in its format.
 
     The label of `answer.goal` with its placeholders filled (`year`: the target year of `a`;
     `<goal>_from` where the answer starts after a monitor's realised years);
     the 30/40/30 programme answer adds the homes per segment to add or shift, the scenario
     share answers the shares.
     """
-    values = _Blanks(
-        {k: _fmt_goal_value(answer.goal, k, v, lang) for k, v in answer.values.items()}
-    )
+    values = _Blanks({k: _fmt_goal_value(answer.goal, k, v) for k, v in answer.values.items()})
     values.setdefault("year", str(a.target_year))
     key = f"{answer.goal}_from" if "from_year" in answer.values else answer.goal
-    text = label(key, lang).format_map(values)
+    text = label(key).format_map(values)
     if answer.goal == "goal_programme_norm_split":
         parts = [
-            f"{label(s, lang)} +{values.get(f'add_{s}', '0')} {label('or_shift', lang)} "
+            f"{label(s)} +{values.get(f'add_{s}', '0')} {label('or_shift')} "
             f"{values.get(f'shift_{s}', '0')}"
             for s in SEGMENTS
         ]
         text += ": " + "; ".join(parts)
     elif answer.goal in ("goal_scenario_affordable", "goal_scenario_norm_split"):
-        parts = [f"{label(s, lang)} {values[f'share_{s}']}" for s in SEGMENTS]
+        parts = [f"{label(s)} {values[f'share_{s}']}" for s in SEGMENTS]
         text += ": " + ", ".join(parts)
     return text
 
 
-def answer_state(answer: Answer, lang: str = "nl") -> str:
+def answer_state(answer: Answer) -> str:
     """Met already, why not feasible, about the programme only, or not met yet.
 
     Shares the scenario already assumes are not 'met': an assumption does not meet the
     target it is set from, so those answers (`answer.assumed`) say the scenario assumes them.
     """
     if answer.met:
-        return label("goal_assumed" if answer.assumed else "goal_met", lang)
+        return label("goal_assumed" if answer.assumed else "goal_met")
     if answer.note:
-        return label(answer.note, lang)
+        return label(answer.note)
     if answer.applies_to == "programme":
-        return label("goal_programme_only", lang)
-    return label("goal_open", lang)
+        return label("goal_programme_only")
+    return label("goal_open")
 
 
-def goals_table(
-    data: WoonvisieData, a: Assumptions, lang: str = "nl", realised: Realised = ()
-) -> pd.DataFrame:
-    """The goal-seek answers, one row each: the sentence in `lang`, feasible, met, the values
-    and the changes (as 'name=value; …'), what they apply to and the state in words.
+def goals_table(data: WoonvisieData, a: Assumptions, realised: Realised = ()) -> pd.DataFrame:
+    """The goal-seek answers, one row each: the sentence in the active language, feasible,
+    met, the values and the changes (as 'name=value; …'), what they apply to and the state in words.
     `realised`: a monitor's realised years (`progress.realised_so_far`), as on the page."""
     rows = [
         (
             ans.goal,
-            answer_text(ans, a, lang),
+            answer_text(ans, a),
             ans.check,
             ans.feasible,
             ans.met,
             _pairs(ans.values),
             _pairs(ans.changes),
             ans.applies_to,
-            answer_state(ans, lang),
+            answer_state(ans),
         )
         for ans in answers(data, a, a.goal_probability, ranges_of(a), realised)
     ]
@@ -288,83 +286,81 @@ def goals_table(
     return pd.DataFrame(rows, columns=columns)
 
 
-def fan_summary_table(result: Fan, lang: str = "nl") -> pd.DataFrame:
+def fan_summary_table(result: Fan) -> pd.DataFrame:
     """The fan's probabilities, the need per forecast and the draws: item, label, value, unit."""
     rows: list[tuple[str, str, float, str]] = [
         (
             "probability_reaching_ambition",
-            label("probability_reaching_ambition", lang),
+            label("probability_reaching_ambition"),
             result.probability,
             "fraction",
         ),
-        ("probability_need", label("probability_need", lang), result.probability_need, "fraction"),
+        ("probability_need", label("probability_need"), result.probability_need, "fraction"),
     ]
     for rec in result.need.itertuples(index=False):
-        name = label(str(rec.forecast), lang)
+        name = label(str(rec.forecast))
         rows += [
             (
                 f"need_homes.{rec.forecast}",
-                label("need_homes_of", lang).format(forecast=name),
+                label("need_homes_of").format(forecast=name),
                 float(rec.need_homes),
                 "homes",
             ),
             (
                 f"probability_met.{rec.forecast}",
-                label("probability_met_of", lang).format(forecast=name),
+                label("probability_met_of").format(forecast=name),
                 float(rec.probability_met),
                 "fraction",
             ),
         ]
     rows += [
-        ("draws", label("fan_draws", lang), float(result.draws), "draws"),
-        ("seed", label("fan_seed", lang), float(result.seed), "-"),
+        ("draws", label("fan_draws"), float(result.draws), "draws"),
+        ("seed", label("fan_seed"), float(result.seed), "-"),
     ]
     return pd.DataFrame(rows, columns=["item", "label", "value", "unit"])
 
 
-def sensitivity_table(
-    data: WoonvisieData, a: Assumptions, lang: str = "nl", realised: Realised = ()
-) -> pd.DataFrame:
+def sensitivity_table(data: WoonvisieData, a: Assumptions, realised: Realised = ()) -> pd.DataFrame:
     """`woonlib.model.sensitivity.sensitivity` of `a` (its own fan ranges; the chance from a
     monitor's `realised` years), with the outcome, the assumption and the kind of range as
-    labels in `lang` beside their keys (a stated range with its lines)."""
+    labels in the active language beside their keys (a stated range with its lines)."""
     table = sensitivity(data, a, ranges_of(a), realised=realised)
-    table.insert(1, "outcome_label", [label(str(o), lang) for o in table["outcome"]])
+    table.insert(1, "outcome_label", [label(str(o)) for o in table["outcome"]])
     at = table.columns.get_loc("assumption") + 1
-    table.insert(at, "assumption_label", [label(str(n), lang) for n in table["assumption"]])
+    table.insert(at, "assumption_label", [label(str(n)) for n in table["assumption"]])
     at = table.columns.get_loc("kind") + 1
     kinds = zip(table["kind"], table["range_lines"], strict=True)
-    table.insert(at, "kind_label", [sweep_text(k, lines, lang) for k, lines in kinds])
-    table["range_lines"] = [fmt_lines(lines, lang) for lines in table["range_lines"]]
-    table["range_source"] = [fmt_source(r, lang) if r else "" for r in table["range_source"]]
+    table.insert(at, "kind_label", [sweep_text(k, lines) for k, lines in kinds])
+    table["range_lines"] = [fmt_lines(lines) for lines in table["range_lines"]]
+    table["range_source"] = [fmt_source(r) if r else "" for r in table["range_source"]]
     return table
 
 
-def segment_mix_table(data: WoonvisieData, monitor: Monitor, lang: str = "nl") -> pd.DataFrame:
+def segment_mix_table(data: WoonvisieData, monitor: Monitor) -> pd.DataFrame:
     """Realised new build per segment against 30/40/30 and 70% affordable, with labels."""
     target = data.figure("policy_norms", "affordable_target") / 100
     table = segment_mix(monitor, norm_shares(data), target)
     keys = ["segment_unknown" if s == "unknown" else s for s in table["segment"]]
-    table.insert(1, "segment_label", [label(k, lang) for k in keys])
+    table.insert(1, "segment_label", [label(k) for k in keys])
     return table
 
 
-def measured_table(data: WoonvisieData, monitor: Monitor, lang: str = "nl") -> pd.DataFrame:
-    """The register targets with a measured value, judged: with title and status in `lang`."""
+def measured_table(data: WoonvisieData, monitor: Monitor) -> pd.DataFrame:
+    """The register targets with a measured value, judged: with title and status in the
+    active language."""
+    lang = current_lang()
     register = data["targets"]
     table = measured_status(monitor, register)
     titles = register.set_index("id")[f"title_{lang}"]
     table.insert(1, "title", [str(titles[i]) for i in table["id"]])
-    table["status_text"] = [label(f"target_{s}", lang) for s in table["status"]]
+    table["status_text"] = [label(f"target_{s}") for s in table["status"]]
     return table
 
 
 Sheets = dict[str, Callable[[], pd.DataFrame]]
 
 
-def _progress_sheets(
-    data: WoonvisieData, a: Assumptions, lang: str, monitor: Monitor | None
-) -> Sheets:
+def _progress_sheets(data: WoonvisieData, a: Assumptions, monitor: Monitor | None) -> Sheets:
     def fan_result() -> Fan:
         return scenario_fan(data, a, monitor)
 
@@ -372,21 +368,21 @@ def _progress_sheets(
         return realised_so_far(monitor, a) if monitor is not None else ()
 
     sheets: Sheets = {
-        label("sheet_fan", lang): lambda: fan_result().table,
-        label("sheet_fan_summary", lang): lambda: fan_summary_table(fan_result(), lang),
-        label("sheet_goals", lang): lambda: goals_table(data, a, lang, realised()),
-        label("sheet_sensitivity", lang): lambda: sensitivity_table(data, a, lang, realised()),
+        label("sheet_fan"): lambda: fan_result().table,
+        label("sheet_fan_summary"): lambda: fan_summary_table(fan_result()),
+        label("sheet_goals"): lambda: goals_table(data, a, realised()),
+        label("sheet_sensitivity"): lambda: sensitivity_table(data, a, realised()),
     }
     if monitor is not None:
         m = monitor
-        sheets[label("sheet_realised", lang)] = lambda: realised_vs_path(m, a)
-        sheets[label("sheet_segment_mix", lang)] = lambda: segment_mix_table(data, m, lang)
-        sheets[label("sheet_measured", lang)] = lambda: measured_table(data, m, lang)
+        sheets[label("sheet_realised")] = lambda: realised_vs_path(m, a)
+        sheets[label("sheet_segment_mix")] = lambda: segment_mix_table(data, m)
+        sheets[label("sheet_measured")] = lambda: measured_table(data, m)
     return sheets
 
 
 def workbook_sheets(
-    data: WoonvisieData, a: Assumptions, lang: str = "nl", *, monitor: Monitor | None = None
+    data: WoonvisieData, a: Assumptions, *, monitor: Monitor | None = None
 ) -> Sheets:
     """The workbook's sheets in order: sheet name → a function making its table.
 
@@ -397,29 +393,29 @@ def workbook_sheets(
         return target_status(data, a, monitor).drop(columns=["outcomes"])
 
     return {
-        label("indicators", lang): lambda: _indicator_rows(data, a, monitor),
-        label("policy_checks", lang): lambda: checks_table(data, a, lang),
-        label("tab_targets", lang): targets,
-        label("households", lang): lambda: forecast_yearly(data),
-        label("programme", lang): lambda: programme_table(data, a),
-        label("build_path", lang): lambda: build_path(a),
-        label("segments", lang): lambda: segment_comparison(data, a),
-        label("affordability", lang): lambda: affordability_table(data, a),
-        label("market_segments", lang): lambda: market_segments(data),
-        label("care", lang): lambda: care_table(data, a),
-        label("elderly", lang): lambda: elderly_task(a),
-        label("elderly_totals", lang): lambda: elderly_summary(a),
-        label("outflow", lang): lambda: outflow_table(a),
-        label("outflow_vs_care", lang): lambda: outflow_vs_care(data, a),
-        **_progress_sheets(data, a, lang, monitor),
-        label("assumptions", lang): lambda: assumptions_table(a, lang),
-        label("sources", lang): lambda: sources_table(data, lang),
-        label("data_notes", lang): lambda: notes_table(data),
+        label("indicators"): lambda: _indicator_rows(data, a, monitor),
+        label("policy_checks"): lambda: checks_table(data, a),
+        label("tab_targets"): targets,
+        label("households"): lambda: forecast_yearly(data),
+        label("programme"): lambda: programme_table(data, a),
+        label("build_path"): lambda: build_path(a),
+        label("segments"): lambda: segment_comparison(data, a),
+        label("affordability"): lambda: affordability_table(data, a),
+        label("market_segments"): lambda: market_segments(data),
+        label("care"): lambda: care_table(data, a),
+        label("elderly"): lambda: elderly_task(a),
+        label("elderly_totals"): lambda: elderly_summary(a),
+        label("outflow"): lambda: outflow_table(a),
+        label("outflow_vs_care"): lambda: outflow_vs_care(data, a),
+        **_progress_sheets(data, a, monitor),
+        label("assumptions"): lambda: assumptions_table(a),
+        label("sources"): lambda: sources_table(data),
+        label("data_notes"): lambda: notes_table(data),
     }
 
 
 def workbook_tables(
-    data: WoonvisieData, a: Assumptions, lang: str = "nl", *, monitor: Monitor | None = None
+    data: WoonvisieData, a: Assumptions, *, monitor: Monitor | None = None
 ) -> dict[str, pd.DataFrame]:
     """The workbook's sheets in order: sheet name → table (pure; no I/O).
 
@@ -427,7 +423,7 @@ def workbook_tables(
     account, the fan starts from the realised years, and three sheets more (realised
     against the path, realised segment mix, measured targets).
     """
-    return {name: make() for name, make in workbook_sheets(data, a, lang, monitor=monitor).items()}
+    return {name: make() for name, make in workbook_sheets(data, a, monitor=monitor).items()}
 
 
 def _write_sheets(target: Path | IO[bytes], tables: dict[str, pd.DataFrame]) -> None:
@@ -447,9 +443,10 @@ def workbook_bytes(
     data: WoonvisieData, a: Assumptions, lang: str = "nl", *, monitor: Monitor | None = None
 ) -> bytes:
     """The workbook of `write_workbook` as .xlsx bytes, for a browser download (no file)."""
-    buffer = io.BytesIO()
-    _write_sheets(buffer, workbook_tables(data, a, lang, monitor=monitor))
-    return buffer.getvalue()
+    with using(lang):
+        buffer = io.BytesIO()
+        _write_sheets(buffer, workbook_tables(data, a, monitor=monitor))
+        return buffer.getvalue()
 
 
 def table_csv(name: str, frame: pd.DataFrame) -> bytes:
@@ -471,8 +468,9 @@ def scenario_csvs(
     data: WoonvisieData, a: Assumptions, lang: str = "nl", *, monitor: Monitor | None = None
 ) -> dict[str, bytes]:
     """Every table of the workbook as CSV bytes, keyed by its sheet name, in sheet order."""
-    tables = workbook_tables(data, a, lang, monitor=monitor)
-    return {name: table_csv(name, t) for name, t in tables.items()}
+    with using(lang):
+        tables = workbook_tables(data, a, monitor=monitor)
+        return {name: table_csv(name, t) for name, t in tables.items()}
 
 
 def csv_filename(name: str) -> str:

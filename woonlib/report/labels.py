@@ -946,11 +946,11 @@ COUNTED: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
-def fmt_count(count: int, noun: str, lang: str | None = None) -> str:
+def fmt_count(count: int, noun: str) -> str:
     """1 -> '1 probleem', 3 -> '3 problemen' (nl); '1 problem', '3 problems' (en)."""
-    lang = lang or _ACTIVE.get()
+    lang = current_lang()
     one, many = COUNTED[noun][lang]
-    return f"{fmt_number(count, lang)} {one if count == 1 else many}"
+    return f"{fmt_number(count)} {one if count == 1 else many}"
 
 
 # Items whose words follow their sign: a negative value reads as the other word, positive.
@@ -971,14 +971,14 @@ def label(key: str, lang: str | None = None) -> str:
     return LABELS[key][lang]
 
 
-def unit_label(unit: str, lang: str | None = None) -> str:
-    lang = lang or _ACTIVE.get()
+def unit_label(unit: str) -> str:
+    lang = current_lang()
     return UNITS[unit][lang] if unit in UNITS else unit
 
 
-def fmt_number(value: float, lang: str | None = None, decimals: int = 0) -> str:
+def fmt_number(value: float, decimals: int = 0) -> str:
     """9300 -> '9.300' (nl) or '9,300' (en); NaN -> '–'."""
-    lang = lang or _ACTIVE.get()
+    lang = current_lang()
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     return _fmt_number(float(value), lang, decimals)
@@ -990,9 +990,9 @@ def _fmt_number(value: float, lang: str, decimals: int) -> str:
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
 
 
-def fmt_percent(fraction: float, lang: str | None = None, decimals: int = 1) -> str:
+def fmt_percent(fraction: float, decimals: int = 1) -> str:
     """0.678 -> '67,8%' (nl) or '67.8%' (en)."""
-    lang = lang or _ACTIVE.get()
+    lang = current_lang()
     return _fmt_percent(float(fraction), lang, decimals)
 
 
@@ -1002,9 +1002,9 @@ def _fmt_percent(fraction: float, lang: str, decimals: int) -> str:
     return format_percent(fraction, format=pattern, locale=LOCALES[lang])
 
 
-def fmt_euro(value: float, lang: str | None = None) -> str:
+def fmt_euro(value: float) -> str:
     """390000 -> '€ 390.000' (nl) or '€390,000' (en); cents only when present."""
-    lang = lang or _ACTIVE.get()
+    lang = current_lang()
     digits = value != int(value)
     pattern = ("¤ #,##0" if lang == "nl" else "¤#,##0") + (".00" if digits else "")
     return format_currency(
@@ -1029,74 +1029,72 @@ def shown(value: float, unit: str) -> float:
     return value
 
 
-def fmt_value(value: object, unit: str, lang: str | None = None) -> str:
+def fmt_value(value: object, unit: str) -> str:
     """Format `value` by its unit: homes as whole numbers, fractions as percent, years bare;
     a needed rate rounded up and a chance in whole percent (`shown`)."""
-    lang = lang or _ACTIVE.get()
     if unit == "bool" or isinstance(value, bool):
-        return label("yes" if value else "no", lang)
+        return label("yes" if value else "no")
     if isinstance(value, str):
-        return label(value, lang) if value in LABELS else value
+        return label(value) if value in LABELS else value
     if not isinstance(value, numbers.Real):
         raise TypeError(f"cannot format {value!r} as {unit}")
     number = shown(float(value), unit)
     if unit == CHANCE:
-        return fmt_percent(number, lang, decimals=0)
+        return fmt_percent(number, decimals=0)
     if unit == "fraction":
-        return fmt_percent(number, lang)
+        return fmt_percent(number)
     if unit == "pp":  # a difference of two fractions, in percentage points
-        return fmt_points(number, lang)
+        return fmt_points(number)
     if unit in ("year", "years"):
         return str(int(number))
     if unit in ("euro", "euro/month"):
-        return fmt_euro(number, lang)
+        return fmt_euro(number)
     if unit == "factor":
-        return fmt_number(number, lang, decimals=2)
-    return fmt_number(number, lang)
+        return fmt_number(number, decimals=2)
+    return fmt_number(number)
 
 
-def fmt_points(difference: float, lang: str | None = None, decimals: int = 1) -> str:
+def fmt_points(difference: float, decimals: int = 1) -> str:
     """A difference of two fractions in percentage points: 0.359 -> '35,9 procentpunt'."""
-    lang = lang or _ACTIVE.get()
-    return f"{fmt_number(difference * 100, lang, decimals)} {UNITS['pp'][lang]}"
+    lang = current_lang()
+    return f"{fmt_number(difference * 100, decimals)} {UNITS['pp'][lang]}"
 
 
-def fmt_date(day: datetime.date, lang: str | None = None) -> str:
+def fmt_date(day: datetime.date) -> str:
     """2025-05-07 -> '7 mei 2025' (nl) or '7 May 2025' (en)."""
-    lang = lang or _ACTIVE.get()
+    lang = current_lang()
     return format_date(day, format="long", locale=LOCALES[lang])
 
 
-def check_texts(check: Any, lang: str | None = None) -> tuple[str, str, str]:
+def check_texts(check: Any) -> tuple[str, str, str]:
     """(title, status word, explanation with its norm) of a row of `policy_checks`.
 
     The one place the checks are put into words: the page, the memo, the exports and the
     command line all show this text.
     """
-    lang = lang or _ACTIVE.get()
     name, unit, extra = str(check.check), str(check.unit), dict(check.extra or {})
     fields = {
-        "value": fmt_value(check.value, unit, lang),
-        "target": fmt_value(check.target, unit, lang),
-        "need": fmt_value(extra.get("need", 0.0), "homes", lang),
-        "norm": fmt_value(extra.get("norm", 0.0), "fraction", lang),
-        "surcharge": fmt_value(extra.get("surcharge", 0.0), "fraction", lang),
-        "gross": fmt_value(extra.get("gross", 0.0), "fraction", lang),
-        "net": fmt_value(extra.get("net", 0.0), "fraction", lang),
-        "basis": label(str(extra.get("basis", "gross")), lang).split(":")[0].lower(),
-        **{s: fmt_value(extra.get(s, 0.0), "fraction", lang) for s in SEGMENT_KEYS},
+        "value": fmt_value(check.value, unit),
+        "target": fmt_value(check.target, unit),
+        "need": fmt_value(extra.get("need", 0.0), "homes"),
+        "norm": fmt_value(extra.get("norm", 0.0), "fraction"),
+        "surcharge": fmt_value(extra.get("surcharge", 0.0), "fraction"),
+        "gross": fmt_value(extra.get("gross", 0.0), "fraction"),
+        "net": fmt_value(extra.get("net", 0.0), "fraction"),
+        "basis": label(str(extra.get("basis", "gross"))).split(":")[0].lower(),
+        **{s: fmt_value(extra.get(s, 0.0), "fraction") for s in SEGMENT_KEYS},
     }
     key = f"explain_{name}"
     if name == "check_affordable_programme":
         key += f"_{extra.get('basis', 'gross')}"
-    text = label(key, lang)
+    text = label(key)
     norm = str(check.norm)
     if norm == "own" and f"{key}_own" in LABELS:
-        text += label(f"{key}_own", lang)
+        text += label(f"{key}_own")
     sentence = f"norm_{norm}_{name}" if f"norm_{norm}_{name}" in LABELS else f"norm_{norm}"
-    text += " " + label(sentence, lang)
+    text += " " + label(sentence)
     explanation = text.format(lines=check.source.lines_text(), **fields)  # norm's lines
-    return label(name, lang), label(str(check.status), lang), explanation
+    return label(name), label(str(check.status)), explanation
 
 
 SEGMENT_KEYS = ("social_rent", "mid_priced", "expensive")
@@ -1108,27 +1106,25 @@ SEGMENT_KEYS = ("social_rent", "mid_priced", "expensive")
 QUANTITY_UNITS = ("homes", "homes/year", RATE_NEEDED, "households", "years")
 
 
-def fmt_quantity(value: object, unit: str, lang: str | None = None) -> str:
+def fmt_quantity(value: object, unit: str) -> str:
     """A value with its unit where a bare number says too little: '9.300 woningen', '30,0%'."""
-    lang = lang or _ACTIVE.get()
-    text = fmt_value(value, unit, lang)
-    return f"{text} {unit_label(unit, lang)}" if unit in QUANTITY_UNITS else text
+    text = fmt_value(value, unit)
+    return f"{text} {unit_label(unit)}" if unit in QUANTITY_UNITS else text
 
 
-def _range_end(value: float, unit: str, lang: str) -> str:
+def _range_end(value: float, unit: str) -> str:
     if unit == "fraction":
-        return fmt_percent(value, lang, decimals=0 if float(value * 100).is_integer() else 1)
+        return fmt_percent(value, decimals=0 if float(value * 100).is_integer() else 1)
     if unit in ("year", "years"):
         return str(int(value))
-    return fmt_number(value, lang, decimals=0 if float(value).is_integer() else 2)
+    return fmt_number(value, decimals=0 if float(value).is_integer() else 2)
 
 
-def fmt_range(minimum: float, maximum: float, unit: str, lang: str | None = None) -> str:
+def fmt_range(minimum: float, maximum: float, unit: str) -> str:
     """0, 5000, homes -> '0 tot 5.000 woningen' (nl) or '0 to 5,000 homes' (en)."""
-    lang = lang or _ACTIVE.get()
-    ends = {"lo": _range_end(minimum, unit, lang), "hi": _range_end(maximum, unit, lang)}
-    text = label("range_to", lang).format(**ends)
-    return f"{text} {unit_label(unit, lang)}" if unit in QUANTITY_UNITS else text
+    ends = {"lo": _range_end(minimum, unit), "hi": _range_end(maximum, unit)}
+    text = label("range_to").format(**ends)
+    return f"{text} {unit_label(unit)}" if unit in QUANTITY_UNITS else text
 
 
 def fmt_allowed(
@@ -1136,16 +1132,14 @@ def fmt_allowed(
     minimum: float | None,
     maximum: float | None,
     choices: tuple[str, ...] = (),
-    lang: str | None = None,
 ) -> str:
     """What an assumption may be: a range, 'ja of nee', or 'een van: CBS 2022, …' by label."""
-    lang = lang or _ACTIVE.get()
     if choices:
-        names = [label(c, lang) if c in LABELS else c for c in choices]
-        return label("one_of", lang).format(", ".join(names))
+        names = [label(c) if c in LABELS else c for c in choices]
+        return label("one_of").format(", ".join(names))
     if unit == "bool" or minimum is None or maximum is None:
-        return label("yes_or_no", lang)
-    return fmt_range(minimum, maximum, unit, lang)
+        return label("yes_or_no")
+    return fmt_range(minimum, maximum, unit)
 
 
 def _span(span: Span) -> str:
@@ -1155,130 +1149,119 @@ def _span(span: Span) -> str:
     return str(span)
 
 
-def fmt_lines(lines: tuple[Span, ...] | list[Span], lang: str | None = None) -> str:
+def fmt_lines(lines: tuple[Span, ...] | list[Span]) -> str:
     """(3091, 3099) -> 'regels 3091–3099'; 589 -> 'regel 589'; two spans joined by 'en'."""
-    lang = lang or _ACTIVE.get()
     spans = [_span(s) for s in lines]
     if not spans:
         return ""
     joined = spans[-1]
     if len(spans) > 1:
-        joined = f"{', '.join(spans[:-1])} {label('word_and', lang)} {joined}"
+        joined = f"{', '.join(spans[:-1])} {label('word_and')} {joined}"
     one = len(spans) == 1 and "–" not in joined
-    return label("line_one" if one else "line_many", lang).format(joined)
+    return label("line_one" if one else "line_many").format(joined)
 
 
-def chance_basis_text(
-    ranges: Mapping[str, float], without: Mapping[str, float], lang: str | None = None
-) -> str:
+def chance_basis_text(ranges: Mapping[str, float], without: Mapping[str, float]) -> str:
     """One sentence on what the chance of the ambition rests on: the assumed spreads
     (`ranges`: build_rate_spread, yearly_spread, failure_low, failure_high [-]) and the chance
     without them (`without`: no_pace, none [-], `uncertainty.chances_without_assumed_spreads`).
     """
-    lang = lang or _ACTIVE.get()
-    pct = {k: fmt_percent(v, lang, decimals=0) for k, v in ranges.items()}
-    return label("chance_basis", lang).format(
+    pct = {k: fmt_percent(v, decimals=0) for k, v in ranges.items()}
+    return label("chance_basis").format(
         pace=pct["build_rate_spread"],
         yearly=pct["yearly_spread"],
         low=pct["failure_low"],
         high=pct["failure_high"],
-        no_pace=fmt_value(without["no_pace"], CHANCE, lang),
-        none=fmt_value(without["none"], CHANCE, lang),
+        no_pace=fmt_value(without["no_pace"], CHANCE),
+        none=fmt_value(without["none"], CHANCE),
     )
 
 
-def sweep_text(kind: str, lines: tuple[Span, ...] = (), lang: str | None = None) -> str:
+def sweep_text(kind: str, lines: tuple[Span, ...] = ()) -> str:
     """Where a swept range comes from: 'bron, regels 583 en 589' where those lines of the
     Woonvisie print it, else the kind in words ('aanname, geen bron', 'alle keuzes', …)."""
-    lang = lang or _ACTIVE.get()
     if kind == "stated" and lines:
-        return label("sweep_stated", lang).format(lines=fmt_lines(lines, lang))
-    return label(f"sweep_{kind}", lang)
+        return label("sweep_stated").format(lines=fmt_lines(lines))
+    return label(f"sweep_{kind}")
 
 
-def fmt_source(ref: Ref, lang: str | None = None) -> str:
-    """A reference in `lang`: 'Woonvisie Enschede 2024, Tabel 2 (Mondria 2023), regels
+def fmt_source(ref: Ref) -> str:
+    """A reference in the active language: 'Woonvisie Enschede 2024, Tabel 2 (Mondria 2023), regels
     3091–3099' or '…, Table 2 (Mondria 2023), lines 3091–3099'; quote kept as printed."""
-    lang = lang or _ACTIVE.get()
     parts = [ref.document]
     if ref.part:
-        parts.append(label(ref.part, lang).format(ref.number) + (f" ({ref.by})" if ref.by else ""))
+        parts.append(label(ref.part).format(ref.number) + (f" ({ref.by})" if ref.by else ""))
     if ref.lines:
-        parts.append(fmt_lines(ref.lines, lang))
+        parts.append(fmt_lines(ref.lines))
     text = ", ".join(parts)
     if ref.quote:
         text += f": ‘{ref.quote}’"
     if ref.note:
-        text += f" — {label(ref.note, lang)}"
+        text += f" — {label(ref.note)}"
     return text
 
 
-def pick(entry: Mapping[str, Any], field: str, lang: str | None = None) -> str:
-    """A data-package text in `lang`: `<field>_<lang>` where the package has it, else `<field>`
-    (resources have English `title` with `title_nl`; sources Dutch `table` with `table_en`)."""
-    lang = lang or _ACTIVE.get()
+def pick(entry: Mapping[str, Any], field: str) -> str:
+    """A data-package text in the active language: `<field>_<lang>` where the package has
+    it, else `<field>` (resources have English `title` with `title_nl`; sources Dutch
+    `table` with `table_en`)."""
+    lang = current_lang()
     return str(entry.get(f"{field}_{lang}") or entry.get(field) or "")
 
 
-def fmt_amount(value: float, unit: str, lang: str | None = None) -> str:
+def fmt_amount(value: float, unit: str) -> str:
     """A target's amount with its unit: '9.300 woningen', '70%', '€ 390.000', '2032'."""
-    lang = lang or _ACTIVE.get()
     if unit == "percent":
-        return f"{fmt_number(value, lang, decimals=0 if value == int(value) else 1)}%"
+        return f"{fmt_number(value, decimals=0 if value == int(value) else 1)}%"
     if unit in ("euro", "year"):
-        return fmt_value(value, unit, lang)
+        return fmt_value(value, unit)
     decimals = 0 if value == int(value) else 1
-    return f"{fmt_number(value, lang, decimals)} {unit_label(unit, lang)}"
+    return f"{fmt_number(value, decimals)} {unit_label(unit)}"
 
 
-def fmt_target(
-    value: float, high: float | None, unit: str, comparator: str, lang: str | None = None
-) -> str:
+def fmt_target(value: float, high: float | None, unit: str, comparator: str) -> str:
     """A target as the page shows it: 'minstens 9.300 woningen', '1.000 tot 2.000 eenheden'."""
-    lang = lang or _ACTIVE.get()
     if comparator == "range" and high is not None:
-        low = fmt_number(value, lang) if unit not in ("percent", "euro", "year") else None
-        return label("cmp_range", lang).format(
-            v=low or fmt_amount(value, unit, lang), high=fmt_amount(high, unit, lang)
+        low = fmt_number(value) if unit not in ("percent", "euro", "year") else None
+        return label("cmp_range").format(
+            v=low or fmt_amount(value, unit), high=fmt_amount(high, unit)
         )
     if comparator in ("by", "since"):
-        return label(f"cmp_{comparator}", lang).format(v=str(int(value)))
-    return label(f"cmp_{comparator}", lang).format(v=fmt_amount(value, unit, lang))
+        return label(f"cmp_{comparator}").format(v=str(int(value)))
+    return label(f"cmp_{comparator}").format(v=fmt_amount(value, unit))
 
 
-def outcome_title(o: Any, a: Any, lang: str | None = None) -> str:
+def outcome_title(o: Any, a: Any) -> str:
     """The title of an outcome testing the ambition (`woonlib.model.register.Outcome`: the
     build path or the chance), noting when scenario `a` asks another ambition or year."""
-    lang = lang or _ACTIVE.get()
-    ambition = fmt_amount(o.target, "homes", lang)
+    ambition = fmt_amount(o.target, "homes")
     first, last = o.years
     if o.key == "build_path":
         key = "outcome_build_path_realised" if o.realised_years else "outcome_build_path"
-        rate = fmt_amount(a.build_rate, "homes/year", lang)
-        title = label(key, lang).format(start=first, end=last, rate=rate, years=o.realised_years)
+        rate = fmt_amount(a.build_rate, "homes/year")
+        title = label(key).format(start=first, end=last, rate=rate, years=o.realised_years)
     else:
-        title = label("outcome_reach_probability", lang).format(target=ambition, end=o.horizon)
+        title = label("outcome_reach_probability").format(target=ambition, end=o.horizon)
     if a.ambition_homes != round(o.target) or a.target_year != o.horizon:
-        own = fmt_number(a.ambition_homes, lang)
-        title += label("outcome_source_ambition", lang).format(target=ambition, ambition=own)
+        own = fmt_number(a.ambition_homes)
+        title += label("outcome_source_ambition").format(target=ambition, ambition=own)
     return title
 
 
-def outcome_value(o: Any, lang: str | None = None) -> str:
+def outcome_value(o: Any) -> str:
     """An ambition outcome's value: the build path in homes, the chance as the fan shows it."""
-    lang = lang or _ACTIVE.get()
     if o.key == "reach_probability":
-        return fmt_value(o.value, CHANCE, lang)
-    return fmt_amount(o.value, "homes", lang)
+        return fmt_value(o.value, CHANCE)
+    return fmt_amount(o.value, "homes")
 
 
-def monitor_problem_text(problem: Any, lang: str | None = None) -> str:
-    """A monitor-file problem in `lang`: where (file, row, column) and which rule it breaks."""
-    lang = lang or _ACTIVE.get()
+def monitor_problem_text(problem: Any) -> str:
+    """A monitor-file problem in the active language: where (file, row, column) and which
+    rule it breaks."""
     where = str(problem.file)
     if problem.row is not None:
-        where += f", {label('row_word', lang)} {problem.row}"
+        where += f", {label('row_word')} {problem.row}"
     if problem.column is not None:
-        where += f", {label('column_word', lang)} '{problem.column}'"
-    rule = label(problem.rule, lang) if problem.rule in LABELS else str(problem.text)
+        where += f", {label('column_word')} '{problem.column}'"
+    rule = label(problem.rule) if problem.rule in LABELS else str(problem.text)
     return f"{where}: {rule.format(**dict(problem.params))}"

@@ -51,19 +51,19 @@ def status(state: str, word: str) -> Markup:
     return Markup(_macros().status(state, SYMBOLS[state], word))
 
 
-def check_rows(checks: Any, lang: str = "nl") -> list[tuple[Cell, Cell, Cell]]:
+def check_rows(checks: Any) -> list[tuple[Cell, Cell, Cell]]:
     """Rows of (title, outcome, explanation) of `policy_checks`, worded by `check_texts`."""
     rows: list[tuple[Cell, Cell, Cell]] = []
     for check in checks.itertuples():
-        title, word, explain = check_texts(check, lang)
+        title, word, explain = check_texts(check)
         rows.append(((title, False), (status(str(check.status), word), False), (explain, False)))
     return rows
 
 
-def check_table(checks: Iterable[Check], lang: str = "nl") -> Markup:
+def check_table(checks: Iterable[Check]) -> Markup:
     """Overzicht's policy checks as a table: a light (symbol in a coloured circle), the
     title and outcome, the explanation below, worded by `check_texts`."""
-    rows = [(c.check, c.status, SYMBOLS[c.status], *check_texts(c, lang)) for c in checks]
+    rows = [(c.check, c.status, SYMBOLS[c.status], *check_texts(c)) for c in checks]
     return Markup(_macros().check_table(rows))
 
 

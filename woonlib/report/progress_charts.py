@@ -42,26 +42,26 @@ def _table_lines(table: pd.DataFrame, columns: Sequence[str]) -> list[list[float
     return [table[c].astype(float).tolist() for c in columns]
 
 
-def _add_path_and_ambition(fig: go.Figure, lang: str) -> None:
+def _add_path_and_ambition(fig: go.Figure) -> None:
     """The build path (dotted) and the straight line to the ambition, as the last traces."""
     fig.add_scatter(
-        name=label("built_at_rate", lang),
+        name=label("built_at_rate"),
         mode="lines",
         line={"color": COLOURS["social_rent"], "dash": "dot"},
-        hovertemplate=_hover(lang),
+        hovertemplate=_hover(),
     )
     fig.add_scatter(
-        name=label("ambition_homes", lang),
+        name=label("ambition_homes"),
         mode="lines",
         line={"color": COLOURS["target"], "width": 2},
-        hovertemplate=_hover(lang),
+        hovertemplate=_hover(),
     )
 
 
 # --- realised against the path ---------------------------------------------------------------
 
 
-def realised_figure(path: RealisedPath | pd.DataFrame, lang: str = "nl") -> go.Figure:
+def realised_figure(path: RealisedPath | pd.DataFrame) -> go.Figure:
     """Realised homes per year and cumulative, against the build path and the ambition.
 
     `path`: `woonlib.model.progress.realised_path`, or its table `realised_vs_path` (year,
@@ -69,18 +69,18 @@ def realised_figure(path: RealisedPath | pd.DataFrame, lang: str = "nl") -> go.F
     """
     fig = go.Figure()
     fig.add_bar(
-        name=label("chart_realised_year", lang),
+        name=label("chart_realised_year"),
         marker_color=COLOURS["neutral"],
-        hovertemplate=_hover(lang),
+        hovertemplate=_hover(),
     )
     fig.add_scatter(
-        name=label("chart_realised_cumulative", lang),
+        name=label("chart_realised_cumulative"),
         mode="lines+markers",
         line={"color": COLOURS["social_rent"], "width": 3},
-        hovertemplate=_hover(lang),
+        hovertemplate=_hover(),
     )
-    _add_path_and_ambition(fig, lang)
-    apply_layout(fig, label("chart_realised", lang), label("homes_unit", lang), lang=lang)
+    _add_path_and_ambition(fig)
+    apply_layout(fig, label("chart_realised"), label("homes_unit"))
     if isinstance(path, pd.DataFrame):
         _fill(fig, path["year"].tolist(), _table_lines(path, REALISED_LINES))
     else:
@@ -97,7 +97,7 @@ def update_realised(fig: go.Figure, path: RealisedPath) -> None:
 # --- the uncertainty fan ---------------------------------------------------------------------
 
 
-def fan_figure(fan: FanValues | pd.DataFrame, lang: str = "nl") -> go.Figure:
+def fan_figure(fan: FanValues | pd.DataFrame) -> go.Figure:
     """P10–P90 band and P50 of cumulative homes per year, the build path and the ambition.
 
     `fan`: `woonlib.model.uncertainty.fan_values`, or its table `Fan.table` (year, p10, p50,
@@ -105,28 +105,28 @@ def fan_figure(fan: FanValues | pd.DataFrame, lang: str = "nl") -> go.Figure:
     """
     fig = go.Figure()
     fig.add_scatter(  # lower edge of the band, invisible; the next trace fills down to it
-        name=label("fan_p10", lang),
+        name=label("fan_p10"),
         mode="lines",
         line={"width": 0, "color": FAN_FILL},
         showlegend=False,
-        hovertemplate=_hover(lang),
+        hovertemplate=_hover(),
     )
     fig.add_scatter(
-        name=label("fan_band", lang),
+        name=label("fan_band"),
         mode="lines",
         line={"width": 0, "color": FAN_FILL},
         fill="tonexty",
         fillcolor=FAN_FILL,
-        hovertemplate=_hover(lang),
+        hovertemplate=_hover(),
     )
     fig.add_scatter(
-        name=label("fan_p50", lang),
+        name=label("fan_p50"),
         mode="lines",
         line={"color": COLOURS["social_rent"], "width": 3},
-        hovertemplate=_hover(lang),
+        hovertemplate=_hover(),
     )
-    _add_path_and_ambition(fig, lang)
-    apply_layout(fig, label("chart_fan", lang), label("homes_unit", lang), lang=lang)
+    _add_path_and_ambition(fig)
+    apply_layout(fig, label("chart_fan"), label("homes_unit"))
     if isinstance(fan, pd.DataFrame):
         _fill(fig, fan["year"].tolist(), _table_lines(fan, FAN_LINES))
     else:
@@ -142,7 +142,7 @@ def update_fan(fig: go.Figure, fan: FanValues) -> None:
 # --- sensitivity -----------------------------------------------------------------------------
 
 
-def tornado_figure(rows: pd.DataFrame, lang: str = "nl", top: int = 8) -> go.Figure:
+def tornado_figure(rows: pd.DataFrame, top: int = 8) -> go.Figure:
     """How far each assumption moves one outcome across its range: a sorted bar chart.
 
     `rows`: the rows of `woonlib.model.sensitivity.sensitivity` for one outcome (assumption,
@@ -151,25 +151,25 @@ def tornado_figure(rows: pd.DataFrame, lang: str = "nl", top: int = 8) -> go.Fig
     fig = go.Figure()
     fig.add_bar(
         orientation="h",
-        name=label("tornado_low", lang),
+        name=label("tornado_low"),
         marker_color=COLOURS["social_rent"],
         hovertemplate="%{y}: %{x:,.3~f}<extra></extra>",
     )
     fig.add_bar(
         orientation="h",
-        name=label("tornado_high", lang),
+        name=label("tornado_high"),
         marker_color=COLOURS["mid_priced"],
         hovertemplate="%{y}: %{x:,.3~f}<extra></extra>",
     )
-    apply_layout(fig, label("chart_tornado", lang), "", lang=lang)
+    apply_layout(fig, label("chart_tornado"), "")
     fig.update_layout(barmode="overlay", yaxis_tickformat="", xaxis_tickformat=",.3~f")
-    update_tornado(fig, rows, lang, top)
+    update_tornado(fig, rows, top)
     return fig
 
 
-def update_tornado(fig: go.Figure, rows: pd.DataFrame, lang: str = "nl", top: int = 8) -> None:
+def update_tornado(fig: go.Figure, rows: pd.DataFrame, top: int = 8) -> None:
     shown = rows.sort_values("swing", ascending=False).head(top).iloc[::-1]
-    names = [label(str(n), lang) for n in shown["assumption"]]
+    names = [label(str(n)) for n in shown["assumption"]]
     base = shown["base"].astype(float)
     fig.data[0].y, fig.data[0].x = names, _values(shown["outcome_min"].astype(float) - base)
     fig.data[1].y, fig.data[1].x = names, _values(shown["outcome_max"].astype(float) - base)

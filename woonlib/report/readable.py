@@ -16,7 +16,7 @@ import numbers
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from woonlib.report.labels import LABELS, UNITS, fmt_number, fmt_value, label, unit_label
+from woonlib.report.labels import LABELS, UNITS, fmt_number, fmt_value, label, unit_label, using
 
 # The unit of a numeric column, by its name (a frame with a `unit` column gives it per row).
 COLUMN_UNITS: dict[str, str] = {
@@ -61,27 +61,28 @@ HEADER_KEYS: dict[str, str] = {
 }
 
 
-def header(column: str, lang: str = "nl") -> str:
-    """The heading of `column` in `lang` (the name itself where the catalogue has none)."""
+def header(column: str) -> str:
+    """The heading of `column` in the active language (the name itself where the catalogue
+    has none)."""
     key = HEADER_KEYS.get(column, column)
     if key in LABELS:
-        text = label(key, lang)
+        text = label(key)
     elif key in UNITS:
-        text = unit_label(key, lang)
+        text = unit_label(key)
     else:
         text = column.replace("_", " ")
     return text[:1].upper() + text[1:]
 
 
-def cell(value: object, unit: str | None, lang: str = "nl") -> str:
+def cell(value: object, unit: str | None) -> str:
     """One value as text: by `unit` if known; a catalogue key as its label; NaN empty."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, str | bool) or unit is not None:
-        return fmt_value(value, unit or "text", lang)
+        return fmt_value(value, unit or "text")
     if isinstance(value, numbers.Real):
         number = float(value)
-        return fmt_number(number, lang, decimals=0 if number.is_integer() else 2)
+        return fmt_number(number, decimals=0 if number.is_integer() else 2)
     return str(value)
 
 
@@ -90,23 +91,24 @@ def readable(frame: pd.DataFrame, lang: str = "nl", caption: str | None = None) 
 
     A `value` column is formatted by the row's `unit`, which is shown as its label.
     """
-    shown = pd.DataFrame(index=frame.index)
-    for column in frame.columns:
-        values = frame[column]
-        if column == "value" and "unit" in frame.columns:
-            texts = [cell(v, str(u), lang) for v, u in zip(values, frame["unit"], strict=True)]
-        elif column == "unit":
-            texts = [unit_label(u, lang) if u in UNITS else str(u) for u in values]
-        else:
-            texts = [cell(v, COLUMN_UNITS.get(str(column)), lang) for v in values]
-        shown[header(str(column), lang)] = texts
-    numeric = [
-        header(str(c), lang)
-        for c in frame.columns
-        if pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
-    ]
-    styler = shown.style.hide(axis="index").set_properties(
-        subset=numeric, **{"text-align": "right"}
-    )
-    styler = styler.set_table_attributes('class="wl-table"')
-    return styler.set_caption(caption) if caption else styler
+    with using(lang):
+        shown = pd.DataFrame(index=frame.index)
+        for column in frame.columns:
+            values = frame[column]
+            if column == "value" and "unit" in frame.columns:
+                texts = [cell(v, str(u)) for v, u in zip(values, frame["unit"], strict=True)]
+            elif column == "unit":
+                texts = [unit_label(u) if u in UNITS else str(u) for u in values]
+            else:
+                texts = [cell(v, COLUMN_UNITS.get(str(column))) for v in values]
+            shown[header(str(column))] = texts
+        numeric = [
+            header(str(c))
+            for c in frame.columns
+            if pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
+        ]
+        styler = shown.style.hide(axis="index").set_properties(
+            subset=numeric, **{"text-align": "right"}
+        )
+        styler = styler.set_table_attributes('class="wl-table"')
+        return styler.set_caption(caption) if caption else styler

@@ -15,7 +15,7 @@ from woonlib.model.outcome import Outcome, outcome
 from woonlib.model.presets import PRESETS
 from woonlib.model.registry import unit_of
 from woonlib.report.charts import apply_layout
-from woonlib.report.labels import fmt_value, label, shown, unit_label
+from woonlib.report.labels import fmt_value, label, shown, unit_label, using
 from woonlib.ui.panel import EVERY, Panel
 from woonlib.ui.shared import DescriptionStyle, hbox, html, layout, style
 from woonlib.ui.tables import html_table
@@ -125,10 +125,9 @@ class ComparePanel(Panel):
         ]
         return apply_layout(
             go.Figure(bars),
-            label(title_key, self.lang),
-            unit_label("homes", self.lang),
+            label(title_key),
+            unit_label("homes"),
             barmode="group",
-            lang=self.lang,
         )
 
     def compute(self, o: Outcome) -> dict[str, Any]:
@@ -145,22 +144,24 @@ class ComparePanel(Panel):
     def show(self, result: dict[str, Any]) -> None:
         lang = self.lang
         (name_a, _, ind_a), (name_b, _, ind_b) = result["sides"]
-        rows = [
-            [
-                (k, "label"),
-                (ind_a[k], unit_of(k)),
-                (ind_b[k], unit_of(k)),
-                (difference(ind_a[k], ind_b[k], unit_of(k), lang), "text"),
+        with using(lang):
+            rows = [
+                [
+                    (k, "label"),
+                    (ind_a[k], unit_of(k)),
+                    (ind_b[k], unit_of(k)),
+                    (difference(ind_a[k], ind_b[k], unit_of(k)), "text"),
+                ]
+                for k in ROWS
             ]
-            for k in ROWS
-        ]
         headers = [
             label("indicator", lang),
             f"A: {name_a}",
             f"B: {name_b}",
             f"{label('difference', lang)} (B − A)",
         ]
-        self.table.value = html_table(label("compare_title", lang), headers, rows, lang)
+        with using(lang):
+            self.table.value = html_table(label("compare_title", lang), headers, rows)
         series = self._series(result)
         for fig, key in ((self.fig_indicators, "indicators"), (self.fig_segments, "segments")):
             with fig.batch_update():
@@ -168,14 +169,14 @@ class ComparePanel(Panel):
                     trace.x, trace.y, trace.name = x, y, name
 
 
-def difference(a: Any, b: Any, unit: str, lang: str = "nl") -> str:
+def difference(a: Any, b: Any, unit: str) -> str:
     """B − A between the values as shown (a needed rate rounded up, a chance in whole
     percent: `labels.shown`), so the difference is that of the two figures beside it; a
     yes/no row says "gelijk" or "anders", no number."""
     if unit == "bool" or isinstance(a, bool) or isinstance(b, bool):
-        return label("same" if bool(a) == bool(b) else "different", lang)
+        return label("same" if bool(a) == bool(b) else "different")
     value = shown(float(b), unit) - shown(float(a), unit)
     if abs(value) < 1e-9:
         return "0"
     sign = "+" if value > 0 else "−"
-    return sign + fmt_value(abs(value), unit, lang)
+    return sign + fmt_value(abs(value), unit)

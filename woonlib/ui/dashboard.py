@@ -230,9 +230,11 @@ def default_monitor(data: WoonvisieData) -> tuple[Monitor, str]:
         return load_monitor_dir(data.root / "monitor", data["targets"]), ""
     except MonitorError as exc:
         log.warning("data/monitor not used: %s", exc)
-        count = fmt_count(len(exc.problems), "problem", "nl")
+        with using("nl"):
+            count = fmt_count(len(exc.problems), "problem")
         head = label("monitor_invalid", "nl").format(count=count)
-        return empty_monitor(), f"{head} {monitor_problem_text(exc.problems[0], 'nl')}"
+        with using("nl"):
+            return empty_monitor(), f"{head} {monitor_problem_text(exc.problems[0])}"
 
 
 def build_dashboard() -> Dashboard:

@@ -9,7 +9,7 @@ from woonlib.model.core import elderly
 from woonlib.model.elderly import elderly_items
 from woonlib.model.outcome import Outcome
 from woonlib.report import charts
-from woonlib.report.labels import label
+from woonlib.report.labels import label, using
 from woonlib.ui.panel import Panel, heading_html
 from woonlib.ui.shared import hbox, html
 from woonlib.ui.tables import html_table, item_table
@@ -25,16 +25,14 @@ class ElderlyPanel(Panel):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        self.fig_task = self.figure(
-            lambda: charts.elderly_figure(elderly(DEFAULTS), self.lang), "elderly"
-        )
+        self.fig_task = self.figure(lambda: charts.elderly_figure(elderly(DEFAULTS)), "elderly")
         self.table = html()
         self.summary = html()
         ages = self.figure(
-            lambda: charts.age_classes_figure(self.data["age_classes"], self.lang), "age-classes"
+            lambda: charts.age_classes_figure(self.data["age_classes"]), "age-classes"
         )
         stock = self.figure(
-            lambda: charts.suitability_figure(self.data["stock_suitability"], self.lang),
+            lambda: charts.suitability_figure(self.data["stock_suitability"]),
             "suitability",
         )
         context = lambda: heading_html(label("elderly_context")) + self._context_table()  # noqa: E731
@@ -57,28 +55,28 @@ class ElderlyPanel(Panel):
         lang = self.lang
         with self.fig_task.batch_update():
             charts.update_elderly(self.fig_task, result["task"])
-        self.table.value = html_table(
-            label("chart_elderly", lang),
-            [
-                label("home_type", lang),
-                label("period", lang),
-                label("homes_unit", lang),
-                label("years", lang),
-                label("homes_per_year_unit", lang),
-            ],
-            [
+        with using(lang):
+            self.table.value = html_table(
+                label("chart_elderly", lang),
                 [
-                    (r.home_type, "label"),
-                    (r.period, "label"),
-                    (r.homes, "homes"),
-                    (r.years, "years"),
-                    (r.per_year, "homes/year"),
-                ]
-                for r in result["task"].rows
-            ],
-            lang,
-        )
-        self.summary.value = item_table(label("elderly_totals", lang), result["summary"], lang)
+                    label("home_type", lang),
+                    label("period", lang),
+                    label("homes_unit", lang),
+                    label("years", lang),
+                    label("homes_per_year_unit", lang),
+                ],
+                [
+                    [
+                        (r.home_type, "label"),
+                        (r.period, "label"),
+                        (r.homes, "homes"),
+                        (r.years, "years"),
+                        (r.per_year, "homes/year"),
+                    ]
+                    for r in result["task"].rows
+                ],
+            )
+            self.summary.value = item_table(label("elderly_totals", lang), result["summary"])
 
     def _context_table(self) -> str:
         lang, data = self.lang, self.data
@@ -95,4 +93,5 @@ class ElderlyPanel(Panel):
             ("nursing_places_planned", ctx.loc["nursing_places_planned", "value"], "homes"),
             ("growth_75plus_20y", ctx.loc["growth_75plus_20y", "value"], "households"),
         ]
-        return item_table(label("elderly_context", lang), items, lang)
+        with using(lang):
+            return item_table(label("elderly_context", lang), items)

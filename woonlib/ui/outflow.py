@@ -9,16 +9,17 @@ from woonlib.model.core import Outflow, results
 from woonlib.model.outcome import Outcome
 from woonlib.model.outflow import outflow_groups, outflow_items
 from woonlib.report import charts
-from woonlib.report.labels import label
+from woonlib.report.labels import current_lang, label, using
 from woonlib.ui.panel import Panel
 from woonlib.ui.shared import hbox, html
 from woonlib.ui.tables import Cell, html_table, item_table
 
 
-def outflow_rows(outflow: Outflow, lang: str = "nl") -> list[list[Cell]]:
+def outflow_rows(outflow: Outflow) -> list[list[Cell]]:
     """Rows of Tabel 1 as the source prints them (lines 2830–2847): each group under the
     total, and under the institutions' subtotal its groups as "waarvan" rows, so the column
     reads 135 + 132 + 13 = 280 and not as eight rows to add."""
+    lang = current_lang()
     groups = outflow_groups(outflow)
     rows = {group: (homes, unknown) for group, _, homes, unknown in groups}
 
@@ -30,15 +31,15 @@ def outflow_rows(outflow: Outflow, lang: str = "nl") -> list[list[Cell]]:
     out: list[list[Cell]] = []
     subtotal_shown = False
     for group, parent, _, _ in groups:
-        name = label(str(group), lang)
+        name = label(str(group))
         if parent == "institutions":
             if not subtotal_shown:  # the subtotal first, its groups under it
-                out.append(row("institutions", label("institutions_subtotal", lang)))
+                out.append(row("institutions", label("institutions_subtotal")))
                 subtotal_shown = True
-            out.append(row(str(group), f"{label('of_which', lang)} {name[:1].lower()}{name[1:]}"))
+            out.append(row(str(group), f"{label('of_which')} {name[:1].lower()}{name[1:]}"))
         elif parent == "total" and group != "institutions":
             out.append(row(str(group), name))
-    out.append(row("total", label("total", lang)))
+    out.append(row("total", label("total")))
     return out
 
 
@@ -61,11 +62,11 @@ class OutflowPanel(Panel):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.fig_outflow = self.figure(
-            lambda: charts.outflow_figure(results(self.data, DEFAULTS).outflow, self.lang),
+            lambda: charts.outflow_figure(results(self.data, DEFAULTS).outflow),
             "outflow",
         )
         self.fig_care = self.figure(
-            lambda: charts.care_vs_outflow_figure(results(self.data, DEFAULTS).outflow, self.lang),
+            lambda: charts.care_vs_outflow_figure(results(self.data, DEFAULTS).outflow),
             "care",
         )
         self.table = html()
@@ -87,16 +88,14 @@ class OutflowPanel(Panel):
     def show(self, result: dict[str, Any]) -> None:
         lang = self.lang
         outflow = result["outflow"]
-        with self.fig_outflow.batch_update():
-            charts.update_outflow(self.fig_outflow, outflow, lang)
+        with self.fig_outflow.batch_update(), using(lang):
+            charts.update_outflow(self.fig_outflow, outflow)
         with self.fig_care.batch_update():
             charts.update_care_vs_outflow(self.fig_care, outflow)
-        self.table.value = html_table(
-            label("chart_outflow", lang),
-            [label("group", lang), label("homes_per_year_unit", lang), label("remark", lang)],
-            outflow_rows(outflow, lang),
-            lang,
-        )
-        self.summary.value = item_table(
-            label("outflow_vs_care", lang), outflow_items(outflow), lang
-        )
+        with using(lang):
+            self.table.value = html_table(
+                label("chart_outflow", lang),
+                [label("group", lang), label("homes_per_year_unit", lang), label("remark", lang)],
+                outflow_rows(outflow),
+            )
+            self.summary.value = item_table(label("outflow_vs_care", lang), outflow_items(outflow))

@@ -8,7 +8,7 @@ from typing import Any
 from woonlib.model.outcome import Outcome
 from woonlib.model.registry import unit_of
 from woonlib.report import markup
-from woonlib.report.labels import fmt_value, label
+from woonlib.report.labels import fmt_value, label, using
 from woonlib.ui.panel import EVERY, Panel, heading_html
 from woonlib.ui.shared import html
 
@@ -36,17 +36,18 @@ class OverviewPanel(Panel):
 
     def compute(self, o: Outcome) -> str:
         ind, lang = o.indicators, self.lang
-        cards = "".join(
-            f'<div class="wl-card" role="group" aria-label="{escape(label(k, lang))}">'
-            f'<div class="wl-card-v">{escape(fmt_value(ind[k], unit_of(k), lang))}</div>'
-            f'<div class="wl-card-l">{escape(label(k, lang))}</div></div>'
-            for k in CARDS
-        )
-        return (
-            f'{heading_html(label("headline", lang))}<div class="wl-cards">{cards}</div>'
-            f"{heading_html(label('policy_checks', lang))}"
-            f"{markup.check_table(o.checks, lang)}"
-        )
+        with using(lang):
+            cards = "".join(
+                f'<div class="wl-card" role="group" aria-label="{escape(label(k, lang))}">'
+                f'<div class="wl-card-v">{escape(fmt_value(ind[k], unit_of(k)))}</div>'
+                f'<div class="wl-card-l">{escape(label(k, lang))}</div></div>'
+                for k in CARDS
+            )
+            return (
+                f'{heading_html(label("headline", lang))}<div class="wl-cards">{cards}</div>'
+                f"{heading_html(label('policy_checks', lang))}"
+                f"{markup.check_table(o.checks)}"
+            )
 
     def show(self, result: str) -> None:
         self.cards.value = result

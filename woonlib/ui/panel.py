@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from woonlib.data import WoonvisieData
 from woonlib.model.outcome import Outcome
 from woonlib.report.charts import plotly_config
-from woonlib.report.labels import current_lang, label
+from woonlib.report.labels import label
 from woonlib.scenario.state import ScenarioState
 from woonlib.ui.controls import Control, OnChange, control
 from woonlib.ui.plotly_shared import PlotlyBundle, SharedFigureWidget
@@ -118,7 +118,7 @@ class Panel(W.VBox):
             # plotly.js reads its config only when it draws: the page draws the chart again
             # (plotly_shared.py) from its synced state, made current first
             widget.sync_state()
-            widget._config = plotly_config(current_lang())
+            widget._config = plotly_config()
         for target, attr, make in self._texts:
             setattr(target, attr, make())
         for fn in self._relabels:
@@ -146,7 +146,7 @@ class Panel(W.VBox):
 def figure_widget(fig: go.Figure) -> SharedFigureWidget:
     """Wrap a built figure once; later changes go through batch_update on this widget."""
     widget = SharedFigureWidget(fig, page_bundle())
-    widget._config = plotly_config(current_lang())
+    widget._config = plotly_config()
     return widget
 
 

@@ -51,15 +51,15 @@ class ProgrammePanel(Panel):
         super().__init__(*args)
         self.yearly = forecast_yearly(self.data)  # static: read once
         self.fig_households = self.figure(
-            lambda: charts.households_figure(self.yearly, DEFAULTS.forecast, self.lang),
+            lambda: charts.households_figure(self.yearly, DEFAULTS.forecast),
             "households",
         )
         self.fig_programme = self.figure(
-            lambda: charts.programme_figure(results(self.data, DEFAULTS).programme, self.lang),
+            lambda: charts.programme_figure(results(self.data, DEFAULTS).programme),
             "programme",
         )
         self.fig_path = self.figure(
-            lambda: charts.build_path_figure(path_years(DEFAULTS), self.lang), "build-path"
+            lambda: charts.build_path_figure(path_years(DEFAULTS)), "build-path"
         )
         self.table = html()
         controls = self.make_controls(CONTROLS)
@@ -87,6 +87,4 @@ class ProgrammePanel(Panel):
         with self.fig_path.batch_update():
             charts.update_build_path(self.fig_path, result["path"])
         items = {item[0]: item for item in programme_items(result["programme"])}
-        self.table.value = item_table(
-            label("chart_programme", self.lang), [items[k] for k in TABLE_ITEMS], self.lang
-        )
+        self.table.value = item_table(label("chart_programme"), [items[k] for k in TABLE_ITEMS])

@@ -45,6 +45,7 @@ from woonlib.report.labels import (
     label,
     monitor_problem_text,
     sweep_text,
+    using,
 )
 from woonlib.ui.controls import relabel_options
 from woonlib.ui.panel import EVERY, Panel
@@ -87,11 +88,11 @@ class ProgressPanel(Panel):
         self.monitor_note = html()
         self.monitor_summary = html()
         self.fig_realised = self.figure(
-            lambda: pc.realised_figure(realised_path(self.monitor, DEFAULTS), self.lang),
+            lambda: pc.realised_figure(realised_path(self.monitor, DEFAULTS)),
             "realised",
         )
         self.fig_fan = self.figure(
-            lambda: pc.fan_figure(scenario_fan_values(self.data, DEFAULTS), self.lang), "fan"
+            lambda: pc.fan_figure(scenario_fan_values(self.data, DEFAULTS)), "fan"
         )
         self.fan_summary = html()
         self.goal_texts = [html(width="640px") for _ in GOALS]
@@ -149,7 +150,7 @@ class ProgressPanel(Panel):
         self.fan_summary.value = self._fan_summary(result)
         self._show_answers(result["answers"])
         if self.sens_table.value:
-            stale = escape(label("sens_stale", self.lang))
+            stale = escape(label("sens_stale"))
             self.sens_status.value = f'<span class="wl-note">{stale}</span>'
 
     def _mix(self) -> tuple[MixRow, ...]:
@@ -165,7 +166,7 @@ class ProgressPanel(Panel):
         name = str(upload.get("name", "?"))[:80]
         try:
             if int(upload.get("size", 0)) > MAX_MONITOR_UPLOAD:
-                too_large = label("file_too_large", self.lang)
+                too_large = label("file_too_large")
                 self.monitor_note.value = self._alert(f"{name}: {too_large}")
                 return
             monitor = load_monitor(bytes(upload["content"]), self.data["targets"], name=name)
@@ -178,11 +179,13 @@ class ProgressPanel(Panel):
 
     def _problems(self, exc: MonitorError) -> str:
         lang = self.lang
-        count = fmt_count(len(exc.problems), "problem", lang)
+        with using(lang):
+            count = fmt_count(len(exc.problems), "problem")
         head = label("monitor_invalid", lang).format(count=count)
-        items = "".join(
-            f"<li>{escape(monitor_problem_text(p, lang))}</li>" for p in exc.problems[:20]
-        )
+        with using(lang):
+            items = "".join(
+                f"<li>{escape(monitor_problem_text(p))}</li>" for p in exc.problems[:20]
+            )
         more = f"<li>… (+{len(exc.problems) - 20})</li>" if len(exc.problems) > 20 else ""
         return f'<div role="alert" class="wl-note">{escape(head)}<ul>{items}{more}</ul></div>'
 
@@ -206,7 +209,8 @@ class ProgressPanel(Panel):
             ("realised_homes", p["realised_homes"], "homes"),
             ("build_rate_needed_now", p["build_rate_needed"], unit_of("build_rate_needed")),
         ]
-        text = [item_table(label("monitor_title", lang), items, lang)]
+        with using(lang):
+            text = [item_table(label("monitor_title", lang), items)]
         projected = p["projected_year"]
         key = "projected_year_text" if projected is not None else "projected_never_text"
         text.append(
@@ -230,29 +234,31 @@ class ProgressPanel(Panel):
             for r in mix
         ]
         headers = [label(k, lang) for k in ("segment", "homes_header", "share_word", "norm_word")]
-        return html_table(label("segment_mix_title", lang), headers, rows, lang)
+        with using(lang):
+            return html_table(label("segment_mix_title", lang), headers, rows)
 
     # --- fan -----------------------------------------------------------------------------
 
     def _fan_summary(self, result: dict[str, Any]) -> str:
         lang, a, f = self.lang, result["a"], result["fan"]
         chance = label("reach_probability_by", lang).format(year=int(f.year[-1]))
-        spread = label("fan_spread_text", lang).format(
-            p10=fmt_number(float(f.p10[-1]), lang),
-            p50=fmt_number(float(f.p50[-1]), lang),
-            p90=fmt_number(float(f.p90[-1]), lang),
-            ambition=fmt_number(a.ambition_homes, lang),
-        )
-        probability = fmt_value(f.probability, unit_of("probability_reaching_ambition"), lang)
-        basis = chance_basis_text(fan_spreads(a), result["without"], lang)
-        return (
-            f'<p class="wl-fan-probability"><b>{escape(chance)}: '
-            f"{escape(probability)}</b> — {escape(spread)}</p>"
-            f'<p class="wl-chance-basis">{escape(basis)}</p>'
-            f"<p><small>{escape(label('fan_not_modelled', lang))} "
-            f"{escape(label('fan_draws_text', lang).format(draws=fmt_number(f.draws, lang)))}"
-            "</small></p>"
-        )
+        with using(lang):
+            spread = label("fan_spread_text", lang).format(
+                p10=fmt_number(float(f.p10[-1])),
+                p50=fmt_number(float(f.p50[-1])),
+                p90=fmt_number(float(f.p90[-1])),
+                ambition=fmt_number(a.ambition_homes),
+            )
+            probability = fmt_value(f.probability, unit_of("probability_reaching_ambition"))
+            basis = chance_basis_text(fan_spreads(a), result["without"])
+            return (
+                f'<p class="wl-fan-probability"><b>{escape(chance)}: '
+                f"{escape(probability)}</b> — {escape(spread)}</p>"
+                f'<p class="wl-chance-basis">{escape(basis)}</p>'
+                f"<p><small>{escape(label('fan_not_modelled', lang))} "
+                f"{escape(label('fan_draws_text', lang).format(draws=fmt_number(f.draws)))}"
+                "</small></p>"
+            )
 
     # --- what does it take ---------------------------------------------------------------
 
@@ -280,7 +286,7 @@ class ProgressPanel(Panel):
                     goal.layout = button_layout(hidden=not usable)
 
     def _answer_html(self, answer: Answer) -> str:
-        text, state = answer_text(answer, self._a, self.lang), answer_state(answer, self.lang)
+        text, state = answer_text(answer, self._a), answer_state(answer)
         extra = f" <small>({escape(state)})</small>" if state else ""
         return f'<div class="wl-goal">{escape(text)}{extra}</div>'
 
@@ -303,7 +309,7 @@ class ProgressPanel(Panel):
         self.sens_status = html()
         self.sens_table = html()
         empty = pd.DataFrame(columns=["assumption", "base", "outcome_min", "outcome_max", "swing"])
-        self.fig_tornado = self.figure(lambda: pc.tornado_figure(empty, self.lang), "tornado")
+        self.fig_tornado = self.figure(lambda: pc.tornado_figure(empty), "tornado")
         self.tornado_box = W.Box([self.fig_tornado], layout=layout(display="none"))
         self._sens: pd.DataFrame | None = None
         self.sens_button.on_click(self.callback(lambda _: self.run_sensitivity()))
@@ -332,35 +338,38 @@ class ProgressPanel(Panel):
             return
         lang, outcome = self.lang, self.sens_outcome.value
         rows = self._sens[self._sens["outcome"] == outcome]
-        with self.fig_tornado.batch_update():
-            pc.update_tornado(self.fig_tornado, rows, lang)
+        with self.fig_tornado.batch_update(), using(lang):
+            pc.update_tornado(self.fig_tornado, rows)
         self.tornado_box.layout = layout()  # hidden until first computed
         unit = str(rows["unit"].iloc[0]) if len(rows) else "homes"
         top = rows.sort_values("swing", ascending=False).head(10)
-        table_rows = [
-            [
-                (r.assumption, "label"),
-                (_sweep_value(r.low, r.assumption, lang), "text"),
-                (_sweep_value(r.high, r.assumption, lang), "text"),
-                (r.outcome_min, unit),
-                (r.outcome_max, unit),
-                (sweep_text(r.kind, r.range_lines, lang), "text"),
+        with using(lang):
+            table_rows = [
+                [
+                    (r.assumption, "label"),
+                    (_sweep_value(r.low, r.assumption), "text"),
+                    (_sweep_value(r.high, r.assumption), "text"),
+                    (r.outcome_min, unit),
+                    (r.outcome_max, unit),
+                    (sweep_text(r.kind, r.range_lines), "text"),
+                ]
+                for r in top.itertuples()
             ]
-            for r in top.itertuples()
-        ]
         headers = [
             label(k, lang)
             for k in ("assumption", "sens_low", "sens_high", "sens_min", "sens_max", "sens_range")
         ]
-        base = fmt_value(float(rows["base"].iloc[0]), unit, lang) if len(rows) else ""
+        with using(lang):
+            base = fmt_value(float(rows["base"].iloc[0]), unit) if len(rows) else ""
         start = label("sens_base", lang).format(base=base)
-        self.sens_table.value = f'<p class="wl-sens-base">{escape(start)}</p>' + html_table(
-            label(outcome, lang), headers, table_rows, lang
-        )
+        with using(lang):
+            self.sens_table.value = f'<p class="wl-sens-base">{escape(start)}</p>' + html_table(
+                label(outcome, lang), headers, table_rows
+            )
 
 
-def _sweep_value(value: Any, name: str, lang: str) -> str:
+def _sweep_value(value: Any, name: str) -> str:
     """An end of a swept range in the assumption's own unit."""
     if isinstance(value, float) and math.isnan(value):
         return ""
-    return fmt_value(value, SPECS[name].unit if name in SPECS else "homes", lang)
+    return fmt_value(value, SPECS[name].unit if name in SPECS else "homes")

@@ -304,7 +304,7 @@ class ScenarioBar(W.VBox):
 
     def _sheet_names(self) -> list[str]:
         a, monitor = self.state.assumptions, self._monitor()
-        return list(workbook_sheets(self.data, a, self.lang, monitor=monitor))
+        return list(workbook_sheets(self.data, a, monitor=monitor))
 
     def refresh_sheets(self) -> None:
         """List the CSV tables again (a monitor adds its own)."""
@@ -322,7 +322,7 @@ class ScenarioBar(W.VBox):
 
     def _csv_file(self) -> tuple[str, str, bytes]:
         name, a = self.csv_table.value, self.state.assumptions
-        make = workbook_sheets(self.data, a, self.lang, monitor=self._monitor())[name]
+        make = workbook_sheets(self.data, a, monitor=self._monitor())[name]
         data = table_csv(name, make())
         return csv_filename(name).replace(".csv", f"-{_stamp()}.csv"), "text/csv", data
 

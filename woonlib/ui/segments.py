@@ -9,7 +9,7 @@ from woonlib.model.core import results
 from woonlib.model.outcome import Outcome
 from woonlib.model.segments import PROGRAMME_SERIES, care_rows, market_segments
 from woonlib.report import charts
-from woonlib.report.labels import label
+from woonlib.report.labels import label, using
 from woonlib.ui.panel import Panel
 from woonlib.ui.shared import html
 from woonlib.ui.shares import ShareGroup
@@ -30,11 +30,11 @@ class SegmentsPanel(Panel):
             ShareGroup(DEFAULTS.shares, self._on_change, self.callback)
         )
         self.fig_segments = self.figure(
-            lambda: charts.segments_figure(results(self.data, DEFAULTS).series, self.lang),
+            lambda: charts.segments_figure(results(self.data, DEFAULTS).series),
             "segments",
         )
         market = market_segments(self.data)
-        self.fig_market = self.figure(lambda: charts.market_figure(market, self.lang), "market")
+        self.fig_market = self.figure(lambda: charts.market_figure(market), "market")
         self.table = html()
         self.afford = html()
         self.care = html()
@@ -72,56 +72,56 @@ class SegmentsPanel(Panel):
         series = result["series"]
         with self.fig_segments.batch_update():
             charts.update_segments(self.fig_segments, series)
-        self.table.value = html_table(
-            label("chart_segments", lang),
-            [label("series", lang), *(label(s, lang) for s in SEGMENTS), label("total", lang)],
-            [
+        with using(lang):
+            self.table.value = html_table(
+                label("chart_segments", lang),
+                [label("series", lang), *(label(s, lang) for s in SEGMENTS), label("total", lang)],
                 [
-                    (s, "label"),
-                    *((series[s][seg], "homes") for seg in SEGMENTS),
-                    (series[s].total, "homes"),
-                ]
-                for s in SEGMENT_SERIES
-            ],
-            lang,
-        )
+                    [
+                        (s, "label"),
+                        *((series[s][seg], "homes") for seg in SEGMENTS),
+                        (series[s].total, "homes"),
+                    ]
+                    for s in SEGMENT_SERIES
+                ],
+            )
         afford, judged = result["afford"], result["judged"]
-        self.afford.value = html_table(
-            label("affordability", lang),
-            [
-                label("series", lang),
-                label("affordable_homes", lang),
-                label("total", lang),
-                label("affordable_share", lang),
-                label("affordable_target_met", lang),
-            ],
-            [
+        with using(lang):
+            self.afford.value = html_table(
+                label("affordability", lang),
                 [
-                    (r.series, "label"),
-                    (r.affordable_homes, "homes"),
-                    (r.total, "homes"),
-                    (r.affordable_share, "fraction"),
-                    (bool(r.target_met), "bool") if r.series in judged else ("info", "label"),
-                ]
-                for r in afford
-            ],
-            lang,
-        )
+                    label("series", lang),
+                    label("affordable_homes", lang),
+                    label("total", lang),
+                    label("affordable_share", lang),
+                    label("affordable_target_met", lang),
+                ],
+                [
+                    [
+                        (r.series, "label"),
+                        (r.affordable_homes, "homes"),
+                        (r.total, "homes"),
+                        (r.affordable_share, "fraction"),
+                        (bool(r.target_met), "bool") if r.series in judged else ("info", "label"),
+                    ]
+                    for r in afford
+                ],
+            )
         care = result["care"]
-        self.care.value = html_table(
-            label("care", lang),
-            [
-                label("care_base", lang),
-                label("social_rent", lang),
-                label("care_share_social_rent", lang),
-                label("care_homes_from_social_rent", lang),
-            ],
-            [
-                [(base, "label"), (social, "homes"), (share, "fraction"), (homes, "homes")]
-                for base, social, share, homes in care
-            ],
-            lang,
-        )
+        with using(lang):
+            self.care.value = html_table(
+                label("care", lang),
+                [
+                    label("care_base", lang),
+                    label("social_rent", lang),
+                    label("care_share_social_rent", lang),
+                    label("care_homes_from_social_rent", lang),
+                ],
+                [
+                    [(base, "label"), (social, "homes"), (share, "fraction"), (homes, "homes")]
+                    for base, social, share, homes in care
+                ],
+            )
 
     def _market_table(self, market: Any) -> str:
         lang = self.lang
@@ -137,15 +137,15 @@ class SegmentsPanel(Panel):
                     *((values.get(s), "homes") for s in ("basis", "growth", "programme")),
                 ]
             )
-        return html_table(
-            label("chart_market", lang),
-            [
-                label("segment", lang),
-                label("type", lang),
-                label("basis", lang),
-                label("growth", lang),
-                label("programme", lang),
-            ],
-            rows,
-            lang,
-        )
+        with using(lang):
+            return html_table(
+                label("chart_market", lang),
+                [
+                    label("segment", lang),
+                    label("type", lang),
+                    label("basis", lang),
+                    label("growth", lang),
+                    label("programme", lang),
+                ],
+                rows,
+            )

@@ -11,7 +11,7 @@ from typing import Any
 
 from woonlib.model.assumptions import DEFAULTS
 from woonlib.report.export import assumptions_table, sources_table
-from woonlib.report.labels import fmt_quantity, label, pick, unit_label
+from woonlib.report.labels import fmt_quantity, label, pick, unit_label, using
 from woonlib.ui.panel import Panel, heading_html
 from woonlib.ui.shared import html
 from woonlib.ui.tables import html_table
@@ -27,41 +27,41 @@ class SourcesPanel(Panel):
     def _page(self) -> str:
         """Every text of the tab, in the active language."""
         lang = self.lang
-        src = sources_table(self.data, lang)
-        tables = html_table(
-            label("sources", lang),
-            [label(k, lang) for k in ("table", "description", "unit", "source")],
-            [
+        with using(lang):
+            src = sources_table(self.data)
+            tables = html_table(
+                label("sources", lang),
+                [label(k, lang) for k in ("table", "description", "unit", "source")],
                 [
-                    (r.title, "text"),
-                    (r.description, "text"),
-                    (unit_label(str(r.unit), lang), "text"),
-                    (f"{r.source_table}, {r.lines}" if r.lines else r.source_table, "text"),
-                ]
-                for r in src.itertuples()
-            ],
-            lang,
-        )
-        ass = assumptions_table(DEFAULTS, lang)
-        assumptions = html_table(
-            label("assumptions", lang),
-            [label(k, lang) for k in ("assumption", "default", "allowed", "source")],
-            [
+                    [
+                        (r.title, "text"),
+                        (r.description, "text"),
+                        (unit_label(str(r.unit)), "text"),
+                        (f"{r.source_table}, {r.lines}" if r.lines else r.source_table, "text"),
+                    ]
+                    for r in src.itertuples()
+                ],
+            )
+            ass = assumptions_table(DEFAULTS)
+            assumptions = html_table(
+                label("assumptions", lang),
+                [label(k, lang) for k in ("assumption", "default", "allowed", "source")],
                 [
-                    (r.label, "text"),
-                    (fmt_quantity(r.default, str(r.unit), lang), "text"),
-                    (r.allowed, "text"),
-                    (r.source, "text"),
-                ]
-                for r in ass.itertuples()
-            ],
-            lang,
-        )
+                    [
+                        (r.label, "text"),
+                        (fmt_quantity(r.default, str(r.unit)), "text"),
+                        (r.allowed, "text"),
+                        (r.source, "text"),
+                    ]
+                    for r in ass.itertuples()
+                ],
+            )
         resources = self.data.resources
-        notes = "".join(
-            f'<div class="wl-note"><b>{escape(pick(resources[n.resource], "title", lang))}</b>: '
-            f"{escape(pick(n.to_dict(), 'text', lang))}</div>"
-            for n in self.data.notes
-        )
+        with using(lang):
+            notes = "".join(
+                f'<div class="wl-note"><b>{escape(pick(resources[n.resource], "title"))}</b>: '
+                f"{escape(pick(n.to_dict(), 'text'))}</div>"
+                for n in self.data.notes
+            )
         head = heading_html(label("data_notes", lang))
         return head + notes + tables + assumptions

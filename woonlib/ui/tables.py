@@ -23,30 +23,28 @@ def page_style_html() -> str:
     return f"<style>{markup.css('page.css')}</style>"
 
 
-def cell_text(value: object, unit: str, lang: str) -> Markup:
+def cell_text(value: object, unit: str) -> Markup:
     """A cell's text in the language's format, escaped (Markup, e.g. a status, as it is)."""
     if unit == "text" and isinstance(value, Markup):
         return value
     if unit == "text":
         return Markup(escape(str(value)))
     if unit == "label":
-        return Markup(escape(label(str(value), lang)))
-    return Markup(escape(fmt_value(value, unit, lang)))
+        return Markup(escape(label(str(value))))
+    return Markup(escape(fmt_value(value, unit)))
 
 
-def html_table(
-    caption: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]], lang: str = "nl"
-) -> str:
+def html_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
     """A captioned table; numbers right-aligned and in the language's format."""
     cells = [
-        [(cell_text(value, unit, lang), unit not in ("text", "label")) for value, unit in row]
+        [(cell_text(value, unit), unit not in ("text", "label")) for value, unit in row]
         for row in rows
     ]
     return str(markup.table(caption, headers, cells))
 
 
-def item_table(caption: str, items: Sequence[tuple[str, float, str]], lang: str = "nl") -> str:
+def item_table(caption: str, items: Sequence[tuple[str, float, str]]) -> str:
     """A two-column table of (label key, value, unit) items."""
     signed = [(*signed_item(key, val), unit) for key, val, unit in items]
     rows = [[(key, "label"), (val, unit)] for key, val, unit in signed]
-    return html_table(caption, [label("item", lang), label("value", lang)], rows, lang)
+    return html_table(caption, [label("item"), label("value")], rows)

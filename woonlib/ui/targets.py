@@ -19,6 +19,7 @@ from woonlib.model.targets import THEMES
 from woonlib.report import markup
 from woonlib.report.labels import (
     check_texts,
+    current_lang,
     fmt_amount,
     fmt_lines,
     fmt_percent,
@@ -26,6 +27,7 @@ from woonlib.report.labels import (
     label,
     outcome_title,
     outcome_value,
+    using,
 )
 from woonlib.ui.panel import EVERY, Panel
 from woonlib.ui.shared import html
@@ -57,7 +59,7 @@ class TargetsPanel(Panel):
         # every slider move
         register = target_rows(self.data)
         self._themes = [r.theme for r in register]
-        self.text(self, "_fixed", lambda: [_fixed_cells(r, self.lang) for r in register])
+        self.text(self, "_fixed", lambda: [_fixed_cells(r) for r in register])
         self._units = [r.unit for r in register]
         self._indicators = [r.indicator for r in register]
 
@@ -80,16 +82,19 @@ class TargetsPanel(Panel):
             self._themes, self._fixed, statuses, self._units, self._indicators, strict=True
         )
         for theme, fixed, row, unit, indicator in columns:
-            shown = _scenario_text(row.scenario_value, row.measured, row.measured_year, unit, lang)
-            status = _status_cell(row.status, bool(row.outcomes), lang)
+            with using(lang):
+                shown = _scenario_text(row.scenario_value, row.measured, row.measured_year, unit)
+                status = _status_cell(row.status, bool(row.outcomes))
             rows[theme].append([*fixed, status, (shown, "text")])
             for key in row.outcomes:
-                rows[theme].append(_outcome_row(found[key], indicator, a, lang, explained))
-        parts = [
-            html_table(label(f"theme_{theme}", lang), headers, rows[theme], lang)
-            for theme in THEMES
-            if rows[theme]
-        ]
+                with using(lang):
+                    rows[theme].append(_outcome_row(found[key], indicator, a, explained))
+        with using(lang):
+            parts = [
+                html_table(label(f"theme_{theme}", lang), headers, rows[theme])
+                for theme in THEMES
+                if rows[theme]
+            ]
         tables = f'<div class="wl-targets">{"".join(parts)}</div>'
         return f'<p class="wl-targets-summary">{summary}</p>', tables
 
@@ -97,45 +102,44 @@ class TargetsPanel(Panel):
         self.summary.value, self.tables.value = result
 
 
-def _fixed_cells(r: TargetRow, lang: str) -> Row:
+def _fixed_cells(r: TargetRow) -> Row:
     """A register row's own cells: title, kind, target, horizon, source line."""
+    lang = current_lang()
     return [
         (r.title_nl if lang == "nl" else r.title_en, "text"),
         (f"kind_{r.kind}", "label"),
-        (fmt_target(r.value, r.value_high, r.unit, r.comparator, lang), "text"),
+        (fmt_target(r.value, r.value_high, r.unit, r.comparator), "text"),
         ("" if r.horizon is None else str(r.horizon), "text"),
-        (label("line_ref", lang).format(line=r.source_line), "text"),
+        (label("line_ref").format(line=r.source_line), "text"),
     ]
 
 
-def _status_cell(state: str, tested: bool, lang: str) -> tuple[object, str]:
+def _status_cell(state: str, tested: bool) -> tuple[object, str]:
     """A light (symbol and word) for ok, fail and info; plain words otherwise."""
     if state in LIGHTS:
-        return markup.status(state, label(f"target_{state}", lang)), "text"
+        return markup.status(state, label(f"target_{state}")), "text"
     if state == "assumption" and not tested:
         return "target_assumption_untested", "label"
     return f"target_{state}", "label"
 
 
-def _scenario_text(value: float, measured: float, year: int | None, unit: str, lang: str) -> str:
+def _scenario_text(value: float, measured: float, year: int | None, unit: str) -> str:
     """The scenario's value of a computed target, or the measured value with its year."""
     if not math.isnan(measured):
-        amount = fmt_amount(measured, unit, lang)
-        return label("measured_in", lang).format(value=amount, year=int(year or 0))
-    return "" if math.isnan(value) else fmt_amount(value, unit, lang)
+        amount = fmt_amount(measured, unit)
+        return label("measured_in").format(value=amount, year=int(year or 0))
+    return "" if math.isnan(value) else fmt_amount(value, unit)
 
 
-def _outcome_row(
-    o: Tested, indicator: str | None, a: Assumptions, lang: str, explained: set[str]
-) -> Row:
+def _outcome_row(o: Tested, indicator: str | None, a: Assumptions, explained: set[str]) -> Row:
     """The row under an assumption that shows the outcome testing it."""
     if o.check is not None:  # Overzicht's check, in Overzicht's words (explained once)
-        title, word, explain = check_texts(o.check, lang)
+        title, word, explain = check_texts(o.check)
         text = f"↳ {title}" if o.key in explained else f"↳ {title}: {explain}"
         explained.add(o.key)
         share = o.check.extra.get(SEGMENT_OF.get(indicator or "", ""), None)
-        shown = "" if share is None else fmt_percent(share, lang)
-        where = fmt_lines(o.source.lines, lang)
+        shown = "" if share is None else fmt_percent(share)
+        where = fmt_lines(o.source.lines)
         return [
             (text, "text"),
             ("", "text"),
@@ -145,20 +149,20 @@ def _outcome_row(
             (markup.status(o.status, word), "text"),
             (shown, "text"),
         ]
-    return _ambition_outcome_row(o, a, lang)
+    return _ambition_outcome_row(o, a)
 
 
-def _ambition_outcome_row(o: Tested, a: Assumptions, lang: str) -> Row:
+def _ambition_outcome_row(o: Tested, a: Assumptions) -> Row:
     """The build path (a light: line 562) or the chance (information) against the source's
     ambition."""
     path = o.key == "build_path"
-    status = markup.status(o.status, label(f"target_{o.status}", lang))
+    status = markup.status(o.status, label(f"target_{o.status}"))
     return [
-        (outcome_title(o, a, lang), "text"),
+        (outcome_title(o, a), "text"),
         ("", "text"),
-        (fmt_target(o.target, None, "homes", "at_least", lang) if path else "", "text"),
+        (fmt_target(o.target, None, "homes", "at_least") if path else "", "text"),
         (str(o.horizon), "text"),
-        (fmt_lines(o.source.lines, lang) if path else "", "text"),
+        (fmt_lines(o.source.lines) if path else "", "text"),
         (status, "text"),
-        (outcome_value(o, lang), "text"),
+        (outcome_value(o), "text"),
     ]
