@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from woonlib.model.progress import RealisedPath
 from woonlib.model.uncertainty import FanValues
-from woonlib.report.charts import COLOURS, _hover, apply_layout
+from woonlib.report.charts import COLOURS, _hover, apply_layout, put
 from woonlib.report.labels import label
 from woonlib.vocab import CHANCE
 
@@ -30,7 +30,7 @@ def _fill(fig: go.Figure, years: Sequence[int], lines: Sequence[Line]) -> None:
     """Trace i gets the years and line i, in place (NaN: no point)."""
     x = [int(y) for y in years]
     for trace, line in zip(fig.data, lines, strict=True):
-        trace.x, trace.y = x, [None if math.isnan(v) else float(v) for v in line]
+        put(trace, x=x, y=[None if math.isnan(v) else float(v) for v in line])
 
 
 def _values(column: pd.Series) -> list[float | None]:

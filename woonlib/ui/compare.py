@@ -14,7 +14,7 @@ from woonlib.model.indicators import indicators
 from woonlib.model.outcome import Outcome, outcome
 from woonlib.model.presets import PRESETS
 from woonlib.model.registry import unit_of
-from woonlib.report.charts import apply_layout
+from woonlib.report.charts import apply_layout, put
 from woonlib.report.labels import fmt_value, label, shown, unit_label, using
 from woonlib.ui.panel import EVERY, Panel
 from woonlib.ui.shared import DescriptionStyle, hbox, html, layout, style
@@ -166,7 +166,7 @@ class ComparePanel(Panel):
         for fig, key in ((self.fig_indicators, "indicators"), (self.fig_segments, "segments")):
             with fig.batch_update():
                 for trace, (name, x, y) in zip(fig.data, series[key], strict=True):
-                    trace.x, trace.y, trace.name = x, y, name
+                    put(trace, x=x, y=y, name=name)
 
 
 def difference(a: Any, b: Any, unit: str) -> str:

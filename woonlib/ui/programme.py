@@ -61,6 +61,9 @@ class ProgrammePanel(Panel):
         self.fig_path = self.figure(
             lambda: charts.build_path_figure(path_years(DEFAULTS)), "build-path"
         )
+        self.highlighted: str | None = DEFAULTS.forecast  # the forecast the chart shows
+        # a switch rebuilds the chart's traces from the defaults: highlight again after it
+        self.when_relabelled(lambda: setattr(self, "highlighted", DEFAULTS.forecast))
         self.table = html()
         controls = self.make_controls(CONTROLS)
         self.children = [
@@ -80,8 +83,10 @@ class ProgrammePanel(Panel):
         }
 
     def show(self, result: dict[str, Any]) -> None:
-        with self.fig_households.batch_update():
-            charts.update_households(self.fig_households, result["forecast"])
+        if result["forecast"] != self.highlighted:  # the forecasts' lines stay as they are
+            with self.fig_households.batch_update():
+                charts.update_households(self.fig_households, result["forecast"])
+            self.highlighted = result["forecast"]
         with self.fig_programme.batch_update():
             charts.update_programme(self.fig_programme, result["programme"])
         with self.fig_path.batch_update():

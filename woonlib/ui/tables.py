@@ -7,12 +7,13 @@ and one CSS file.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from html import escape
 
 from markupsafe import Markup
 
 from woonlib.report import markup
-from woonlib.report.labels import fmt_value, label, signed_item
+from woonlib.report.labels import current_lang, fmt_value, label, signed_item
 
 Cell = tuple[object, str]  # (value, unit) — unit "text" for text (Markup passes as it is),
 # "label" for a catalogue key
@@ -35,9 +36,25 @@ def cell_text(value: object, unit: str) -> Markup:
 
 
 def html_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
-    """A captioned table; numbers right-aligned and in the language's format."""
+    """A captioned table; numbers right-aligned and in the language's format.
+
+    Made once per content and language: a slider move changes a few tables' figures, and the
+    rest of the page's tables come back the same (cells keyed with their type, so Markup and
+    the same plain text, or 1 and True, are never mixed up).
+    """
+    key = tuple(tuple((type(v), v, unit) for v, unit in row) for row in rows)
+    return _html_table(current_lang(), caption, tuple(headers), key)
+
+
+@lru_cache(maxsize=256)
+def _html_table(
+    lang: str,
+    caption: str,
+    headers: tuple[str, ...],
+    rows: tuple[tuple[tuple[type, object, str], ...], ...],
+) -> str:
     cells = [
-        [(cell_text(value, unit), unit not in ("text", "label")) for value, unit in row]
+        [(cell_text(value, unit), unit not in ("text", "label")) for _, value, unit in row]
         for row in rows
     ]
     return str(markup.table(caption, headers, cells))
