@@ -31,16 +31,17 @@ from woonlib.model.presets import PRESETS, matching_preset
 from woonlib.model.programme import path_years
 from woonlib.model.progress import (
     projected_year,
+    realised_path,
     realised_so_far,
-    realised_vs_path,
-    scenario_fan,
+    scenario_fan_values,
 )
 from woonlib.model.registry import unit_of
 from woonlib.model.sensitivity import sensitivity
 from woonlib.model.uncertainty import (
-    Fan,
+    FanValues,
     Realised,
     chances_without_assumed_spreads,
+    fan_frames,
     fan_spreads,
     ranges_of,
 )
@@ -179,14 +180,15 @@ def progress_figures(
     data: WoonvisieData,
     a: Assumptions,
     monitor: Monitor | None = None,
-    result: Fan | None = None,
+    fan: FanValues | None = None,
 ) -> dict[str, go.Figure]:
     """The progress charts (`woonlib.report.progress_charts`): realised against the path (with a
-    monitor) and the uncertainty fan. `result`: the fan, when computed already."""
+    monitor) and the uncertainty fan, from the values the page draws them from. `fan`: the
+    fan's values, when computed already."""
     figures = {}
     if monitor is not None:
-        figures["realised"] = realised_figure(realised_vs_path(monitor, a))
-    figures["fan"] = fan_figure((result or scenario_fan(data, a, monitor)).table)
+        figures["realised"] = realised_figure(realised_path(monitor, a))
+    figures["fan"] = fan_figure(fan or scenario_fan_values(data, a, monitor))
     return figures
 
 
@@ -294,8 +296,9 @@ def progress_section(data: WoonvisieData, a: Assumptions, monitor: Monitor | Non
     realised against the path, the rate needed from now and the projected year."""
     values = scenario_indicators(data, a, monitor)
     realised = realised_so_far(monitor, a) if monitor is not None else ()
-    result = scenario_fan(data, a, monitor)
-    figures = progress_figures(data, a, monitor, result)
+    fan = scenario_fan_values(data, a, monitor)
+    result = fan_frames(fan)
+    figures = progress_figures(data, a, monitor, fan)
     without = chances_without_assumed_spreads(a, ranges_of(a), realised)
     parts = [
         _progress_figures_table(values, a, monitor),

@@ -22,8 +22,6 @@ FAN_FILL = "rgba(0, 114, 178, 0.18)"  # the P10–P90 band: Okabe–Ito blue, li
 
 
 Line = Iterable[float]  # one value per year [homes]; NaN: none
-REALISED_LINES = ("realised", "realised_cumulative", "path_cumulative", "ambition_cumulative")
-FAN_LINES = ("p10", "p90", "p50", "path", "ambition_path")  # the traces' order
 
 
 def _fill(fig: go.Figure, years: Sequence[int], lines: Sequence[Line]) -> None:
@@ -35,11 +33,6 @@ def _fill(fig: go.Figure, years: Sequence[int], lines: Sequence[Line]) -> None:
 
 def _values(column: pd.Series) -> list[float | None]:
     return [None if pd.isna(v) else float(v) for v in column]
-
-
-def _table_lines(table: pd.DataFrame, columns: Sequence[str]) -> list[list[float]]:
-    """The columns of a table (the memo's and a notebook's frames) as lines."""
-    return [table[c].astype(float).tolist() for c in columns]
 
 
 def _add_path_and_ambition(fig: go.Figure) -> None:
@@ -61,12 +54,9 @@ def _add_path_and_ambition(fig: go.Figure) -> None:
 # --- realised against the path ---------------------------------------------------------------
 
 
-def realised_figure(path: RealisedPath | pd.DataFrame) -> go.Figure:
-    """Realised homes per year and cumulative, against the build path and the ambition.
-
-    `path`: `woonlib.model.progress.realised_path`, or its table `realised_vs_path` (year,
-    realised, realised_cumulative, path_cumulative, ambition_cumulative).
-    """
+def realised_figure(path: RealisedPath) -> go.Figure:
+    """Realised homes per year and cumulative, against the build path and the ambition
+    (`path`: `woonlib.model.progress.realised_path`, the values of `realised_vs_path`)."""
     fig = go.Figure()
     fig.add_bar(
         name=label("chart_realised_year"),
@@ -81,10 +71,7 @@ def realised_figure(path: RealisedPath | pd.DataFrame) -> go.Figure:
     )
     _add_path_and_ambition(fig)
     apply_layout(fig, label("chart_realised"), label("homes_unit"))
-    if isinstance(path, pd.DataFrame):
-        _fill(fig, path["year"].tolist(), _table_lines(path, REALISED_LINES))
-    else:
-        update_realised(fig, path)
+    update_realised(fig, path)
     return fig
 
 
@@ -97,12 +84,9 @@ def update_realised(fig: go.Figure, path: RealisedPath) -> None:
 # --- the uncertainty fan ---------------------------------------------------------------------
 
 
-def fan_figure(fan: FanValues | pd.DataFrame) -> go.Figure:
-    """P10–P90 band and P50 of cumulative homes per year, the build path and the ambition.
-
-    `fan`: `woonlib.model.uncertainty.fan_values`, or its table `Fan.table` (year, p10, p50,
-    p90, path, ambition_path).
-    """
+def fan_figure(fan: FanValues) -> go.Figure:
+    """P10–P90 band and P50 of cumulative homes per year, the build path and the ambition
+    (`fan`: `woonlib.model.uncertainty.fan_values`, the values of `Fan.table`)."""
     fig = go.Figure()
     fig.add_scatter(  # lower edge of the band, invisible; the next trace fills down to it
         name=label("fan_p10"),
@@ -127,10 +111,7 @@ def fan_figure(fan: FanValues | pd.DataFrame) -> go.Figure:
     )
     _add_path_and_ambition(fig)
     apply_layout(fig, label("chart_fan"), label("homes_unit"))
-    if isinstance(fan, pd.DataFrame):
-        _fill(fig, fan["year"].tolist(), _table_lines(fan, FAN_LINES))
-    else:
-        update_fan(fig, fan)
+    update_fan(fig, fan)
     return fig
 
 
