@@ -91,3 +91,24 @@ def test_a_monitor_and_a_language_switch_run_on_values(
         assert board.apply({"ambition_homes": 9_700})
         assert board.apply({"build_rate": 1_200})
     assert not calls, f"pandas on the update path with a monitor: {dict(calls)}"
+
+
+def test_put_sets_only_the_properties_that_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`charts.put` skips plotly's validation and message for a value that stayed the same."""
+    import plotly.graph_objects as go
+
+    from woonlib.report.charts import put
+
+    fig = go.Figure(go.Bar(x=[2024, 2025], y=[1_000.0, 2_000.0], name="voorbeeld"))
+    trace = fig.data[0]
+    assigned: list[str] = []
+    setitem = type(trace).__setitem__
+
+    def record(self: Any, prop: Any, value: Any) -> None:
+        assigned.append(str(prop))
+        setitem(self, prop, value)
+
+    monkeypatch.setattr(type(trace), "__setitem__", record)
+    put(trace, x=[2024, 2025], y=[1_000.0, 2_500.0], name="voorbeeld")
+    assert assigned == ["y"]
+    assert trace.y == (1_000.0, 2_500.0)
