@@ -17,6 +17,8 @@ TAKE_LANG = {
     "report/labels.py:_fmt_number",  # lru-cached: the language is part of the key
     "report/labels.py:_fmt_percent",
     "ui/tables.py:_html_table",  # lru-cached table HTML, keyed by its language too
+    "ui/tables.py:_cell",  # lru-cached cell text
+    "ui/targets.py:_status_cell",  # lru-cached status cell
     "report/export.py:workbook_bytes",  # entry points: they run their body in using(lang)
     "report/export.py:scenario_csvs",
     "report/memo.py:scenario_memo",

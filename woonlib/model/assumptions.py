@@ -398,7 +398,12 @@ class Assumptions:
         return dataclasses.replace(self, **changes)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """Name -> value, in the order of the fields (every value a scalar: no deep copy)."""
+        return {name: getattr(self, name) for name in SPECS}
+
+    def values(self) -> tuple[Any, ...]:
+        """The values in the order of the fields (what a scenario compares by)."""
+        return tuple(getattr(self, name) for name in SPECS)
 
     def changed(self) -> dict[str, Any]:
         """The assumptions that differ from the Woonvisie defaults."""
@@ -441,20 +446,19 @@ def _check_names(values: Mapping[str, Any]) -> None:
 
 def _checked(name: str, value: Any, spec: Spec) -> Any:
     """`value` converted to the assumption's type, or AssumptionError naming the range."""
-    wrong = AssumptionError(f"{name} = {value!r} is not allowed: expected {spec.allowed()}", name)
     if spec.choices:
         if value not in spec.choices:
-            raise wrong
+            raise _not_allowed(name, value, spec)
         return value
     if spec.unit == "bool":
         if not isinstance(value, bool):
-            raise wrong
+            raise _not_allowed(name, value, spec)
         return value
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise wrong
+        raise _not_allowed(name, value, spec)
     assert spec.minimum is not None and spec.maximum is not None
     if not spec.minimum <= value <= spec.maximum:
-        raise wrong
+        raise _not_allowed(name, value, spec)
     if spec.unit in INT_UNITS:
         if value != int(value):
             raise AssumptionError(
@@ -462,6 +466,10 @@ def _checked(name: str, value: Any, spec: Spec) -> Any:
             )
         return int(value)
     return float(value)
+
+
+def _not_allowed(name: str, value: Any, spec: Spec) -> AssumptionError:
+    return AssumptionError(f"{name} = {value!r} is not allowed: expected {spec.allowed()}", name)
 
 
 def from_mapping(values: Mapping[str, Any], base: Assumptions | None = None) -> Assumptions:

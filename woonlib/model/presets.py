@@ -7,7 +7,6 @@ Segment shares taken from Figuur 5 are kept as exact fractions (2090/9300, not 2
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -176,9 +175,8 @@ def matching_preset(a: Assumptions) -> str | None:
     Floats match within 1e-9, so a share computed as 2090/9300 elsewhere still matches.
     'woondeal_30_40_30' equals 'woonvisie_2024', so the defaults match 'woonvisie_2024'.
     """
-    values = dataclasses.asdict(a)
+    values = a.values()
     for name, p in PRESETS.items():
-        ref = dataclasses.asdict(p.assumptions)
-        if all(_same(values[k], ref[k]) for k in ref):
+        if all(_same(x, y) for x, y in zip(values, p.assumptions.values(), strict=True)):
             return name
     return None

@@ -53,11 +53,14 @@ def _html_table(
     headers: tuple[str, ...],
     rows: tuple[tuple[tuple[type, object, str], ...], ...],
 ) -> str:
-    cells = [
-        [(cell_text(value, unit), unit not in ("text", "label")) for _, value, unit in row]
-        for row in rows
-    ]
+    cells = [[_cell(lang, kind, value, unit) for kind, value, unit in row] for row in rows]
     return str(markup.table(caption, headers, cells))
+
+
+@lru_cache(maxsize=8192)  # a changed table still repeats most of its cells
+def _cell(lang: str, _kind: type, value: object, unit: str) -> tuple[Markup, bool]:
+    """A cell's (text, numeric) in `lang` (the active language: the key, not the format)."""
+    return cell_text(value, unit), unit not in ("text", "label")
 
 
 def item_table(caption: str, items: Sequence[tuple[str, float, str]]) -> str:

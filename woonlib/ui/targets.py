@@ -8,6 +8,7 @@ scenario takes from a row shows "aanname = doel" and, below it, the outcomes tha
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any
 
 from woonlib.data.monitor import Monitor
@@ -69,32 +70,30 @@ class TargetsPanel(Panel):
         return self.state.monitor
 
     def compute(self, o: Outcome) -> tuple[str, str]:
+        with using(self.lang):
+            return self._compute(o)
+
+    def _compute(self, o: Outcome) -> tuple[str, str]:
         a = o.a
-        lang = self.lang
         statuses, found = register_status(self.data, a, self.monitor)
-        summary = label("targets_summary", lang).format(
-            **register_counts(self.data, statuses, found)
-        )
-        headers = [label(k, lang) for k in HEADERS]
+        summary = label("targets_summary").format(**register_counts(self.data, statuses, found))
+        headers = [label(k) for k in HEADERS]
         rows: dict[str, list[Row]] = {theme: [] for theme in THEMES}
         explained: set[str] = set()  # a check's explanation once, under its first row
         columns = zip(
             self._themes, self._fixed, statuses, self._units, self._indicators, strict=True
         )
         for theme, fixed, row, unit, indicator in columns:
-            with using(lang):
-                shown = _scenario_text(row.scenario_value, row.measured, row.measured_year, unit)
-                status = _status_cell(row.status, bool(row.outcomes))
+            shown = _scenario_text(row.scenario_value, row.measured, row.measured_year, unit)
+            status = _status_cell(current_lang(), row.status, bool(row.outcomes))
             rows[theme].append([*fixed, status, (shown, "text")])
             for key in row.outcomes:
-                with using(lang):
-                    rows[theme].append(_outcome_row(found[key], indicator, a, explained))
-        with using(lang):
-            parts = [
-                html_table(label(f"theme_{theme}", lang), headers, rows[theme])
-                for theme in THEMES
-                if rows[theme]
-            ]
+                rows[theme].append(_outcome_row(found[key], indicator, a, explained))
+        parts = [
+            html_table(label(f"theme_{theme}"), headers, rows[theme])
+            for theme in THEMES
+            if rows[theme]
+        ]
         tables = f'<div class="wl-targets">{"".join(parts)}</div>'
         return f'<p class="wl-targets-summary">{summary}</p>', tables
 
@@ -114,8 +113,10 @@ def _fixed_cells(r: TargetRow) -> Row:
     ]
 
 
-def _status_cell(state: str, tested: bool) -> tuple[object, str]:
-    """A light (symbol and word) for ok, fail and info; plain words otherwise."""
+@lru_cache(maxsize=64)
+def _status_cell(lang: str, state: str, tested: bool) -> tuple[object, str]:
+    """A light (symbol and word) for ok, fail and info; plain words otherwise (in `lang`,
+    the active language: the key of the cache)."""
     if state in LIGHTS:
         return markup.status(state, label(f"target_{state}")), "text"
     if state == "assumption" and not tested:
