@@ -92,8 +92,11 @@ def test_hostile_check_label_is_escaped_and_the_status_kept(
         assert f'<span class="wl-status-{state}">{markup.SYMBOLS[state]} ' in out
 
 
-def test_page_css_is_one_file_sent_once(data: WoonvisieData) -> None:
-    page_css = markup.css("page.css")
+def test_page_css_is_one_block_sent_once(data: WoonvisieData) -> None:
+    """The design system (tokens, components) first, then the page's own rules, in one block."""
+    page_css = markup.page_css()
+    assert page_css == markup.css("design.css") + markup.css("page.css")
+    assert page_css.index("--wl-action:") < page_css.index(".wl-table{")
     block = page_style_html()
     assert block == f"<style>{page_css}</style>"
     assert block.count("<style>") == 1 and ".wl-table{" in page_css and ".wl-note{" in page_css
@@ -120,7 +123,8 @@ def test_overview_checks_are_the_macro_with_lights_styled_by_the_page_css(
         assert (
             f'<span class="wl-light wl-light-{c.status}">{markup.SYMBOLS[c.status]}</span>' in out
         )
-    page_css = markup.css("page.css")
-    for state, colour in (("ok", "#009E73"), ("fail", "#D55E00"), ("info", "#6B6B6B")):
-        assert f".wl-light-{state}{{background:{colour}}}" in page_css
+    page_css = markup.page_css()
+    for state, colour in (("ok", "#00734d"), ("fail", "#b34700"), ("info", "#5f5f5f")):
+        assert f".wl-light-{state}{{background:var(--wl-{state})}}" in page_css
+        assert f"--wl-{state}:{colour};" in page_css  # white on it >= 4.5:1 (docs/design.md)
     assert ".wl-light{display:inline-block;width:22px;height:22px;border-radius:11px;" in page_css

@@ -19,39 +19,19 @@ import plotly.graph_objects as go
 from woonlib.model.core import Elderly, Outflow, Programme, Split
 from woonlib.model.programme import PathYear
 from woonlib.report.labels import current_lang, fmt_number, label
+from woonlib.report.theme import COLOURS, register
 from woonlib.vocab import FORECASTS, HOME_TYPES, MARKET, OUTFLOW_GROUPS, SEGMENT_SERIES, SEGMENTS
-
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-COLOURS = {
-    "social_rent": "#0072B2",
-    "mid_priced": "#E69F00",
-    "expensive": "#CC79A7",
-    "mid_rent": "#E69F00",
-    "affordable_purchase": "#F3C777",
-    "expensive_rent": "#CC79A7",
-    "expensive_purchase": "#E6B8D3",
-    "zero_step": "#009E73",
-    "clustered": "#56B4E9",
-    "care_suitable": "#D55E00",
-    "cbs_2022": "#000000",
-    "primos_2021": "#56B4E9",
-    "primos_2022": "#009E73",
-    "trend_2021": "#E69F00",
-    "highlight": "#D55E00",
-    "neutral": "#999999",
-    "target": "#D55E00",
-}
 
 
 def apply_layout(fig: go.Figure, title: str, y_title: str, **extra: Any) -> go.Figure:
     """The page's common layout (title, axis title, margins, legend, number format in the
     active language) on `fig`, with `extra` layout properties; returns `fig`."""
     fig.update_layout(
-        title={"text": title, "x": 0.01, "font": {"size": 15}},
+        title={"text": title, "x": 0.01},
         yaxis_title=y_title,
         margin={"l": 60, "r": 20, "t": 50, "b": 40},
         height=360,
-        template="plotly_white",
+        template=register(),  # report/theme.py: font, type scale, palette
         legend={"orientation": "h", "y": -0.18},
         separators=",." if current_lang() == "nl" else ".,",
         yaxis_tickformat=",d",  # 80.000 rather than 80k: whole numbers in the page's format

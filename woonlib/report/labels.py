@@ -394,6 +394,8 @@ LABELS: dict[str, L] = {
         "nl": "Woonvisie Enschede 2024 — rekenmodel",
         "en": "Woonvisie Enschede 2024 — model",
     },
+    "scenario_is_woonvisie": {"nl": "Woonvisie", "en": "Woonvisie"},
+    "scenario_state_label": {"nl": "Stand van het scenario", "en": "State of the scenario"},
     "subtitle": {
         "nl": "Verschuif de aannames; alle cijfers en grafieken rekenen direct mee. "
         "Standaard: de cijfers van de Woonvisie.",
@@ -943,6 +945,10 @@ UNITS: dict[str, L] = {
 # Nouns counted on the page: (singular, plural) per language, for `fmt_count`.
 COUNTED: dict[str, dict[str, tuple[str, str]]] = {
     "problem": {"nl": ("probleem", "problemen"), "en": ("problem", "problems")},
+    "assumption_changed": {
+        "nl": ("aanname gewijzigd", "aannames gewijzigd"),
+        "en": ("assumption changed", "assumptions changed"),
+    },
 }
 
 

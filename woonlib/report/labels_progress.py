@@ -291,6 +291,10 @@ _CHARTS: dict[str, L] = {
         "nl": "Gerealiseerd cumulatief (netto)",
         "en": "Realised cumulative (net)",
     },
+    "chart_path_to_ambition": {
+        "nl": "De weg naar de ambitie: bouwpad, gerealiseerd en onzekerheid",
+        "en": "The path to the ambition: build path, realised and uncertainty",
+    },
     "chart_fan": {
         "nl": "Waaier: cumulatief opgeleverd, 10%–90% van de trekkingen",
         "en": "Fan: cumulative completions, 10%–90% of the draws",

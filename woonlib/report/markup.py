@@ -67,6 +67,12 @@ def check_table(checks: Iterable[Check]) -> Markup:
     return Markup(_macros().check_table(rows))
 
 
+def page_css() -> str:
+    """The page's CSS: the design system (`design.css`: tokens, components), then the
+    page's own rules (`page.css`)."""
+    return css("design.css") + css("page.css")
+
+
 @cache
 def css(name: str) -> str:
     """A CSS file of the templates folder (`page.css`, `memo.css`), read from the package."""

@@ -74,7 +74,7 @@ from woonlib.report.labels import (
     sweep_text,
     using,
 )
-from woonlib.report.markup import check_rows, css, table
+from woonlib.report.markup import check_rows, css, page_css, table
 from woonlib.report.progress_charts import fan_figure, realised_figure
 from woonlib.vocab import CHANCE, RATE_NEEDED
 
@@ -376,7 +376,7 @@ def scenario_memo(
         return (
             f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{title}</title>\n<style>{css('page.css')}{css('memo.css')}</style>\n"
+            f"<title>{title}</title>\n<style>{page_css()}{css('memo.css')}</style>\n"
             f'<script type="text/javascript">{get_plotlyjs()}</script>\n</head>\n<body>\n<main>\n'
             f"<h1>{title}</h1>\n"
             f'<p class="meta">{escape(label("memo_date"))}: {escape(fmt_date(day))}</p>\n'

@@ -14,8 +14,9 @@ import plotly.graph_objects as go
 
 from woonlib.model.progress import RealisedPath
 from woonlib.model.uncertainty import FanValues
-from woonlib.report.charts import COLOURS, _hover, apply_layout, put
+from woonlib.report.charts import _hover, apply_layout, put
 from woonlib.report.labels import label
+from woonlib.report.theme import COLOURS
 from woonlib.vocab import CHANCE
 
 FAN_FILL = "rgba(0, 114, 178, 0.18)"  # the P10–P90 band: Okabe–Ito blue, light
@@ -24,10 +25,10 @@ FAN_FILL = "rgba(0, 114, 178, 0.18)"  # the P10–P90 band: Okabe–Ito blue, li
 Line = Iterable[float]  # one value per year [homes]; NaN: none
 
 
-def _fill(fig: go.Figure, years: Sequence[int], lines: Sequence[Line]) -> None:
+def _fill(traces: Sequence[go.Scatter], years: Sequence[int], lines: Sequence[Line]) -> None:
     """Trace i gets the years and line i, in place (NaN: no point)."""
     x = [int(y) for y in years]
-    for trace, line in zip(fig.data, lines, strict=True):
+    for trace, line in zip(traces, lines, strict=True):
         put(trace, x=x, y=[None if math.isnan(v) else float(v) for v in line])
 
 
@@ -78,7 +79,35 @@ def realised_figure(path: RealisedPath) -> go.Figure:
 def update_realised(fig: go.Figure, path: RealisedPath) -> None:
     """Realised, its cumulative, the build path and the line to the ambition, in place."""
     lines = (path.realised, path.realised_cumulative, path.path_cumulative)
-    _fill(fig, path.year, (*lines, path.ambition_cumulative))
+    _fill(fig.data, path.year, (*lines, path.ambition_cumulative))
+
+
+# --- Overzicht's headline chart: the path to the ambition ----------------------------------
+
+
+def path_to_ambition_figure(fan: FanValues, realised: RealisedPath) -> go.Figure:
+    """The fan (P10–P90 band and P50 of cumulative homes), the build path, the straight line
+    to the ambition and the realised cumulative homes (the monitor's years) in one chart."""
+    fig = fan_figure(fan)
+    fig.add_scatter(
+        name=label("chart_realised_cumulative"),
+        mode="lines+markers",
+        line={"color": COLOURS["cbs_2022"], "width": 2},
+        marker={"size": 7},
+        hovertemplate=_hover(),
+    )
+    apply_layout(fig, label("chart_path_to_ambition"), label("homes_unit"))
+    update_path_to_ambition(fig, fan, realised)
+    return fig
+
+
+def update_path_to_ambition(fig: go.Figure, fan: FanValues, realised: RealisedPath) -> None:
+    """The fan's traces and the realised cumulative homes, in place."""
+    *fan_traces, realised_trace = fig.data
+    _fill_fan(fan_traces, fan)
+    _fill([realised_trace], realised.year, [realised.realised_cumulative])
+    shown = any(not math.isnan(v) for v in realised.realised_cumulative)
+    put(realised_trace, showlegend=shown)  # in the legend once the monitor has a year
 
 
 # --- the uncertainty fan ---------------------------------------------------------------------
@@ -117,7 +146,11 @@ def fan_figure(fan: FanValues) -> go.Figure:
 
 def update_fan(fig: go.Figure, fan: FanValues) -> None:
     """The band's edges, P50, the build path and the line to the ambition, in place."""
-    _fill(fig, fan.year.tolist(), (fan.p10, fan.p90, fan.p50, fan.path, fan.ambition_path))
+    _fill_fan(fig.data, fan)
+
+
+def _fill_fan(traces: Sequence[go.Scatter], fan: FanValues) -> None:
+    _fill(traces, fan.year.tolist(), (fan.p10, fan.p90, fan.p50, fan.path, fan.ambition_path))
 
 
 # --- sensitivity -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from woonlib.model.presets import PRESETS
 from woonlib.model.registry import unit_of
 from woonlib.report.charts import apply_layout, put
 from woonlib.report.labels import fmt_value, label, shown, unit_label, using
+from woonlib.report.theme import COLOURS
 from woonlib.ui.panel import EVERY, Panel
 from woonlib.ui.shared import DescriptionStyle, hbox, html, layout, style
 from woonlib.ui.tables import html_table
@@ -36,7 +37,7 @@ ROWS = (  # headline indicators compared (units and labels: model.registry)
     "build_rate_needed",
 )
 BAR_ROWS = ("ambition_homes", "basis_homes", "plan_capacity_needed", "elderly_task_total")
-SIDE_COLOURS = ("#0072B2", "#E69F00")  # A, B: Okabe-Ito blue and orange
+SIDE_COLOURS = (COLOURS["social_rent"], COLOURS["mid_priced"])  # A, B: Okabe–Ito blue, orange
 
 
 class ComparePanel(Panel):

@@ -100,13 +100,21 @@ class Dashboard(W.VBox):
             self.reset_button = button(icon="undo")
             self.bar = ScenarioBar(self.state, self.data, self.host.message)
             self.title = html()
+            self.scenario_state = html()  # "Woonvisie" or "N aannames gewijzigd"
             self._relabel()
+        self.state.observe(self.host.callback(lambda _: self._show_state()), names="assumptions")
         self.reset_button.on_click(self.host.callback(lambda _: self.bar.choose(DEFAULTS)))
+        self.header = hbox(
+            [self.title, hbox([self.scenario_state, self.reset_button], align_items="center")],
+            justify_content="space-between",
+            flex_flow="row wrap",
+        )
+        self.header.add_class("wl-header")
         self.host.relabelled.append(self._relabel)
         self.children = [
             self.page_css,
             self.page_a11y,
-            hbox([self.title, self.reset_button], justify_content="space-between"),
+            self.header,
             self.bar,
             self.status,
             self.tabs,
@@ -118,11 +126,28 @@ class Dashboard(W.VBox):
         """The page's own texts in the active language (the panels relabel themselves)."""
         self.reset_button.description = self.reset_button.tooltip = label("reset_all")
         self.title.value = (
-            f"<h2 style='margin:4px 0'>{escape(label('title'))}</h2>"
-            f"<div>{escape(label('subtitle'))}</div>"
+            f"<h1 class='wl-title'>{escape(label('title'))}</h1>"
+            f"<p class='wl-subtitle'>{escape(label('subtitle'))}</p>"
         )
         self.tabs.titles = [label(cls.title_key) for cls in PANELS]
         self.page_a11y.lang = self.state.lang
+        self._show_state()
+
+    def _show_state(self) -> None:
+        """The header's state of the scenario: the Woonvisie, or how many assumptions differ."""
+        with using(self.state.lang):
+            changed = len(self.state.assumptions.changed())
+            text = (
+                fmt_count(changed, "assumption_changed")
+                if changed
+                else label("scenario_is_woonvisie")
+            )
+            kind = "changed" if changed else "default"
+            self.scenario_state.value = (
+                f'<span class="wl-state wl-state-{kind}" role="status" '
+                f'aria-label="{escape(label("scenario_state_label"))}: {escape(text)}">'
+                f"{escape(text)}</span>"
+            )
 
     def _in_view(self, index: Any) -> bool:
         return not self.lazy or index == (self.tabs.selected_index or 0)

@@ -20,8 +20,8 @@ Cell = tuple[object, str]  # (value, unit) — unit "text" for text (Markup pass
 
 
 def page_style_html() -> str:
-    """The page's one `<style>` block (`woonlib/report/templates/page.css`): send it once."""
-    return f"<style>{markup.css('page.css')}</style>"
+    """The page's one `<style>` block (`markup.page_css`: design.css, page.css): send it once."""
+    return f"<style>{markup.page_css()}</style>"
 
 
 def cell_text(value: object, unit: str) -> Markup:
