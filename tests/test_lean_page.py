@@ -56,6 +56,8 @@ def page_models(dash: Dashboard) -> set[int]:
             value = getattr(widget, part, None)
             if isinstance(value, W.Widget):
                 found.add(id(value))
+                if part == "_bundle":  # the bundle is a widget with a layout of its own
+                    found.add(id(value.layout))
     return found
 
 
@@ -201,11 +203,16 @@ def test_page_css_is_one_widget_sent_once(lazy: Dashboard) -> None:
     assert styles == [lazy.page_css]
 
 
-def test_plotly_follows_once_the_page_shows(lazy: Dashboard) -> None:
-    """No chart at first render, so no plotly.js (5 MB) in it: the bundle widget is made
-    when the page reports it is shown, ahead of the first chart's tab."""
+def test_one_plotly_bundle_for_every_chart(lazy: Dashboard) -> None:
+    """Overzicht's headline chart brings plotly.js (5 MB) into the first render, once: every
+    chart of every tab, and the page's own request once it is shown, get the same bundle."""
     from woonlib.ui import panel
 
+    overview = lazy.host.panels[0]
+    assert overview.chart._bundle is panel.page_bundle()
+    lazy.tabs.selected_index = 1
+    charts = [w for w in walk(lazy) if hasattr(w, "_bundle")]
+    assert len(charts) > 1 and {id(c._bundle) for c in charts} == {id(panel.page_bundle())}
     made: list[object] = []
     lazy.page_a11y.when_opened(lambda: made.append(panel.page_bundle()))
     lazy.page_a11y._message(None, {"event": "opened"}, None)
