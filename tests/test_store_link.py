@@ -4,6 +4,8 @@ that cannot be read gives a short message while the page works on."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,3 +96,17 @@ def test_the_page_may_write_only_when_the_server_enables_it(
     assert shared_store().url.database == str(db)  # reading is fine
     monkeypatch.setenv("WOONLIB_STORE_WRITE", "1")
     assert shared_store(write=True) is shared_store()
+
+
+def test_a_page_that_does_not_use_the_store_does_not_import_it() -> None:
+    """SQLAlchemy costs a cold kernel most of a second: only a page that uses the store
+    (a link to a saved scenario or workshop, the Scenariobank opened) imports it."""
+    code = (
+        "import sys; from woonlib.ui import build_dashboard; d = build_dashboard(); "
+        "d.open_link('build_rate=1100'); print(sorted(m for m in sys.modules "
+        "if m.startswith(('sqlalchemy', 'woonlib.store', 'psycopg'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True
+    )
+    assert done.stdout.strip() == "[]"

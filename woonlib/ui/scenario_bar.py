@@ -11,7 +11,7 @@ import datetime
 import json
 from collections.abc import Callable
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as W
 
@@ -31,12 +31,16 @@ from woonlib.ui.controls import relabel_options
 from woonlib.ui.host import invalid_text
 from woonlib.ui.safety import guarded, guarded_in
 from woonlib.ui.shared import DescriptionStyle, button, hbox, html, layout, style
-from woonlib.ui.store_section import StoreSection
-from woonlib.ui.stored import open_shared
+
+if TYPE_CHECKING:
+    from woonlib.ui.store_section import StoreSection
 
 MAX_UPLOAD = 100_000  # bytes: a scenario file is about 1 kB
 HISTORY_SHOWN = 8
 CUSTOM = "custom"
+# STORE_LATE: the store (SQLAlchemy, its dialects) is imported when a page first uses it, a
+# link to a saved scenario or workshop or the Scenariobank opened: importing it took 0.9-1.5 s
+# of a cold kernel on two busy cores (python -X importtime), for pages that never use it.
 Message = Callable[..., None]  # (text, role="alert"): a short message to the reader
 
 
@@ -249,6 +253,8 @@ class ScenarioBar(W.VBox):
         base, said, role = DEFAULTS, [], "status"
         ref = store_params(query).get("scenario")
         if ref is not None:  # a saved scenario: the link's assumptions apply over it
+            from woonlib.ui.stored import open_shared  # the store only when used (STORE_LATE)
+
             shared, line = open_shared(ref)
             base, said = shared or DEFAULTS, [line]
             role = "status" if shared else "alert"
@@ -270,6 +276,8 @@ class ScenarioBar(W.VBox):
     def store(self) -> StoreSection:
         """The Scenariobank section, built on first use (its list read then)."""
         if self.store_section is None:
+            from woonlib.ui.store_section import StoreSection  # (STORE_LATE)
+
             self.store_section = StoreSection(self.state, self.data, self.message)
             self.store_box.children = [self.store_section]
             self.store_section.refresh()
