@@ -57,6 +57,7 @@ def test_save_list_versions_and_restore_as_one_undo_step(data: WoonvisieData, db
     assert "&lt;b&gt;voor de raad&lt;/b&gt;" in s.versions_list.value  # shown escaped
     assert "<b>voor" not in s.versions_list.value
     assert "Bouwtempo: 1.000 → 1.200" in s.versions_list.value
+    assert s.version.value == 2  # the latest, until another is chosen
     dash.apply({"ambition_homes": 5000})
     s.version.value = 1
     s.buttons["restore"].click()

@@ -113,8 +113,7 @@ class StoreSection(W.VBox):
                 hbox([self.workshop_title, b["workshop_open"]]),
                 hbox([self.participant, b["submit"]]),
                 self.spread_view,
-                b["median"],
-                self.ticker,
+                hbox([b["median"], self.ticker]),
             ],
             layout=layout(),
         )
@@ -208,6 +207,7 @@ class StoreSection(W.VBox):
             items.append(f"<li>{escape(head + note)}: {escape('; '.join(parts) or '—')}</li>")
         self.versions_list.value = f"<ol class='wl-versions'>{''.join(items)}</ol>"
         self.version.options = [(f"v{s.version}", s.version) for s, _ in reversed(found)]
+        self.version.value = found[-1][0].version  # the latest, until another is chosen
 
     def _restore(self) -> None:
         name, version = self.saved.value, self.version.value
