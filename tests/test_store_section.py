@@ -4,11 +4,14 @@ writing off unless the server enables it."""
 
 from __future__ import annotations
 
+import io
 import math
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from tests.test_scenario_bar import download
 from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import DEFAULTS, SHARE_FIELDS
 from woonlib.store import scenarios, workshops
@@ -116,6 +119,25 @@ def test_a_workshop_with_three_participants_and_its_median(data: WoonvisieData, 
     view = f.spread_view.value
     assert view.count("<circle") >= 3 and "Deelnemer 3" in view
     assert "Bouwtempo" in view
+    name, mime, workbook = download(f.excel)
+    assert name == "werksessie-RAAD.xlsx" and mime.endswith("spreadsheetml.sheet")
+    sheets = pd.read_excel(io.BytesIO(workbook), sheet_name=None)
+    assert list(sheets) == ["Spreiding", "Uitkomsten"]
+    assert sheets["Spreiding"].iloc[0, :8].tolist() == [
+        "Bouwtempo",
+        3,
+        3,
+        800,
+        1000,
+        1200,
+        1350,
+        1500,
+    ]
+    assert sheets["Uitkomsten"]["Deelnemer"].tolist() == [
+        "Deelnemer 1",
+        "Deelnemer 2",
+        "Deelnemer 3",
+    ]
     f.buttons["median"].click()
     m = facilitator.assumptions
     assert m.build_rate == 1200

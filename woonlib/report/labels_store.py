@@ -128,5 +128,9 @@ SECTION_LABELS: dict[str, L] = {
     "workshop_gap": {"nl": "Tekort plancapaciteit", "en": "Plan capacity gap"},
     "workshop_affordable": {"nl": "Betaalbaar aandeel", "en": "Affordable share"},
     "workshop_elderly": {"nl": "Ouderenopgave", "en": "Elderly task"},
+    "workshop_changed": {"nl": "Gewijzigd", "en": "Changed"},
+    "workshop_sheet_spread": {"nl": "Spreiding", "en": "Spread"},
+    "workshop_sheet_outcomes": {"nl": "Uitkomsten", "en": "Outcomes"},
+    "store_button_excel": {"nl": "Werksessie naar Excel", "en": "Workshop to Excel"},
 }
 STORE_LABELS.update(SECTION_LABELS)

@@ -22,12 +22,14 @@ from ipywidgets.widgets.widget_string import TextStyle
 from woonlib.data import WoonvisieData
 from woonlib.model.assumptions import SPECS, Assumptions
 from woonlib.model.workshop import Spread, headlines, median_scenario, spreads
-from woonlib.report.labels import fmt_date, fmt_percent, fmt_value, label
+from woonlib.report.labels import fmt_date, fmt_percent, fmt_value, label, using
+from woonlib.report.workshop_export import workshop_workbook
 from woonlib.scenario.state import ScenarioState
 from woonlib.store import scenarios, workshops
 from woonlib.store.database import Store, shared_store
 from woonlib.store.errors import StoreError
 from woonlib.store.settings import writes_enabled
+from woonlib.ui.browser import DownloadButton
 from woonlib.ui.safety import guarded_in
 from woonlib.ui.shared import DescriptionStyle, button, hbox, html, layout, style
 from woonlib.ui.stored import store_problem
@@ -98,6 +100,9 @@ class StoreSection(W.VBox):
         self._median: Assumptions | None = None
         self._seen: tuple[Any, ...] = ()
         self.ticker = Ticker(run(self._follow), layout=layout())
+        self._sent: list[tuple[str, Assumptions]] = []
+        self._chosen: tuple[str, ...] | None = None
+        self.excel = DownloadButton(self._excel_file, run(self._excel_failed), layout=layout())
         b = self.buttons
         super().__init__(
             [
@@ -113,7 +118,7 @@ class StoreSection(W.VBox):
                 hbox([self.workshop_title, b["workshop_open"]]),
                 hbox([self.participant, b["submit"]]),
                 self.spread_view,
-                hbox([b["median"], self.ticker]),
+                hbox([b["median"], self.excel, self.ticker]),
             ],
             layout=layout(),
         )
@@ -134,6 +139,7 @@ class StoreSection(W.VBox):
             (self.participant, "workshop_participant"),
         ):
             widget.description = widget.tooltip = label(key)
+        self.excel.description = self.excel.tooltip = label("store_button_excel")
         for key, b in self.buttons.items():
             b.description = label(f"store_button_{key}")
             b.tooltip = label("store_read_only") if b.disabled else b.description
@@ -263,6 +269,8 @@ class StoreSection(W.VBox):
             return
         self._seen = seen
         chosen = [x.assumptions for x in sent]
+        self._sent = [(x.participant, x.assumptions) for x in sent]
+        self._chosen = workshop.in_play
         self._median = median_scenario(chosen) if chosen else None
         self.spread_view.value = spread_html(workshop.title, spreads(chosen, workshop.in_play)) + (
             headlines_html(self.data, sent)
@@ -272,6 +280,15 @@ class StoreSection(W.VBox):
         """A tick: show the workshop again if a submission came in (quietly on failure)."""
         if self.spread_view.value and self.code.value:
             self._view()
+
+    def _excel_file(self) -> tuple[str, str, bytes]:
+        with using(self.state.lang):
+            data = workshop_workbook(self.data, self._sent, self._chosen)
+        mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return f"werksessie-{self.code.value or 'code'}.xlsx", mime, data
+
+    def _excel_failed(self) -> None:
+        self.message(label("download_failed"))
 
     def _load_median(self) -> None:
         if self._median is not None:
