@@ -1,10 +1,22 @@
 #!/usr/bin/env bash
-# What the browser tests need beyond .venv: axe-core (fetched once from the npm registry,
-# pinned and verified, into .cache/) and a Chromium: $CHROMIUM_PATH, Debian's /usr/bin/chromium,
-# or Playwright's own build. Installs Debian's package when running as root on Debian (no
-# browser download needed), else Playwright's build (`playwright install chromium`).
+# What the tests need beyond .venv: PostgreSQL's server programs for the scenario store's
+# tests (Debian's `postgresql`: tests/postgres.py makes a throwaway cluster with its initdb),
+# axe-core (fetched once from the npm registry, pinned and verified, into .cache/) and a
+# Chromium: $CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's own build. Installs
+# Debian's packages when running as root on Debian (no browser download needed), else
+# Playwright's build (`playwright install chromium`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian's postgresql for the store's tests ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "The store's tests need PostgreSQL's initdb and pg_ctl: install the postgresql package" >&2
+    exit 1
+  fi
+fi
 .venv/bin/python scripts/fetch_axe.py >/dev/null
 [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ] && exit 0
 [ -x /usr/bin/chromium ] && exit 0

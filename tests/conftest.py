@@ -4,6 +4,7 @@ dashboard) and the test layers: every test is marked `unit` or `browser` (tests/
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ import pytest
 
 from tests.helpers import MONITOR_EXAMPLE
 from tests.markers import needs_browser
+from tests.postgres import Cluster, remove, start_cluster
 from woonlib.data import WoonvisieData, default_data_dir, load_data
 from woonlib.data.monitor import Monitor, load_monitor
 from woonlib.model.assumptions import DEFAULTS, Assumptions
@@ -58,3 +60,20 @@ def dash(data: WoonvisieData) -> Dashboard:
     from woonlib.ui import Dashboard  # imported on use: browser-only runs need no widgets here
 
     return Dashboard(data)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Cluster]:
+    """A PostgreSQL server of the tests' own (tests/postgres.py), for the whole session."""
+    cluster = start_cluster()
+    yield cluster
+    remove(cluster)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty store on each backend: an SQLite file, a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store" / "scenarios.sqlite")
+    cluster: Cluster = request.getfixturevalue("postgres")
+    return cluster.new_database()

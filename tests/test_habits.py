@@ -57,6 +57,7 @@ def test_ci_runs_what_ci_run_runs() -> None:
     for name in runs:
         assert runs[name][0] == "bash scripts/setup.sh test"
     assert runs["unit"][1:] == [
+        "bash scripts/ensure_test_tools.sh",  # PostgreSQL for the store's unit tests
         ".venv/bin/ruff check .",
         ".venv/bin/ruff format --check .",
         ".venv/bin/mypy",
@@ -67,5 +68,5 @@ def test_ci_runs_what_ci_run_runs() -> None:
         ".venv/bin/python -m pytest -m browser",
     ]
     test_sh = (REPO_ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
-    for command in (runs["unit"][1], runs["unit"][3], runs["browser"][1]):  # ruff, mypy, tools
+    for command in (runs["unit"][2], runs["unit"][4], runs["browser"][1]):  # ruff, mypy, tools
         assert command in test_sh, command

@@ -20,6 +20,7 @@ from babel.numbers import format_currency, format_decimal, format_percent
 
 from woonlib.refs import Ref, Span
 from woonlib.report.labels_progress import PROGRESS_LABELS
+from woonlib.report.labels_store import STORE_LABELS
 from woonlib.vocab import CHANCE, RATE_NEEDED
 from woonlib.vocab import LANGUAGES as LANGUAGES  # re-exported (the state reads vocab)
 
@@ -909,11 +910,12 @@ LABELS: dict[str, L] = {
     "preset_custom": {"nl": "Eigen scenario", "en": "Own scenario"},
 }
 
-# The labels of 'Van plan naar voortgang' (monitor, fan, goal seek, sensitivity) live in
-# their own module for size; they are part of this one catalogue.
-_clash = set(LABELS) & set(PROGRESS_LABELS)
-assert not _clash, f"label keys defined twice: {sorted(_clash)}"
-LABELS.update(PROGRESS_LABELS)
+# The labels of 'Van plan naar voortgang' (monitor, fan, goal seek, sensitivity) and of the
+# scenario store live in their own modules for size; they are part of this one catalogue.
+for _more in (PROGRESS_LABELS, STORE_LABELS):
+    _clash = set(LABELS) & set(_more)
+    assert not _clash, f"label keys defined twice: {sorted(_clash)}"
+    LABELS.update(_more)
 
 UNITS: dict[str, L] = {
     "homes": {"nl": "woningen", "en": "homes"},

@@ -6,6 +6,9 @@
 is left out and reported as a `QueryNote`, so that a bad link still opens the page.
 Parameters that belong to Jupyter, Voilà or Binder (`FOREIGN_PARAMS`: ``token`` and the
 like) are dropped silently: they are no assumptions, and a share link must never carry them.
+``scenario=NAME`` or ``NAME@VERSION`` names a scenario saved in the store, ``workshop=CODE``
+a workshop to take part in (`STORE_PARAMS`, read with `store_params`): the page opens the
+scenario and applies the link's assumptions over it.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ SHOWN = 40  # characters of a bad name or value repeated in a note
 FOREIGN_PARAMS = frozenset(
     {"token", "_xsrf", "template", "theme", "urlpath", "labpath", "filepath"}
 )
+
+STORE_PARAMS = frozenset({"scenario", "workshop"})  # a saved scenario's name, a workshop code
 
 
 @dataclass(frozen=True)
@@ -105,8 +110,8 @@ def _read_fields(text: str) -> tuple[dict[str, Any], list[QueryNote]]:
         return {}, [QueryNote("", "", "query_too_many")]
     values: dict[str, Any] = {}
     for name, raw in pairs:
-        if name in FOREIGN_PARAMS:
-            continue  # not ours, and never repeated (a token must not reach the page)
+        if name in FOREIGN_PARAMS or name in STORE_PARAMS:
+            continue  # not ours (a token must not reach the page), or read by store_params
         if name not in SPECS:
             notes.append(QueryNote(_short(name), _short(raw), "query_unknown"))
             continue
@@ -120,6 +125,19 @@ def _read_fields(text: str) -> tuple[dict[str, Any], list[QueryNote]]:
             continue
         values[name] = value  # a repeated name: the last one counts, as in most web apps
     return values, notes
+
+
+def store_params(text: str | None) -> dict[str, str]:
+    """The link's parameters that name something in the store (`STORE_PARAMS`): the last
+    of each, at most 120 characters (a longer one is no name the store holds)."""
+    query = (text or "").lstrip("?")
+    if len(query) > MAX_QUERY:
+        return {}
+    try:
+        pairs = parse_qsl(query, keep_blank_values=True, max_num_fields=MAX_FIELDS)
+    except ValueError:
+        return {}
+    return {name: value[:120] for name, value in pairs if name in STORE_PARAMS}
 
 
 def parse_query(

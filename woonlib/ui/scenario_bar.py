@@ -11,20 +11,20 @@ import datetime
 import json
 from collections.abc import Callable
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as W
 
 from woonlib.data import WoonvisieData
 from woonlib.data.monitor import Monitor
-from woonlib.model.assumptions import SPECS, AssumptionError, Assumptions
+from woonlib.model.assumptions import DEFAULTS, SPECS, AssumptionError, Assumptions
 from woonlib.model.presets import PRESETS, matching_preset
 from woonlib.report.export import csv_filename, table_csv, workbook_bytes, workbook_sheets
 from woonlib.report.labels import LANGUAGES, fmt_value, label, using
 from woonlib.report.memo import scenario_memo
 from woonlib.scenario.files import ScenarioError, scenario_from_text, scenario_json
 from woonlib.scenario.history import History
-from woonlib.scenario.links import QueryNote, parse_query, scenario_query
+from woonlib.scenario.links import QueryNote, parse_query, scenario_query, store_params
 from woonlib.scenario.state import ScenarioState
 from woonlib.ui.browser import DownloadButton, ShareLink
 from woonlib.ui.controls import relabel_options
@@ -32,9 +32,15 @@ from woonlib.ui.host import invalid_text
 from woonlib.ui.safety import guarded, guarded_in
 from woonlib.ui.shared import DescriptionStyle, button, hbox, html, layout, style
 
+if TYPE_CHECKING:
+    from woonlib.ui.store_section import StoreSection
+
 MAX_UPLOAD = 100_000  # bytes: a scenario file is about 1 kB
 HISTORY_SHOWN = 8
 CUSTOM = "custom"
+# STORE_LATE: the store (SQLAlchemy, its dialects) is imported when a page first uses it, a
+# link to a saved scenario or workshop or the Scenariobank opened: importing it took 0.9-1.5 s
+# of a cold kernel on two busy cores (python -X importtime), for pages that never use it.
 Message = Callable[..., None]  # (text, role="alert"): a short message to the reader
 
 
@@ -93,6 +99,10 @@ class ScenarioBar(W.VBox):
         )
         self._history: History | None = None
         history_box.observe(run(lambda _: self._show_history()), names="selected_index")
+        # The scenario store (Scenariobank, Werksessie): built when first opened
+        self.store_box = W.Accordion(children=[html()], selected_index=None, layout=layout())
+        self.store_section: StoreSection | None = None
+        self.store_box.observe(run(lambda _: self.store()), names="selected_index")
         row = {"align_items": "center", "flex_flow": "row wrap"}
         self.share = html()
         super().__init__(
@@ -103,6 +113,7 @@ class ScenarioBar(W.VBox):
                     [self.save, self.upload, self.excel, self.csv_table, self.csv, self.memo], **row
                 ),
                 history_box,
+                self.store_box,
             ],
             layout=layout(margin="4px 0 8px 0"),
         )
@@ -141,6 +152,9 @@ class ScenarioBar(W.VBox):
             self.link.copied_label = label("link_copied")
             self.link.select_label = label("link_selected")
         self.history_box.titles = (label("history"),)
+        self.store_box.titles = (label("store_section"),)
+        if self.store_section is not None:
+            self.store_section.relabel()
         self.share.value = f"<b>{escape(label('share'))}</b>"
         self._silent = True
         try:
@@ -236,14 +250,38 @@ class ScenarioBar(W.VBox):
     def open_link(self, query: str | None) -> list[QueryNote]:
         """Show the scenario a page link describes; say what in it was left out and why."""
         self.link_opened = True
-        a, notes = parse_query(query)
+        base, said, role = DEFAULTS, [], "status"
+        ref = store_params(query).get("scenario")
+        if ref is not None:  # a saved scenario: the link's assumptions apply over it
+            from woonlib.ui.stored import open_shared  # the store only when used (STORE_LATE)
+
+            shared, line = open_shared(ref)
+            base, said = shared or DEFAULTS, [line]
+            role = "status" if shared else "alert"
+        a, notes = parse_query(query, base)
         try:
             self.choose(a)
         finally:  # the page's link now holds only what applied
             self.link.link_read += 1
         if notes:
-            self.message(self.describe_notes(notes), role="status")
+            said.append(self.describe_notes(notes))
+        code = store_params(query).get("workshop")
+        if code is not None:  # a participant's link: the workshop section open, code filled in
+            self.store_box.selected_index = 0
+            said.append(self.store().join(code))
+        if said:
+            self.message(" ".join(said), role=role)
         return notes
+
+    def store(self) -> StoreSection:
+        """The Scenariobank section, built on first use (its list read then)."""
+        if self.store_section is None:
+            from woonlib.ui.store_section import StoreSection  # (STORE_LATE)
+
+            self.store_section = StoreSection(self.state, self.data, self.message)
+            self.store_box.children = [self.store_section]
+            self.store_section.refresh()
+        return self.store_section
 
     def _preset_chosen(self, change: dict) -> None:
         if self._silent or change["new"] in (CUSTOM, None):
