@@ -26,6 +26,7 @@ from harness.voila import (
     VoilaServer,
     chromium_available,
     launch_chromium,
+    screenshot_full,
     start_voila,
     wait_for_dashboard,
     wait_for_tab,
@@ -167,11 +168,19 @@ def layout_problems(page: Page, where: str) -> list[str]:
     return [f"{where}: {p}" for p in page.evaluate(LAYOUT_JS)]
 
 
-def every_tab(page: Page, where: str, order: list[int]) -> list[str]:
+def every_tab(page: Page, where: str, order: list[int], shots: bool = False) -> list[str]:
+    """The layout problems of every tab, opened in `order` (with `shots`: a screenshot of
+    each in test-artifacts/layout/); also written to test-artifacts/layout/ for a look."""
     problems: list[str] = []
+    out = artifacts_dir("layout")
     for i in order:
         open_tab_at(page, i)
         problems += layout_problems(page, f"{where}, tab {i + 1}")
+        if shots:
+            size = page.viewport_size or {"width": WIDE, "height": 900}
+            screenshot_full(page, out / f"{size['width']}-{i + 1:02d}.png", dict(size))
+    slug = where.replace(" ", "-").replace(",", "")
+    (out / f"layout-{slug}.txt").write_text("\n".join(problems) + "\n", encoding="utf-8")
     return problems
 
 
@@ -185,6 +194,13 @@ def expected_shares(name: str, lang: str) -> list[str]:
     tenths = largest_remainder(PRESETS[name].assumptions.shares)
     with using(lang):
         return [fmt_percent(tenths[k] / 1000) for k in ("social_rent", "mid_priced", "expensive")]
+
+
+def wait_for_shares(page: Page, expected: list[str]) -> None:
+    """Until the three share readouts read `expected` (the kernel has shown the preset)."""
+    page.wait_for_function(
+        f"(want) => JSON.stringify(({SHARES_JS})()) === JSON.stringify(want)", arg=expected
+    )
 
 
 def switch_language(page: Page, lang: str) -> None:
@@ -203,7 +219,7 @@ def axe_violations(page: Page, where: str) -> list[str]:
 
 
 def test_wide_page_every_tab_opened_first_fits(wide: Page) -> None:
-    assert every_tab(wide, f"{WIDE} px nl, first", list(range(TABS))) == []
+    assert every_tab(wide, f"{WIDE} px nl, first", list(range(TABS)), shots=True) == []
 
 
 def test_shares_read_100_percent_after_every_preset(wide: Page) -> None:
@@ -211,9 +227,7 @@ def test_shares_read_100_percent_after_every_preset(wide: Page) -> None:
     for name in PRESETS:
         choose_preset(wide, name, "nl")
         expected = expected_shares(name, "nl")
-        wide.wait_for_function(
-            f"() => JSON.stringify(({SHARES_JS})()) === '{json.dumps(expected)}'"
-        )
+        wait_for_shares(wide, expected)
         assert wide.evaluate(SUM_JS) == "100,0%", name
     assert expected_shares("groei_9300", "nl") == ["22,5%", "55,5%", "22,0%"]
 
@@ -232,13 +246,13 @@ def test_wide_page_after_a_change_and_in_english_fits_and_passes_axe(wide: Page)
     choose_preset(wide, "basis", "en")
     expected = expected_shares("basis", "en")
     open_tab_at(wide, 2)
-    wide.wait_for_function(f"() => JSON.stringify(({SHARES_JS})()) === '{json.dumps(expected)}'")
+    wait_for_shares(wide, expected)
     assert wide.evaluate(SUM_JS) == "100.0%"
 
 
 def test_phone_every_tab_opened_first_fits_and_passes_axe(phone: Page) -> None:
     order = list(reversed(range(TABS)))  # another tab first: Bronnen
-    problems = every_tab(phone, f"{PHONE} px nl, first", order)
+    problems = every_tab(phone, f"{PHONE} px nl, first", order, shots=True)
     violations: list[str] = []
     for i in range(TABS):
         open_tab_at(phone, i)
