@@ -199,13 +199,15 @@ def expected_shares(name: str, lang: str) -> list[str]:
 def wait_for_shares(page: Page, expected: list[str]) -> None:
     """Until the three share readouts read `expected` (the kernel has shown the preset)."""
     page.wait_for_function(
-        f"(want) => JSON.stringify(({SHARES_JS})()) === JSON.stringify(want)", arg=expected
+        f"(want) => JSON.stringify(({SHARES_JS})()) === JSON.stringify(want)",
+        arg=expected,
+        timeout=90_000,
     )
 
 
 def switch_language(page: Page, lang: str) -> None:
     page.get_by_role("button", name={"en": "English", "nl": "Nederlands"}[lang]).click()
-    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'", timeout=30_000)
+    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'", timeout=90_000)
     wait_for_dashboard(page, timeout=60_000)
 
 
