@@ -2,11 +2,17 @@
 
 Usage: .venv/bin/python scripts/screenshot.py [--notebook notebooks/dashboard.ipynb]
                                               [--out screenshots/] [--tabs] [--width PX]
+                                              [--lang nl|en]
 
 Starts Voilà with the repository's voila.json (harness/voila.py), opens the page at
-1400x900, waits until it is rendered, prints the time from navigation to full render and
-saves a full-page PNG. With --tabs it then clicks each tab of the page's (outermost)
-ipywidgets Tab in turn and saves one PNG per tab, named after the tab's title.
+1400x900 (--width: another width, e.g. 390 for a phone), waits until it is rendered, prints
+the time from navigation to full render and saves a full-page PNG. With --tabs it then clicks
+each tab of the page's (outermost) ipywidgets Tab in turn and saves one PNG per tab, named
+after the tab's title; --lang en first switches the page to English.
+
+Needs only `bash scripts/start.sh`'s environment (Playwright is a dependency) and a Chromium:
+Debian's /usr/bin/chromium, $CHROMIUM_PATH, or Playwright's own build
+(`.venv/bin/python -m playwright install chromium`).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ sys.path.insert(0, str(REPO_ROOT))  # run as a script: the repository root, for 
 
 from harness.voila import (  # noqa: E402
     PageWatch,
+    chromium_available,
     launch_chromium,
     screenshot_full,
     start_voila,
@@ -73,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--wait-for", default=None, metavar="SELECTOR", help="also wait for this CSS selector"
     )
+    parser.add_argument("--lang", choices=("nl", "en"), default="nl", help="page language")
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -82,6 +90,14 @@ def main(argv: list[str] | None = None) -> int:
     stem = Path(args.notebook).stem
     timeout_ms = args.timeout * 1000
 
+    with sync_playwright() as pw:
+        if not chromium_available(pw):
+            print(
+                "no Chromium: install Debian's (apt-get install chromium), set CHROMIUM_PATH, "
+                "or run .venv/bin/python -m playwright install chromium",
+                file=sys.stderr,
+            )
+            return 2
     with start_voila(args.notebook) as server, sync_playwright() as pw:
         # Like a visitor of the production server: a kernel from the preheated pool that
         # has already run the notebook (voila.json preheats one).
@@ -98,6 +114,14 @@ def main(argv: list[str] | None = None) -> int:
             kernel = "preheated" if "Using pre-heated kernel" in server.log else "cold"
             print(f"first full render: {elapsed:.2f} s (page.goto to rendered, {kernel} kernel)")
 
+            if args.lang == "en":
+                page.get_by_role("button", name="English").click()
+                page.wait_for_function(
+                    "() => document.documentElement.lang === 'en'", timeout=timeout_ms
+                )
+                wait_for_dashboard(page, timeout=timeout_ms)
+                stem += "-en"
+            stem += f"-{args.width}"
             shoot(page, out / f"{stem}.png", timeout_ms)
             if args.tabs:
                 shoot_tabs(page, out, stem, timeout_ms)

@@ -193,7 +193,7 @@ def test_linked_shares_add_to_100_after_drag_and_keys(dashboard: Served) -> None
     shares = share_values(page)
     assert sum(shares.values()) == 100
     # Lock the expensive share; keys on social rent then move only mid-priced.
-    page.locator(".wl-share-expensive button").click()
+    page.locator(".wl-share-expensive .wl-lock").click()
     locked = shares["expensive"]
     handle.focus()
     for _ in range(3):
@@ -212,8 +212,8 @@ def test_linked_shares_add_to_100_after_drag_and_keys(dashboard: Served) -> None
     after = share_values(page)
     assert after["expensive"] == locked
     assert sum(after.values()) == 100
-    assert "Σ = 100%" in section_text(page)
-    page.locator(".wl-share-expensive button").click()  # unlock
+    assert "Samen: 100,0%" in section_text(page)
+    page.locator(".wl-share-expensive .wl-lock").click()  # unlock
     page.get_by_role("button", name=RESET_ALL).click()
     page.wait_for_function(
         """() => ['social_rent', 'mid_priced', 'expensive'].map(k => document

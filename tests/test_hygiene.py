@@ -22,6 +22,7 @@ from woonlib.report.labels import fmt_count, label, signed_item, using
 from woonlib.report.memo import charts_section
 from woonlib.scenario.state import ScenarioState
 from woonlib.ui import Dashboard
+from woonlib.ui.browser import UploadButton
 from woonlib.ui.compare import difference
 from woonlib.ui.outflow import outflow_rows
 from woonlib.ui.plotly_shared import SharedFigureWidget
@@ -93,7 +94,7 @@ def test_no_widget_has_a_none_tooltip(data: WoonvisieData) -> None:
     (a slider's label, an HTML widget's label, the upload buttons)."""
     dash = Dashboard(data)
     assert len(dash.panels) == 9  # every tab built
-    kinds = (W.widgets.widget_description.DescriptionWidget, W.FileUpload, W.ToggleButton)
+    kinds = (W.widgets.widget_description.DescriptionWidget, UploadButton, W.ToggleButton)
     bad = [
         f"{type(w).__name__} {getattr(w, 'description', '')!r}"
         for w in walk(dash)

@@ -55,10 +55,10 @@ def test_presets_set_every_value_and_the_dropdown_follows(dash: Dashboard) -> No
     bar.preset.value = "groei_9300"
     assert dash.assumptions == PRESETS["groei_9300"].assumptions
     assert dash.controls["ambition_homes"].value == 9300
-    assert dash.segments.share_group.percents == {
-        "social_rent": 22,
-        "mid_priced": 55,
-        "expensive": 22,
+    assert dash.segments.share_group.percents == {  # 2090/5160/2050 of 9.300: 100,0%
+        "social_rent": 22.5,
+        "mid_priced": 55.5,
+        "expensive": 22.0,
     }
     bar.preset.value = "huidige_programmering"
     assert dash.assumptions.ambition_homes == 8305  # off the slider's step, kept exactly

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,8 @@ HOMES_MEASURES = (TOTAL_MEASURE, *SEGMENT_MEASURES, DEMOLISHED_MEASURE)
 TEMPLATE_NAME = "monitor-template.csv"
 SUFFIXES = (".csv", ".xlsx")
 PACE_YEARS = 3  # 'the pace of the last three realised years' (issue 13)
+# 1.050, 12.500 or 1,050: digits in groups of three, as a thousands separator writes them
+THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 
 
 @dataclass(frozen=True)
@@ -241,15 +244,14 @@ def _checked_row(
         problems.append(_problem(rec["file"], rule, rec["row"], column, value, **params))
 
     year = _number(rec.get("year"))
-    if year is None or year != int(year):
-        add("monitor_year_not_whole", "year", rec.get("year"))
-    elif not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
-        add("monitor_year_out_of_range", "year", int(year), low=YEAR_RANGE[0], high=YEAR_RANGE[1])
+    _check_year(rec.get("year"), year, add)
     measure = rec.get("measure")
     if measure not in units:
         add("monitor_measure_unknown", "measure", measure)
     value = _number(rec.get("value"))
-    if value is None:
+    if measure in HOMES_MEASURES and _separated(rec.get("value")):
+        add("monitor_thousands", "value", rec.get("value"), **_fix(rec.get("value")))
+    elif value is None:
         add("monitor_value_not_number", "value", rec.get("value"))
     elif measure in HOMES_MEASURES:
         _check_homes(value, add)
@@ -274,11 +276,31 @@ def _checked_row(
     )
 
 
+def _check_year(text: object, year: float | None, add: Any) -> None:
+    if _separated(text):
+        add("monitor_thousands", "year", text, **_fix(text))
+    elif year is None or year != int(year):
+        add("monitor_year_not_whole", "year", text)
+    elif not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        add("monitor_year_out_of_range", "year", int(year), low=YEAR_RANGE[0], high=YEAR_RANGE[1])
+
+
 def _check_homes(value: float, add: Any) -> None:
     if value < 0:
         add("monitor_homes_negative", "value", value)
     elif value != int(value):
         add("monitor_homes_not_whole", "value", value)
+
+
+def _separated(text: object) -> bool:
+    """A whole number written with a thousands separator (1.050), in a column of whole
+    numbers: the year, or homes."""
+    return text is not None and THOUSANDS.fullmatch(str(text)) is not None
+
+
+def _fix(text: object) -> dict[str, str]:
+    """The placeholders of the thousands rule: the cell as written and as it should be."""
+    return {"written": str(text), "fixed": re.sub(r"[.,]", "", str(text))}
 
 
 def _number(text: object) -> float | None:
@@ -375,6 +397,7 @@ RULE_TEXTS = {  # English; Dutch in labels_progress.PROGRESS_LABELS under the sa
         "homes_expensive, homes_demolished or a measure of the targets register"
     ),
     "monitor_value_not_number": "value must be a number (decimal point, no thousands separator)",
+    "monitor_thousands": "{written}: write {fixed}, without a separator",
     "monitor_homes_negative": "homes cannot be negative",
     "monitor_homes_not_whole": "homes must be a whole number",
     "monitor_unit_wrong": "unit must be {expected} for this measure (or left empty)",
@@ -436,3 +459,24 @@ def _empty_values() -> pd.DataFrame:
     return pd.DataFrame(columns=[*COLUMNS, "file", "row"]).astype(
         {"year": "int64", "value": "float64", "row": "int64"}
     )
+
+
+@dataclass(frozen=True)
+class MonitorRead:
+    """What a monitor holds, to tell the one who loaded it: values (rows), years, measures."""
+
+    rows: int
+    first_year: int | None
+    last_year: int | None
+    measures: tuple[str, ...]
+
+
+def monitor_read(monitor: Monitor) -> MonitorRead:
+    """The rows, the span of years and the measures (in file order of first use) of
+    `monitor`; no rows for a file with only its header (the template)."""
+    values = monitor.values
+    if values.empty:
+        return MonitorRead(0, None, None, ())
+    years = values["year"]
+    measures = tuple(dict.fromkeys(values.sort_values(["file", "row"])["measure"]))
+    return MonitorRead(len(values), int(years.min()), int(years.max()), measures)

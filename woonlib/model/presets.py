@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from woonlib.model.assumptions import DEFAULTS, AssumptionError, Assumptions
+from woonlib.model.shares import is_written, written
 
 W = "Woonvisie Enschede 2024"
 
@@ -180,3 +181,21 @@ def matching_preset(a: Assumptions) -> str | None:
         if all(_same(x, y) for x, y in zip(values, p.assumptions.values(), strict=True)):
             return name
     return None
+
+
+def exact_shares(shares: Mapping[str, float]) -> dict[str, float]:
+    """The segment shares a link or scenario file means (`share_*` name → fraction  [-]).
+
+    Links and files carry shares in tenths of a percent (`woonlib.model.shares.written`).
+    Written shares that are a preset's, so rounded (22,5 / 55,5 / 22,0 for Figuur 5's
+    2090 / 5160 / 2050 of 9.300), stand for that preset's exact fractions, so that a saved
+    preset opens as the preset; any other shares are taken as they are.
+    """
+    given = {f: float(shares[f]) for f in SHARE_FIELDS if f in shares}
+    if set(given) != set(SHARE_FIELDS) or not is_written(given):
+        return dict(shares)
+    for p in PRESETS.values():
+        exact = {f: float(getattr(p.assumptions, f)) for f in SHARE_FIELDS}
+        if all(math.isclose(v, given[f], abs_tol=1e-9) for f, v in written(exact).items()):
+            return {**shares, **exact}
+    return dict(shares)

@@ -383,6 +383,7 @@ LABELS: dict[str, L] = {
     "can_be_made_suitable": {"nl": "Geschikt te maken", "en": "Can be made suitable"},
     "not_suitable": {"nl": "Niet geschikt", "en": "Not suitable"},
     "lock": {"nl": "Vast", "en": "Lock"},
+    "shares_total": {"nl": "Samen", "en": "Together"},
     "exact_entry": {"nl": "Exacte waarde", "en": "Exact value"},
     "reset_one": {"nl": "Terug naar Woonvisie", "en": "Back to the Woonvisie"},
     "reset_all": {"nl": "Alles terug naar de Woonvisie", "en": "Everything back to the Woonvisie"},
@@ -881,6 +882,14 @@ LABELS: dict[str, L] = {
         "en": "Load a saved scenario (JSON)",
     },
     "load_failed": {"nl": "Scenario niet geladen", "en": "Scenario not loaded"},
+    "scenario_loaded": {
+        "nl": "{name} geladen: {read} gelezen, {count} anders dan de Woonvisie: {items}.",
+        "en": "{name} loaded: {read} read, {count} different from the Woonvisie: {items}.",
+    },
+    "scenario_loaded_default": {
+        "nl": "{name} geladen: {read} gelezen, alle gelijk aan de Woonvisie.",
+        "en": "{name} loaded: {read} read, all equal to the Woonvisie.",
+    },
     "invalid_json": {
         "nl": "geen geldige JSON (regel {line}, kolom {column})",
         "en": "not valid JSON (line {line}, column {column})",
@@ -951,6 +960,8 @@ COUNTED: dict[str, dict[str, tuple[str, str]]] = {
         "nl": ("aanname gewijzigd", "aannames gewijzigd"),
         "en": ("assumption changed", "assumptions changed"),
     },
+    "row": {"nl": ("rij", "rijen"), "en": ("row", "rows")},
+    "assumption": {"nl": ("aanname", "aannames"), "en": ("assumption", "assumptions")},
 }
 
 
@@ -1273,3 +1284,18 @@ def monitor_problem_text(problem: Any) -> str:
         where += f", {label('column_word')} '{problem.column}'"
     rule = label(problem.rule) if problem.rule in LABELS else str(problem.text)
     return f"{where}: {rule.format(**dict(problem.params))}"
+
+
+def monitor_read_text(name: str, read: Any) -> str:
+    """What was read from monitor file `name` (a `MonitorRead`) in the active language: its
+    rows, years and measures, or that it holds only its header (the template)."""
+    if not read.rows:
+        return label("monitor_header_only").format(name=name)
+    span = "monitor_years_one" if read.first_year == read.last_year else "monitor_years_span"
+    measures = ", ".join(label(m) if m in LABELS else m for m in read.measures)
+    return label("monitor_read").format(
+        name=name,
+        rows=fmt_count(read.rows, "row"),
+        years=label(span).format(first=read.first_year, last=read.last_year),
+        measures=measures,
+    )

@@ -43,6 +43,10 @@ _MONITOR_RULES: dict[str, L] = {
         "nl": "de waarde moet een getal zijn (zonder scheidingsteken voor duizendtallen)",
         "en": "value must be a number (decimal point, no thousands separator)",
     },
+    "monitor_thousands": {
+        "nl": "{written}: schrijf {fixed}, zonder scheidingsteken",
+        "en": "{written}: write {fixed}, without a separator",
+    },
     "monitor_homes_negative": {
         "nl": "een aantal woningen kan niet negatief zijn",
         "en": "homes cannot be negative",
@@ -83,13 +87,30 @@ _MONITOR: dict[str, L] = {
     "progress_title": {"nl": "Van plan naar voortgang", "en": "From plan to progress"},
     "monitor_title": {"nl": "Gerealiseerd tegen het pad", "en": "Realised against the path"},
     "monitor_empty": {
-        "nl": "Er zijn nog geen monitorgegevens. Vul de sjabloon data/monitor/"
-        "monitor-template.csv (één waarde per rij: jaar, meetwaarde, waarde, eenheid, bron) "
-        "of laad hier een CSV- of Excelbestand; zie data/monitor/README.md.",
-        "en": "There is no monitor data yet. Fill in the template data/monitor/"
-        "monitor-template.csv (one value a row: year, measure, value, unit, source) or upload "
-        "a CSV or Excel file here; see data/monitor/README.md.",
+        "nl": "Er zijn nog geen monitorgegevens. Laad hier een CSV- of Excelbestand met één "
+        "waarde per rij (kolommen year, measure, value, unit, source, note); de sjabloon "
+        "monitor-template.csv is hiernaast te downloaden.",
+        "en": "There is no monitor data yet. Load a CSV or Excel file here with one value a row "
+        "(columns year, measure, value, unit, source, note); the template monitor-template.csv "
+        "can be downloaded beside it.",
     },
+    "monitor_template": {"nl": "Sjabloon (CSV)", "en": "Template (CSV)"},
+    "monitor_template_help": {
+        "nl": "De lege sjabloon van een monitorbestand downloaden",
+        "en": "Download the empty template of a monitor file",
+    },
+    "monitor_read": {
+        "nl": "{name} gelezen: {rows}, {years}; meetwaarden: {measures}.",
+        "en": "{name} read: {rows}, {years}; measures: {measures}.",
+    },
+    "monitor_header_only": {
+        "nl": "{name} gelezen: alleen de kopregel, nog geen waarden. Vul per rij één waarde in "
+        "(year, measure, value, source) en laad het bestand opnieuw.",
+        "en": "{name} read: only the header row, no values yet. Fill in one value a row "
+        "(year, measure, value, source) and load the file again.",
+    },
+    "monitor_years_one": {"nl": "jaar {first}", "en": "year {first}"},
+    "monitor_years_span": {"nl": "jaren {first}–{last}", "en": "years {first}–{last}"},
     "monitor_upload": {"nl": "Monitorbestand laden", "en": "Load monitor file"},
     "monitor_upload_help": {
         "nl": "Een monitorbestand (CSV of Excel) laden; het blijft in deze sessie",

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
-from woonlib.model.assumptions import AssumptionError, Assumptions, from_mapping
+from woonlib.model.assumptions import SHARE_FIELDS, AssumptionError, Assumptions, from_mapping
+from woonlib.model.presets import exact_shares
+from woonlib.model.shares import written
 
 
 class ScenarioError(ValueError):
@@ -39,11 +42,24 @@ def scenario_from_text(text: str, source: str) -> Assumptions:
             f"{source}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", exc
         ) from None
     try:
-        return from_mapping(values)
+        return from_mapping(_exact(values))
     except (AssumptionError, TypeError) as exc:
         raise ScenarioError(f"{source}: {exc}", exc) from None
 
 
+def _exact(values: Any) -> Any:
+    """The file's values with written shares that are a preset's as its exact fractions."""
+    if not isinstance(values, dict):
+        return values
+    shares = {f: values.get(f) for f in SHARE_FIELDS}
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in shares.values()):
+        return values
+    return {**values, **exact_shares({f: float(v) for f, v in shares.items() if v is not None})}
+
+
 def scenario_json(a: Assumptions) -> str:
-    """The scenario file text of `a`: every assumption, so the file stands on its own."""
-    return json.dumps(a.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    """The scenario file text of `a`: every assumption, so the file stands on its own; the
+    shares in tenths of a percent adding to exactly 100 (`woonlib.model.shares.written`)."""
+    values = a.to_dict()
+    values.update(written({f: values[f] for f in SHARE_FIELDS}))
+    return json.dumps(values, indent=2, ensure_ascii=False) + "\n"

@@ -25,6 +25,8 @@ from woonlib.model.assumptions import (
     AssumptionError,
     Assumptions,
 )
+from woonlib.model.presets import exact_shares
+from woonlib.model.shares import written
 from woonlib.vocab import INT_UNITS
 
 MAX_QUERY = 4000  # characters; a scenario needs about 1,000 at most
@@ -57,10 +59,11 @@ def _format(value: Any) -> str:
 
 def scenario_query(a: Assumptions) -> str:
     """The query string (without '?') of the assumptions in `a` that differ from the default,
-    in SPECS order; the three shares go together whenever one of them differs."""
+    in SPECS order; the three shares go together whenever one of them differs, in tenths
+    of a percent that add to exactly 100 (`woonlib.model.shares.written`: 0.225)."""
     changed = a.changed()
     if any(f in changed for f in SHARE_FIELDS):
-        changed.update({f: getattr(a, f) for f in SHARE_FIELDS})
+        changed.update(written({f: getattr(a, f) for f in SHARE_FIELDS}))
     return urlencode([(name, _format(changed[name])) for name in SPECS if name in changed])
 
 
@@ -149,7 +152,7 @@ def parse_query(
     if shares:
         merged = {f: shares.get(f, getattr(base, f)) for f in SHARE_FIELDS}
         if math.isclose(sum(merged.values()), 1.0, abs_tol=1e-6):
-            values.update(merged)
+            values.update(exact_shares(merged))  # a preset's, as written: the preset's own
         else:
             notes += [QueryNote(f, _format(v), "query_shares") for f, v in shares.items()]
     try:

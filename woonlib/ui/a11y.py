@@ -5,7 +5,8 @@ not name, and a number box whose <label for> is empty when it has no description
 reports both (aria-input-field-name, label). `PageA11y` names them in the browser from what
 the page already shows: a handle gets its slider's label and the Dutch readout as value
 text; a number box and an icon-only button get their tooltip, a toggle its longer
-tooltip. It also sets the page's language, so that screen readers read Dutch as Dutch.
+tooltip, a lock its state (aria-pressed), a table that scrolls a tab stop. It also sets the
+page's language, so that screen readers read Dutch as Dutch.
 """
 
 from __future__ import annotations
@@ -64,6 +65,31 @@ function nameByTooltip(root) {
   }
 }
 
+// A lock (*Vast*, a ToggleButton) says whether it is pressed; ipywidgets shows it only as
+// a class (and the kernel's icon: lock / unlock).
+function pressedState(root) {
+  for (const lock of root.querySelectorAll('button.wl-lock')) {
+    const pressed = String(lock.classList.contains('mod-active'));
+    if (lock.getAttribute('aria-pressed') !== pressed) lock.setAttribute('aria-pressed', pressed);
+  }
+}
+
+// A table too wide for a phone scrolls in its own box (page.css): it can be reached and
+// scrolled with the keyboard, named by its caption.
+function scrollableTables(root) {
+  for (const table of root.querySelectorAll('table.wl-table')) {
+    const scrolls = table.scrollWidth > table.clientWidth + 1;
+    if (scrolls && !table.hasAttribute('tabindex')) {
+      table.setAttribute('tabindex', '0');
+      table.setAttribute('role', 'region');
+      const caption = table.querySelector('caption');
+      table.setAttribute('aria-label', caption ? textOf(caption) : 'tabel');
+    } else if (!scrolls && table.getAttribute('role') === 'region') {
+      for (const name of ['tabindex', 'role', 'aria-label']) table.removeAttribute(name);
+    }
+  }
+}
+
 export default {
   render({ model, el }) {
     el.style.display = 'none';
@@ -74,13 +100,22 @@ export default {
       queued = false;
       nameSliders(document);
       nameByTooltip(document);
+      pressedState(document);
+      scrollableTables(document);
     };
     const schedule = () => { if (!queued) { queued = true; requestAnimationFrame(fix); } };
     const observer = new MutationObserver(schedule);
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    window.addEventListener('resize', schedule);
+    const locks = new MutationObserver(schedule);  // a lock pressed: its class changes
+    locks.observe(document.body, { subtree: true, attributeFilter: ['class'] });
     schedule();
     model.send({ event: 'opened' });  // a page shows the dashboard (see Dashboard.opened)
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      locks.disconnect();
+      window.removeEventListener('resize', schedule);
+    };
   },
 };
 """

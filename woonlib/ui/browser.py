@@ -6,11 +6,13 @@ reports the page's own query string, so that the kernel can show the link's scen
 works with preheated kernels, which ran the notebook before the page was asked for).
 `DownloadButton` asks the kernel for a file when clicked and hands it to the browser as a
 download: nothing is written on the server, so a read-only Voilà page can offer files and
-leaves none behind.
+leaves none behind. `UploadButton` is the way back: a file read in the browser, held in the
+kernel's memory only.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 from collections.abc import Callable
@@ -42,7 +44,6 @@ export default {
     input.type = 'text';
     input.readOnly = true;
     input.className = 'wl-share-url';
-    input.style.width = '460px';
     const button = document.createElement('button');
     button.className = 'jupyter-button wl-copy';
     const relabel = () => {  // on a language switch too
@@ -53,7 +54,7 @@ export default {
     model.on('change:label change:copy_label', relabel);
     const status = document.createElement('span');
     status.setAttribute('role', 'status');
-    status.style.marginLeft = '8px';
+    status.className = 'wl-copy-status';
     el.append(input, button, status);
     const show = () => {
       const url = pageUrl(model.get('query'));
@@ -115,8 +116,8 @@ export default {
     const button = document.createElement('button');
     button.className = 'jupyter-button widget-button wl-download';
     const icon = document.createElement('i');
-    icon.className = 'fa fa-download';
-    icon.style.marginRight = '6px';
+    icon.className = 'fa fa-download wl-icon';
+    icon.setAttribute('aria-hidden', 'true');
     const text = document.createElement('span');
     button.append(icon, text);
     const show = () => {
@@ -176,3 +177,81 @@ class DownloadButton(anywidget.AnyWidget):
                 self._on_error()
         finally:
             self.busy = False
+
+
+UPLOAD_ESM = """
+export default {
+  render({ model, el }) {
+    const button = document.createElement('button');
+    button.className = 'jupyter-button widget-button wl-upload-button';
+    const icon = document.createElement('i');
+    icon.className = 'fa fa-upload wl-icon';
+    icon.setAttribute('aria-hidden', 'true');
+    const text = document.createElement('span');
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.hidden = true;
+    input.tabIndex = -1;
+    button.append(icon, text);
+    const show = () => {
+      text.textContent = model.get('description');
+      button.title = model.get('tooltip') || model.get('description');
+      input.accept = model.get('accept');
+    };
+    button.addEventListener('click', () => { input.value = ''; input.click(); });
+    input.addEventListener('change', async () => {
+      const file = input.files && input.files[0];
+      if (!file) return;
+      const content = await file.arrayBuffer();
+      model.send({ event: 'file', name: file.name, type: file.type, size: file.size,
+                   last_modified: file.lastModified }, [content]);
+    });
+    model.on('change', show);
+    el.append(button, input);
+    show();
+  },
+};
+"""
+
+
+class UploadButton(anywidget.AnyWidget):
+    """A button that reads one file in the browser and hands it to the kernel; `value` is
+    then a tuple of one dict (name, type, size, content, last_modified) as FileUpload's.
+
+    Unlike FileUpload it shows only its description (FileUpload adds a count of files held,
+    "(0)" again once the page has taken the file). Nothing is written on the server.
+    """
+
+    _esm = traitlets.Unicode(UPLOAD_ESM).tag(sync=True)
+    description = traitlets.Unicode("").tag(sync=True)
+    tooltip = traitlets.Unicode("").tag(sync=True)
+    accept = traitlets.Unicode("").tag(sync=True)
+    value = traitlets.Tuple()  # kernel side only: set when a file arrives
+
+    def __init__(self, max_bytes: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.max_bytes = max_bytes
+        self.on_msg(self._handle)
+
+    def _handle(self, _: Any, content: Any, buffers: Any) -> None:
+        """A file from the page; anything malformed is ignored (a client may send anything)."""
+        if not isinstance(content, dict) or content.get("event") != "file" or not buffers:
+            return
+        data = bytes(buffers[0][: self.max_bytes + 1])
+        self.value = (
+            {
+                "name": str(content.get("name") or "?")[:200],
+                "type": str(content.get("type") or "")[:100],
+                "size": len(buffers[0]),
+                "content": memoryview(data),
+                "last_modified": _when(content.get("last_modified")),
+            },
+        )
+
+
+def _when(milliseconds: Any) -> datetime.datetime:
+    """A file's time from the browser (ms since 1970); the epoch when it is no such time."""
+    try:
+        return datetime.datetime.fromtimestamp(float(milliseconds) / 1000, tz=datetime.UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
+        return datetime.datetime.fromtimestamp(0, tz=datetime.UTC)

@@ -18,7 +18,7 @@ from woonlib.report.charts import apply_layout, put
 from woonlib.report.labels import fmt_value, label, shown, unit_label, using
 from woonlib.report.theme import COLOURS
 from woonlib.ui.panel import EVERY, Panel
-from woonlib.ui.shared import DescriptionStyle, hbox, html, layout, style
+from woonlib.ui.shared import DescriptionStyle, chart_row, hbox, html, layout, style
 from woonlib.ui.tables import html_table
 from woonlib.vocab import SEGMENTS
 
@@ -53,10 +53,12 @@ class ComparePanel(Panel):
         options = self._options()
         look = {
             "style": style(DescriptionStyle, description_width="90px"),
-            "layout": layout(width="420px"),
+            "layout": layout(),
         }
         self.pick_a = W.Dropdown(options=options, value="current", **look)
         self.pick_b = W.Dropdown(options=options, value="woonvisie_2024", **look)
+        self.pick_a.add_class("wl-wide-choice")
+        self.pick_b.add_class("wl-wide-choice")
         for pick, key in ((self.pick_a, "compare_a"), (self.pick_b, "compare_b")):
             self.text(pick, "description", key)
             self.text(pick, "tooltip", key)
@@ -73,9 +75,9 @@ class ComparePanel(Panel):
         )
         self.children = [
             self.heading("compare_title"),
-            hbox([self.pick_a, self.pick_b]),
+            hbox([self.pick_a, self.pick_b]).add_class("wl-toolbar"),
             self.table,
-            hbox([self.fig_indicators, self.fig_segments]),
+            chart_row([self.fig_indicators, self.fig_segments]),
         ]
 
     def scenarios(self) -> dict[str, tuple[str, Assumptions]]:

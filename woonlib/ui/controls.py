@@ -86,7 +86,7 @@ class NumberControl(W.HBox):
         lo, hi = self.spec.minimum * scale, self.spec.maximum * scale
         step = (self.spec.step or 1) * scale
         shown = self._value * scale
-        look = {"layout": layout(width="540px"), "style": style(W.SliderStyle, **LABEL)}
+        look = {"layout": layout(), "style": style(W.SliderStyle, **LABEL)}  # CSS: .wl-slider
         common = {
             "readout": False,
             "continuous_update": True,
@@ -104,7 +104,7 @@ class NumberControl(W.HBox):
             self.slider = W.FloatSlider(value=shown, min=lo, max=hi, step=step, **common)
         box = {
             "description": "",
-            "layout": layout(width="90px"),
+            "layout": layout(),
             "style": style(DescriptionStyle),
         }
         if self._is_int:
@@ -115,14 +115,17 @@ class NumberControl(W.HBox):
             self.entry = W.BoundedFloatText(
                 value=shown, min=lo, max=hi, step=0.1 if scale == 100 else step, **box
             )
-        self.readout = html(width="214px")  # the value, then the '?' with the source
-        self.reset_button = button(icon="undo", width="36px")
+        self.readout = html().add_class("wl-readout")  # the value, then the '?' with the source
+        self.reset_button = button(icon="undo").add_class("wl-reset")
+        self.slider.add_class("wl-slider")
+        self.entry.add_class("wl-entry")
         self.slider.observe(run(self._moved), names="value")
         self.entry.observe(run(self._typed), names="value")
         self.reset_button.on_click(run(lambda _: self.reset()))
         super().__init__(
             [self.slider, self.entry, self.readout, self.reset_button], layout=layout()
         )
+        self.add_class("wl-number")
         self.relabel()
 
     def relabel(self) -> None:
@@ -202,17 +205,18 @@ class ChoiceControl(W.HBox):
                 options=self._options(),
                 value=default,
                 style=style(DescriptionStyle, **LABEL),
-                layout=layout(width="540px"),
+                layout=layout(),
             )
         else:
             self.widget = W.Checkbox(
                 value=default,
                 indent=False,
                 style=style(CheckboxStyle),
-                layout=layout(width="540px"),
+                layout=layout(),
             )
-        self.reset_button = button(icon="undo", width="36px")
-        self.help = html(width="24px")
+        self.widget.add_class("wl-choice")  # page CSS: its width, the label on a phone
+        self.reset_button = button(icon="undo").add_class("wl-reset")
+        self.help = html().add_class("wl-help-box")
         self.widget.observe(run(self._changed), names="value")
         self.reset_button.on_click(run(lambda _: self.reset()))
         super().__init__([self.widget, self.reset_button, self.help], layout=layout())

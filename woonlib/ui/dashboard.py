@@ -30,7 +30,7 @@ from woonlib.ui.outflow import OutflowPanel
 from woonlib.ui.overview import OverviewPanel
 from woonlib.ui.panel import Panel, page_bundle
 from woonlib.ui.programme import ProgrammePanel
-from woonlib.ui.progress import ProgressPanel
+from woonlib.ui.progress import ProgressPanel, shown_file
 from woonlib.ui.safety import fault_from_env, keep_errors_on_server, keep_pool_kernel_alive
 from woonlib.ui.scenario_bar import ScenarioBar
 from woonlib.ui.segments import SegmentsPanel
@@ -86,6 +86,7 @@ class Dashboard(W.VBox):
         if lazy:  # plotly.js (5 MB) follows once the page shows, ahead of a chart's tab
             self.page_a11y.when_opened(page_bundle)
         self.tabs = W.Tab(layout=layout())
+        self.tabs.add_class("wl-tabs")
         for index in [0] if lazy else range(len(PANELS)):
             self.host.build(index, PANELS[index])
         # Lazy: each tab holds a box that shows a placeholder (one widget for all) until its
@@ -259,7 +260,7 @@ def default_monitor(data: WoonvisieData) -> tuple[Monitor, str]:
             count = fmt_count(len(exc.problems), "problem")
         head = label("monitor_invalid", "nl").format(count=count)
         with using("nl"):
-            return empty_monitor(), f"{head} {monitor_problem_text(exc.problems[0])}"
+            return empty_monitor(), f"{head} {monitor_problem_text(shown_file(exc.problems[0]))}"
 
 
 def build_dashboard() -> Dashboard:

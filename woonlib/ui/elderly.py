@@ -11,7 +11,7 @@ from woonlib.model.outcome import Outcome
 from woonlib.report import charts
 from woonlib.report.labels import label, using
 from woonlib.ui.panel import Panel, heading_html
-from woonlib.ui.shared import hbox, html
+from woonlib.ui.shared import chart_row, html
 from woonlib.ui.tables import html_table, item_table
 
 CONTROLS = (*ELDERLY_FIELDS, "elderly_scale", "elderly_to_2030_inclusive")
@@ -43,7 +43,7 @@ class ElderlyPanel(Panel):
             self.table,
             self.summary,
             self.text(html(), "value", context),
-            hbox([ages, stock]),
+            chart_row([ages, stock]),
         ]
 
     def compute(self, o: Outcome) -> dict[str, Any]:

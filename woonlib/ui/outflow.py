@@ -11,7 +11,7 @@ from woonlib.model.outflow import outflow_groups, outflow_items
 from woonlib.report import charts
 from woonlib.report.labels import current_lang, label, using
 from woonlib.ui.panel import Panel
-from woonlib.ui.shared import hbox, html
+from woonlib.ui.shared import chart_row, html
 from woonlib.ui.tables import Cell, html_table, item_table
 
 
@@ -76,7 +76,7 @@ class OutflowPanel(Panel):
             self.heading("assumptions"),
             *self.make_controls((*OUTFLOW_FIELDS, "care_outflow_norm")),
             self.text(html(), "value", note),
-            hbox([self.fig_outflow, self.fig_care]),
+            chart_row([self.fig_outflow, self.fig_care]),
             self.table,
             self.summary,
         ]

@@ -6,7 +6,8 @@ ten charts receives 50 MB over the websocket (13–17 s to render here). Here on
 `SharedFigureWidget` has a small `_esm` that finds that widget, imports the bundle once per
 page, and delegates to plotly's own model and view. The Python API is FigureWidget's
 (`batch_update`, in-place trace updates). anywidget gives a model's `initialize` 2 s, too
-little to import 5 MB on a busy machine, so the heavy import runs outside it.
+little to import 5 MB on a busy machine, so the heavy import runs outside it. Each chart
+follows its element's width (`fitToElement`), also when drawn in a hidden tab.
 """
 
 from __future__ import annotations
@@ -72,6 +73,37 @@ const PY2JS = [  // the messages a view of plotly's listens to (FigureView.perfo
   "addTraces", "deleteTraces", "moveTraces", "restyle", "relayout", "update", "animate",
 ].map((name) => `_py2js_${name}`);
 
+// A chart drawn while its tab is hidden (display: none) or before its element is in the
+// page gets plotly's default 700 px: plotly measures its element only when it draws, and
+// its `responsive` config listens to window resizes alone. The chart's own element is
+// watched instead: whenever its width changes (a tab shown, the window or a column
+// resized) and differs from the drawn width, plotly relayouts to it.
+function fitToElement(el) {
+  const fit = () => {
+    const width = el.clientWidth;
+    const drawn = el._fullLayout && el._fullLayout.width;
+    if (width > 0 && drawn && Math.abs(width - drawn) > 1 && el._responsiveChartHandler) {
+      el._responsiveChartHandler();  // plotly's own: Plots.resize when displayed
+    }
+  };
+  const observer = new ResizeObserver(fit);
+  observer.observe(el);
+  return () => observer.disconnect();
+}
+
+// Printed, a chart scales to the page's width (page.css @media print): its SVG carries a
+// viewBox equal to its drawn size, so it scales whole instead of being cut off.
+function keepViewBox(el) {
+  const set = () => {
+    for (const svg of el.querySelectorAll("svg.main-svg")) {
+      const w = svg.getAttribute("width"), h = svg.getAttribute("height");
+      if (w && h) svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
+    }
+  };
+  if (typeof el.on === "function") el.on("plotly_afterplot", set);
+  set();
+}
+
 export default () => {
   let inner = null;
   let ready = null;
@@ -87,6 +119,7 @@ export default () => {
     async render(ctx) {
       await init(ctx);
       let cleanup = inner.render(ctx);
+      keepViewBox(ctx.el);
       // A language switch sends a new config (toolbar tooltips, number format), which
       // plotly.js reads only when it draws: the chart is drawn again from its synced state,
       // in the same element, the old view's update listeners off.
@@ -94,9 +127,11 @@ export default () => {
         for (const name of PY2JS) ctx.model.off(`change:${name}`);
         cleanup();
         cleanup = inner.render(ctx);
+        keepViewBox(ctx.el);
       };
       ctx.model.on("change:_config", redraw);
-      return () => { ctx.model.off("change:_config", redraw); cleanup(); };
+      const unfit = fitToElement(ctx.el);
+      return () => { ctx.model.off("change:_config", redraw); unfit(); cleanup(); };
     },
   };
 };

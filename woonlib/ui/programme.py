@@ -12,7 +12,7 @@ from woonlib.model.programme import path_years, programme_items
 from woonlib.report import charts
 from woonlib.report.labels import label
 from woonlib.ui.panel import Panel
-from woonlib.ui.shared import hbox, html
+from woonlib.ui.shared import chart_row, html
 from woonlib.ui.tables import item_table
 
 CONTROLS = (
@@ -70,7 +70,7 @@ class ProgrammePanel(Panel):
             self.heading("assumptions"),
             *controls,
             self.fig_households,
-            hbox([self.fig_programme, self.fig_path]),
+            chart_row([self.fig_programme, self.fig_path]),
             self.table,
         ]
 

@@ -8,14 +8,23 @@ goal-seek answer is taken into the scenario as one change (one undo).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as W
 import pandas as pd
 
-from woonlib.data.monitor import Monitor, MonitorError, load_monitor
+from woonlib.data.monitor import (
+    TEMPLATE_NAME,
+    Monitor,
+    MonitorError,
+    MonitorProblem,
+    load_monitor,
+    monitor_read,
+)
 from woonlib.model.assumptions import DEFAULTS, FAN_FIELDS, SPECS
 from woonlib.model.goalseek import GOALS, Answer, answers
 from woonlib.model.outcome import Outcome
@@ -44,9 +53,11 @@ from woonlib.report.labels import (
     fmt_value,
     label,
     monitor_problem_text,
+    monitor_read_text,
     sweep_text,
     using,
 )
+from woonlib.ui.browser import DownloadButton, UploadButton
 from woonlib.ui.controls import relabel_options
 from woonlib.ui.panel import EVERY, Panel
 from woonlib.ui.shared import DescriptionStyle, button, button_layout, hbox, html, layout, style
@@ -75,16 +86,15 @@ class ProgressPanel(Panel):
         # the norms the realised mix is set against: fixed per data package
         self._norms = norm_shares(self.data)
         self._affordable_target = self.data.figure("policy_norms", "affordable_target") / 100
-        self.upload = W.FileUpload(
-            accept=".csv,.xlsx",
-            multiple=False,
-            layout=layout(width="280px"),
-            style=style(W.ButtonStyle),
-        )
+        self.upload = UploadButton(MAX_MONITOR_UPLOAD, accept=".csv,.xlsx", layout=layout())
         self.text(self.upload, "description", "monitor_upload")
         self.text(self.upload, "tooltip", "monitor_upload_help")
         self.upload.add_class("wl-monitor-upload")
         self.upload.observe(self.callback(self._uploaded), names="value")
+        self.template = DownloadButton(self._template_file, layout=layout())
+        self.text(self.template, "description", "monitor_template")
+        self.text(self.template, "tooltip", "monitor_template_help")
+        self._read: tuple[str, Monitor] | None = None  # the last file loaded here, and its read
         self.monitor_note = html()
         self.monitor_summary = html()
         self.fig_realised = self.figure(
@@ -95,12 +105,12 @@ class ProgressPanel(Panel):
             lambda: pc.fan_figure(scenario_fan_values(self.data, DEFAULTS)), "fan"
         )
         self.fan_summary = html()
-        self.goal_texts = [html(width="640px") for _ in GOALS]
+        self.goal_texts = [html().add_class("wl-goal-text") for _ in GOALS]
         self.goal_buttons = [self._goal_button(i) for i in range(len(GOALS))]
         self._build_sensitivity()
         self.children = [
             self.heading("monitor_title"),
-            self.upload,
+            hbox([self.upload, self.template]).add_class("wl-toolbar"),
             self.monitor_note,
             self.fig_realised,
             self.monitor_summary,
@@ -110,7 +120,10 @@ class ProgressPanel(Panel):
             self.fan_summary,
             self.heading("goals_title"),
             *self.make_controls(("goal_probability",)),
-            *(hbox([t, b]) for t, b in zip(self.goal_texts, self.goal_buttons, strict=True)),
+            *(
+                hbox([t, b]).add_class("wl-goal-row")  # page CSS: one answer a full-width row
+                for t, b in zip(self.goal_texts, self.goal_buttons, strict=True)
+            ),
             self.heading("sensitivity_title"),
             self.sens_bar,
             self.sens_status,
@@ -175,7 +188,14 @@ class ProgressPanel(Panel):
             return
         finally:
             self.upload.value = ()  # the same file may be chosen again after a fix
+        self._read = (name, monitor)
         self.state.monitor = monitor  # the host updates the tabs that show it
+        self.monitor_note.value = self._monitor_note()  # also when nothing changed (a template)
+
+    def _template_file(self) -> tuple[str, str, bytes]:
+        """The empty monitor template, as a download (a partner cannot open the server's)."""
+        path = self.data.root / "monitor" / TEMPLATE_NAME
+        return TEMPLATE_NAME, "text/csv", path.read_bytes()
 
     def _problems(self, exc: MonitorError) -> str:
         lang = self.lang
@@ -184,7 +204,7 @@ class ProgressPanel(Panel):
         head = label("monitor_invalid", lang).format(count=count)
         with using(lang):
             items = "".join(
-                f"<li>{escape(monitor_problem_text(p))}</li>" for p in exc.problems[:20]
+                f"<li>{escape(monitor_problem_text(shown_file(p)))}</li>" for p in exc.problems[:20]
             )
         more = f"<li>… (+{len(exc.problems) - 20})</li>" if len(exc.problems) > 20 else ""
         return f'<div role="alert" class="wl-note">{escape(head)}<ul>{items}{more}</ul></div>'
@@ -193,12 +213,20 @@ class ProgressPanel(Panel):
         return f'<div role="alert" class="wl-note">{escape(text)}</div>'
 
     def _monitor_note(self) -> str:
+        """What the monitor holds: the file just loaded here and what was read from it, the
+        files read at the start, or how to add one (no server paths: a partner reads it)."""
         lang, m = self.lang, self.monitor
+        read = ""
+        if self._read is not None and self._read[1] is m:
+            with using(lang):
+                text = monitor_read_text(self._read[0], monitor_read(m))
+            read = f'<div role="status" class="wl-note wl-monitor-read">{escape(text)}</div>'
         if m.empty:
             empty = escape(label("monitor_empty", lang))
-            return f'<div class="wl-note wl-monitor-empty">{empty}</div>'
-        files = escape(", ".join(m.files))
-        return f'<p class="wl-monitor-files">{escape(label("monitor_files", lang))}: {files}</p>'
+            return f'{read}<div class="wl-note wl-monitor-empty">{empty}</div>'
+        files = escape(", ".join(Path(f).name for f in m.files))
+        title = escape(label("monitor_files", lang))
+        return f'{read}<p class="wl-monitor-files">{title}: {files}</p>'
 
     def _monitor_summary(self, result: dict[str, Any]) -> str:
         lang, p, a = self.lang, result["progress"], result["a"]
@@ -300,12 +328,13 @@ class ProgressPanel(Panel):
             options=[(label(o), o) for o in OUTCOMES],
             value=OUTCOMES[0],
             style=style(DescriptionStyle, description_width="120px"),
-            layout=layout(width="520px"),
+            layout=layout(),
         )
+        self.sens_outcome.add_class("wl-wide-choice")
         self.text(self.sens_outcome, "description", "sens_outcome")
         self.text(self.sens_outcome, "tooltip", "sens_outcome")
         self.when_relabelled(self._relabel_sensitivity)
-        self.sens_bar = hbox([self.sens_outcome, self.sens_button])
+        self.sens_bar = hbox([self.sens_outcome, self.sens_button]).add_class("wl-toolbar")
         self.sens_status = html()
         self.sens_table = html()
         empty = pd.DataFrame(columns=["assumption", "base", "outcome_min", "outcome_max", "swing"])
@@ -373,3 +402,9 @@ def _sweep_value(value: Any, name: str) -> str:
     if isinstance(value, float) and math.isnan(value):
         return ""
     return fmt_value(value, SPECS[name].unit if name in SPECS else "homes")
+
+
+def shown_file(problem: MonitorProblem) -> MonitorProblem:
+    """`problem` naming its file without the folder (a server path means nothing to a
+    partner)."""
+    return dataclasses.replace(problem, file=Path(problem.file).name)

@@ -20,13 +20,13 @@ from woonlib.data.monitor import Monitor
 from woonlib.model.assumptions import DEFAULTS, SPECS, AssumptionError, Assumptions
 from woonlib.model.presets import PRESETS, matching_preset
 from woonlib.report.export import csv_filename, table_csv, workbook_bytes, workbook_sheets
-from woonlib.report.labels import LANGUAGES, fmt_value, label, using
+from woonlib.report.labels import LANGUAGES, fmt_count, fmt_value, label, using
 from woonlib.report.memo import scenario_memo
 from woonlib.scenario.files import ScenarioError, scenario_from_text, scenario_json
 from woonlib.scenario.history import History
 from woonlib.scenario.links import QueryNote, parse_query, scenario_query, store_params
 from woonlib.scenario.state import ScenarioState
-from woonlib.ui.browser import DownloadButton, ShareLink
+from woonlib.ui.browser import DownloadButton, ShareLink, UploadButton
 from woonlib.ui.controls import relabel_options
 from woonlib.ui.host import invalid_text
 from woonlib.ui.safety import guarded, guarded_in
@@ -60,8 +60,9 @@ class ScenarioBar(W.VBox):
             options=self._preset_options(custom=False),
             value="woonvisie_2024",
             style=style(DescriptionStyle, description_width="70px"),
-            layout=layout(width="360px"),
+            layout=layout(),
         )
+        self.preset.add_class("wl-wide-choice")
         self.preset.observe(run(self._preset_chosen), names="value")
         self.undo_button = self._button("undo", lambda: self.state.undo())
         self.redo_button = self._button("repeat", lambda: self.state.redo())
@@ -76,12 +77,7 @@ class ScenarioBar(W.VBox):
         self.language.observe(run(self._language_chosen), names="value")
         self.link = ShareLink(layout=layout())
         self.link.observe(run(self._page_opened), names="page_query")
-        self.upload = W.FileUpload(
-            accept=".json,application/json",
-            multiple=False,
-            layout=layout(width="auto"),
-            style=style(W.ButtonStyle),
-        )
+        self.upload = UploadButton(MAX_UPLOAD, accept=".json,application/json", layout=layout())
         self.upload.observe(run(self._uploaded), names="value")
         self.save = self._download(self._scenario_file)
         self.excel = self._download(self._excel_file)
@@ -89,8 +85,9 @@ class ScenarioBar(W.VBox):
             options=self._sheet_names(),
             description="CSV",
             style=style(DescriptionStyle, description_width="40px"),
-            layout=layout(width="300px"),
+            layout=layout(),
         )
+        self.csv_table.add_class("wl-wide-choice")
         self.csv = self._download(self._csv_file)
         self.memo = self._download(self._memo_file)
         self.history_list = html()
@@ -108,7 +105,7 @@ class ScenarioBar(W.VBox):
         super().__init__(
             [
                 hbox([self.preset, self.undo_button, self.redo_button, self.language], **row),
-                hbox([self.share, self.link], **row),
+                hbox([self.share, self.link], **row).add_class("wl-share-row"),
                 hbox(
                     [self.save, self.upload, self.excel, self.csv_table, self.csv, self.memo], **row
                 ),
@@ -313,7 +310,22 @@ class ScenarioBar(W.VBox):
         finally:
             self.upload.value = ()  # the same file may be chosen again
         self.state.loaded = (name, a)  # the comparison offers it
-        self.choose(a)
+        if self.choose(a):
+            self.message(self._loaded_text(name, text, a), role="status")
+
+    def _loaded_text(self, name: str, text: str, a: Assumptions) -> str:
+        """What a loaded scenario file held: how many assumptions, and those that differ
+        from the Woonvisie with their values."""
+        values = json.loads(text)
+        read = fmt_count(len(values) if isinstance(values, dict) else 0, "assumption")
+        changed = a.changed()
+        if not changed:
+            return label("scenario_loaded_default").format(name=name, read=read)
+        items = [f"{label(n)} {fmt_value(v, SPECS[n].unit)}" for n, v in changed.items()]
+        more = f" (+{len(items) - 6})" if len(items) > 6 else ""
+        return label("scenario_loaded").format(
+            name=name, read=read, count=len(changed), items="; ".join(items[:6]) + more
+        )
 
     def _problem(self, exc: ScenarioError | UnicodeDecodeError) -> str:
         """What is wrong with an uploaded file, in the page's language."""

@@ -73,6 +73,12 @@ def vbox(children: list[W.Widget], **traits: str | None) -> W.VBox:
     return W.VBox(children, layout=layout(**traits))
 
 
+def chart_row(charts: list[W.Widget]) -> W.HBox:
+    """Charts side by side that share the row's width and stack on a narrow screen (page
+    CSS: .wl-chart-row)."""
+    return W.HBox(charts, layout=layout()).add_class("wl-chart-row")
+
+
 def walk(widget: W.Widget) -> Iterator[W.Widget]:
     """`widget` and every widget inside it."""
     yield widget
