@@ -33,6 +33,7 @@ sys.path.insert(0, str(REPO_ROOT))  # run as a script: the repository root, for 
 from harness.page import TAB, VIEWPORT, open_tab  # noqa: E402
 from harness.voila import (  # noqa: E402
     DASHBOARD_SHOWN,
+    kernel_pid,
     launch_chromium,
     start_voila,
     wait_for_dashboard,
@@ -110,40 +111,16 @@ class Frames:
             self.closed_by_kernel.add(comm_id)
 
 
-def kernel_pid(kernel_id: str) -> int:
-    """The pid of the kernel process whose connection file names `kernel_id`."""
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                cmdline = (entry / "cmdline").read_bytes().decode(errors="replace")
-            except OSError:
-                continue
-            if f"kernel-{kernel_id}.json" in cmdline:
-                return int(entry.name)
-    raise SystemExit(f"no process for kernel {kernel_id}")
-
-
 def session(page: Any, rounds: int, strict: bool = True) -> None:
     """An advisor's session: every tab, sliders moved, English and back, reset. Not
     `strict` (the kernel is gone): tabs and keys only, nothing waits for the kernel."""
-    if not strict:
-        titles = [t.strip() for t in page.locator(TAB).all_inner_texts()]
-        for _ in range(rounds):
-            for title in titles:
-                page.locator(TAB, has_text=title).first.click()
-                handles = page.locator(
-                    ".widget-tab-contents > .lm-Widget:not(.lm-mod-hidden) .noUi-handle"
-                )
-                for i in range(min(handles.count(), 3)):
-                    handles.nth(i).focus()
-                    for key in SLIDER_KEYS:
-                        page.keyboard.press(key)
-                        page.wait_for_timeout(150)
-        return
     titles = [t.strip() for t in page.locator(TAB).all_inner_texts()]
     for _ in range(rounds):
         for title in titles:
-            open_tab(page, title)
+            if strict:
+                open_tab(page, title)
+            else:
+                page.locator(TAB, has_text=title).first.click()
             handles = page.locator(
                 ".widget-tab-contents > .lm-Widget:not(.lm-mod-hidden) .noUi-handle"
             )
@@ -152,6 +129,8 @@ def session(page: Any, rounds: int, strict: bool = True) -> None:
                 for key in SLIDER_KEYS:
                     page.keyboard.press(key)
                     page.wait_for_timeout(150)
+        if not strict:
+            continue
         page.get_by_role("button", name="English").click()
         page.wait_for_function("() => document.documentElement.lang === 'en'")
         wait_for_dashboard(page, timeout=60_000)
@@ -187,7 +166,10 @@ def main(argv: list[str] | None = None) -> int:
                 ".textContent).kernelId"
             )
             if args.kill_kernel:
-                os.kill(kernel_pid(kernel), signal.SIGKILL)
+                pid = kernel_pid(kernel)
+                if pid is None:
+                    raise SystemExit(f"no process for kernel {kernel}")
+                os.kill(pid, signal.SIGKILL)
                 time.sleep(10)  # the restarter notices within 3 s
             t0 = time.monotonic()
             session(page, args.rounds, strict=not args.kill_kernel)

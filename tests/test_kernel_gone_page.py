@@ -9,7 +9,6 @@ import os
 import signal
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -20,6 +19,7 @@ from harness.voila import (
     PageWatch,
     VoilaServer,
     chromium_available,
+    kernel_pid,
     launch_chromium,
     start_voila,
     wait_for_dashboard,
@@ -62,19 +62,6 @@ def shut_down_by_rest(page: Page, server: VoilaServer, kernel_id: str) -> None:
         f"{server.url}api/kernels/{kernel_id}", headers={"X-XSRFToken": xsrf}
     )
     assert reply.status == 204, (reply.status, reply.text())
-
-
-def kernel_pid(kernel_id: str) -> int:
-    """The pid of the kernel process whose connection file names `kernel_id`."""
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                cmdline = (entry / "cmdline").read_bytes().decode(errors="replace")
-            except OSError:
-                continue
-            if f"kernel-{kernel_id}.json" in cmdline:
-                return int(entry.name)
-    raise AssertionError(f"no process for kernel {kernel_id}")
 
 
 def wait_for_banner(page: Page, since: float, within: float = SAID_WITHIN) -> str:
@@ -140,7 +127,9 @@ def test_a_page_whose_kernel_died_says_so(served: tuple[VoilaServer, Browser]) -
     page, watch = open_page(browser, server.url)
     kernel = page.evaluate(KERNEL_ID_JS)
     t0 = time.monotonic()
-    os.kill(kernel_pid(kernel), signal.SIGKILL)
+    pid = kernel_pid(kernel)
+    assert pid is not None, f"no process for kernel {kernel}"
+    os.kill(pid, signal.SIGKILL)
     text = wait_for_banner(page, t0, DIED_WITHIN)
     assert "niet meer verbonden" in text
     # The kernel was ended, not restarted blank (a restarted kernel has no page state).

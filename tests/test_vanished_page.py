@@ -34,6 +34,7 @@ from harness.voila import (
     launch_chromium,
     start_voila,
     wait_for_dashboard,
+    wait_until,
 )
 
 GRACE = 45  # [s] disconnected_timeout here: above the 10-30 s Jupyter's page waits to retry
@@ -162,16 +163,6 @@ class Relay:
 
 def connections(server: VoilaServer, kernel_id: str) -> int:
     return next((m["connections"] for m in server.kernel_models() if m["id"] == kernel_id), -1)
-
-
-def wait_until(condition: object, timeout: float, what: str) -> float:
-    """Poll `condition()` until true; the seconds it took."""
-    t0 = time.monotonic()
-    while not condition():  # type: ignore[operator]
-        if time.monotonic() - t0 > timeout:
-            raise AssertionError(f"not within {timeout} s: {what}")
-        time.sleep(0.25)
-    return time.monotonic() - t0
 
 
 def test_vanished_pages_end_after_the_grace_and_a_page_back_from_a_blip_keeps_its_kernel(
