@@ -3,6 +3,9 @@ voila.json, real Chromium; timeouts shortened on the command line):
 
 - pages whose browser is killed (no unload, no shutdown request) leave no kernel once the
   grace after their websockets closed has passed, and not before;
+- a page whose browser freezes (SIGSTOP: its connections stay open, nothing answers) is
+  noticed by the server's unanswered pings (voila.json: 10 s apart, closed after 30 s), and
+  its kernel ends after the grace;
 - a page whose connection drops for 10 s and comes back keeps its kernel and its state (the
   drop is a relay between browser and server that closes every connection and refuses new
   ones: Chromium's offline emulation leaves open websockets alone, playwright issue 4910);
@@ -76,9 +79,10 @@ def move_ambition(page: Page, to: int) -> None:
     wait_for_y(page, "programme", 0, 1, to)
 
 
-def kill_browser(marker: str) -> None:
-    """SIGKILL the Chromium started with `marker` among its arguments, with its children
-    (Playwright starts it as the leader of its own process group): no page unloads."""
+def signal_browser(marker: str, sig: signal.Signals = signal.SIGKILL) -> None:
+    """Send `sig` to the Chromium started with `marker` among its arguments and its children
+    (Playwright starts it as the leader of its own process group). SIGKILL: no page unloads,
+    the system closes its connections; SIGSTOP: a frozen machine, connections left open."""
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -89,9 +93,9 @@ def kill_browser(marker: str) -> None:
         if marker in cmdline and "--type=" not in cmdline:
             pid = int(entry.name)
             if os.getpgid(pid) == pid:
-                os.killpg(pid, signal.SIGKILL)
+                os.killpg(pid, sig)
             else:
-                os.kill(pid, signal.SIGKILL)
+                os.kill(pid, sig)
             return
     raise AssertionError(f"no Chromium with {marker}")
 
@@ -184,7 +188,7 @@ def test_vanished_pages_end_after_the_grace_and_a_page_back_from_a_blip_keeps_it
             assert all(connections(server, k) == 1 for k in doomed_kernels)
 
             # The browser vanishes: killed, nothing unloads, no shutdown request is sent.
-            kill_browser(marker)
+            signal_browser(marker)
             t_kill = time.monotonic()
             wait_until(
                 lambda: all(connections(server, k) == 0 for k in doomed_kernels),
@@ -223,6 +227,31 @@ def test_vanished_pages_end_after_the_grace_and_a_page_back_from_a_blip_keeps_it
             relay.close()
             with contextlib.suppress(Exception):
                 doomed_browser.close()
+
+
+def test_a_frozen_browser_is_noticed_by_its_pings_and_its_kernel_ends(pw: Playwright) -> None:
+    grace = 5  # [s] here; the pings are voila.json's
+    args = [
+        f"--ServingKernelManager.disconnected_timeout={grace}",
+        "--ServingKernelManager.disconnected_interval=1",
+    ]
+    with start_voila(extra_args=args) as server:
+        server.wait_for_preheated_pool(timeout=120)
+        marker = f"--woonlib-test-browser={uuid.uuid4().hex}"
+        browser = launch_chromium(pw, args=[marker])
+        try:
+            kernel = open_page(browser, server.url).evaluate(KERNEL_ID_JS)
+            signal_browser(marker, signal.SIGSTOP)
+            t0 = time.monotonic()
+            server.wait_for_log("WebSocket ping timeout", timeout=90)
+            noticed = time.monotonic() - t0
+            assert 20 <= noticed <= 45, f"the frozen page noticed after {noticed:.0f} s"
+            server.wait_for_log(f"Shutting down kernel {kernel}: its page left", timeout=30)
+            assert time.monotonic() - t0 <= 45 + grace + 10
+        finally:
+            signal_browser(marker, signal.SIGKILL)
+            with contextlib.suppress(Exception):
+                browser.close()
 
 
 def test_a_page_idle_past_the_culling_time_still_answers_a_slider(pw: Playwright) -> None:
