@@ -256,7 +256,7 @@ def test_a_frozen_browser_is_noticed_by_its_pings_and_its_kernel_ends(pw: Playwr
 
 def test_a_page_idle_past_the_culling_time_still_answers_a_slider(pw: Playwright) -> None:
     # The pool's kernel beats often enough not to be culled while it waits (safety.py).
-    env = {"WOONLIB_KEEPALIVE_SECONDS": "1"}
+    env = {"WOONLIB_KEEPALIVE_SECONDS": "2.5"}  # beats leave the quiet second to wait for
     with start_voila(extra_args=IDLE, env=env) as server:
         server.wait_for_preheated_pool(timeout=120)
         browser = launch_chromium(pw)
