@@ -30,7 +30,7 @@ GET_TIMEOUT_S = 300
 
 
 def cull_args(idle_s: int) -> list[str]:
-    """voila.json's culling (cull_connected too), but after `idle_s` idle seconds instead of
+    """voila.json's culling, but after `idle_s` idle seconds instead of
     900, checked every 2 s. Only for servers without preheated kernels: a preheated kernel
     that idled longer than that in the pool is culled as soon as a page takes it, before the
     page connects (voila.json has the same race at 900 s, see README)."""

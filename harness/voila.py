@@ -11,7 +11,8 @@
   cell output rendered, every widget view drawn, and the DOM quiet for a moment.
 - ``PageWatch(page)`` records a page's request URLs, errors and CSP violations.
 - ``http_get(url)`` fetches a URL on loopback (never a proxy) and returns what came back,
-  errors included; ``KernelPeak(server)`` samples how many kernels run while it is open.
+  errors included; ``KernelPeak(server)`` samples how many kernels run while it is open;
+  ``kernel_pid(id)`` finds a kernel's process; ``wait_until(condition, timeout, what)`` polls.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -293,6 +294,34 @@ class VoilaServer:
             if self._conn_root + os.sep in cmdline and state != "Z":
                 pids.append(int(entry.name))
         return pids
+
+
+def kernel_pid(kernel_id: str) -> int | None:
+    """The pid of the live kernel process whose connection file names `kernel_id` (Linux:
+    read from /proc), or None."""
+    proc_dir = Path("/proc")
+    if not proc_dir.is_dir():
+        return None
+    for entry in proc_dir.iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes().decode(errors="replace")
+            except OSError:
+                continue
+            if f"kernel-{kernel_id}.json" in cmdline:
+                return int(entry.name)
+    return None
+
+
+def wait_until(condition: Callable[[], object], timeout: float, what: str) -> float:
+    """Poll `condition()` every 0.25 s (no HTTP to Voilà's page) until true; the seconds it
+    took. AssertionError naming `what` after `timeout` seconds."""
+    t0 = time.monotonic()
+    while not condition():
+        if time.monotonic() - t0 > timeout:
+            raise AssertionError(f"not within {timeout} s: {what}")
+        time.sleep(0.25)
+    return time.monotonic() - t0
 
 
 @dataclass

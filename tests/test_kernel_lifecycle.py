@@ -29,6 +29,7 @@ from harness.voila import (
     launch_chromium,
     start_voila,
     wait_for_dashboard,
+    wait_until,
 )
 
 UNCONNECTED = [
@@ -46,16 +47,6 @@ def pw() -> Iterator[Playwright]:
     with sync_playwright() as playwright:
         assert chromium_available(playwright), "no Chromium: run `bash scripts/test.sh`"
         yield playwright
-
-
-def _wait(condition: object, timeout: float, what: str) -> float:
-    """Poll `condition()` (no HTTP to Voilà's page) until true; the seconds it took."""
-    t0 = time.monotonic()
-    while not condition():  # type: ignore[operator]
-        if time.monotonic() - t0 > timeout:
-            raise AssertionError(f"not within {timeout} s: {what}")
-        time.sleep(0.25)
-    return time.monotonic() - t0
 
 
 def test_closed_or_left_pages_end_their_kernels(pw: Playwright) -> None:
@@ -76,7 +67,7 @@ def test_closed_or_left_pages_end_their_kernels(pw: Playwright) -> None:
                     page.close(run_before_unload=True)  # the tab closes
                 else:
                     page.goto("about:blank")  # the tab navigates away
-                _wait(
+                wait_until(
                     lambda k=page_kernels[-1]: f"Kernel shutdown: {k}" in server.log,
                     10,
                     "the left page's kernel shut down",
@@ -85,7 +76,7 @@ def test_closed_or_left_pages_end_their_kernels(pw: Playwright) -> None:
             assert "_xsrf' argument missing" not in server.log
             assert not set(page_kernels) & set(server.kernel_ids())
             # Only the preheated pool's kernel is left.
-            _wait(lambda: len(server.kernel_pids()) <= 1, 10, "one kernel (the pool's) left")
+            wait_until(lambda: len(server.kernel_pids()) <= 1, 10, "one kernel (the pool's) left")
         finally:
             browser.close()
 
@@ -103,7 +94,7 @@ def test_a_kernel_whose_page_never_connects_ends_and_a_connected_one_stays(
             connected = page.evaluate(KERNEL_ID_JS)
             replies = [http_get(server.url), http_get(server.url)]  # no browser connects
             assert [r.status for r in replies] == [200, 200]
-            _wait(
+            wait_until(
                 lambda: len(NEVER_CONNECTED.findall(server.log)) >= 2,
                 60,
                 "both unconnected kernels ended",
@@ -164,7 +155,7 @@ def test_the_cap_refuses_politely_and_a_page_renders_once_kernels_are_free(
         for reply in ok:
             assert "rendered_cells" in reply.body
         # The storm's kernels had no page: they end, and a real visitor gets one.
-        _wait(lambda: len(NEVER_CONNECTED.findall(server.log)) >= 4, 90, "storm kernels ended")
+        wait_until(lambda: len(NEVER_CONNECTED.findall(server.log)) >= 4, 90, "storm kernels ended")
         browser = launch_chromium(pw)
         try:
             page = browser.new_page(viewport=VIEWPORT)

@@ -1,5 +1,7 @@
 """Preheating and culling together (voila.json keeps both): a kernel waiting in Voilà's pool
-longer than the cull timeout still serves its page, and a page's idle kernel is culled."""
+longer than the cull timeout still serves its page, and once the page has opened its kernel
+culls as usual (shown with `cull_connected` on, so that the open page's kernel is culled;
+voila.json keeps a connected page's kernel: tests/test_vanished_page.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,11 @@ from harness.voila import (
     wait_for_dashboard,
 )
 
-CULL = ["--MappingKernelManager.cull_idle_timeout=4", "--MappingKernelManager.cull_interval=1"]
+CULL = [
+    "--MappingKernelManager.cull_idle_timeout=4",
+    "--MappingKernelManager.cull_interval=1",
+    "--MappingKernelManager.cull_connected=True",
+]
 
 
 def test_a_pool_kernel_outlives_the_cull_timeout_and_a_page_kernel_does_not() -> None:

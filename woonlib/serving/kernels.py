@@ -7,7 +7,16 @@
   refill that does not fit waits until a kernel ends.
 - **Kernels whose page never connects end.** A kernel handed to a page that has not opened
   its websocket `unconnected_timeout` seconds after the page was served is shut down
-  (bots, link previews, scripted GETs). A page that connected keeps the usual culling.
+  (bots, link previews, scripted GETs).
+- **Kernels whose page vanished end.** A kernel whose last websocket closed
+  `disconnected_timeout` seconds ago with no reconnect since is shut down (a browser gone
+  without unloading); a page that reconnects within that grace keeps its kernel
+  (`lifetime.abandoned_kernels` decides). A connected page is not culled while open
+  (voila.json: `cull_connected: false`).
+- **A page hears when its kernel ends.** The websockets still open to a kernel that ended
+  are closed (jupyter_server leaves them open and silent), and a kernel that died is shut
+  down rather than restarted blank (a restarted kernel holds none of its page's widgets):
+  the page's template then tells its reader (`lifetime.close_kernel_websockets`).
 - **The page's handler.** Voilà has no setting for its page handler; the kernel manager is
   the hook voila.json offers, so it puts `ServingVoilaHandler` in place when Voilà builds
   its routes (standalone Voilà only; under a Jupyter server nothing changes there).
@@ -30,9 +39,11 @@ from traitlets import Float, Int, default
 
 from woonlib.serving.admission import CapacityError, PageRequest, Promise, current_page
 from woonlib.serving.capacity import default_max_kernels, max_kernels_from_env
+from woonlib.serving.lifetime import abandoned_kernels, close_kernel_websockets
 
 PREHEAT_ENV = "VOILA_PREHEAT"  # "True" in a kernel Voilà starts for its pool
 CLEANUP_DELAY = 2.0  # [s] after a kernel ends: collect and trim (once per burst of ends)
+RESTART_WAIT = 60.0  # [s] at most, for a dead kernel's restart to end before its shutdown
 
 
 def forget_request_info(kernel_id: str) -> None:
@@ -99,6 +110,15 @@ class ServingKernelManager(AsyncMappingKernelManager):
     unconnected_interval = Float(
         5.0, config=True, help="Seconds between checks for kernels whose page never connected."
     )
+    disconnected_timeout = Float(
+        60.0,
+        config=True,
+        help="Seconds after a kernel's last websocket closed without a reconnect after which "
+        "it is shut down (its page's browser vanished). 0: never.",
+    )
+    disconnected_interval = Float(
+        5.0, config=True, help="Seconds between checks for kernels whose page vanished."
+    )
 
     @default("max_kernels")
     def _default_max_kernels(self) -> int:
@@ -116,6 +136,9 @@ class ServingKernelManager(AsyncMappingKernelManager):
         self._served: dict[str, float] = {}  # kernel id -> when its page was served
         self._refill_waiting: dict[str, dict[str, Any]] = {}
         self._unconnected_callback: PeriodicCallback | None = None
+        self._left: dict[str, float] = {}  # kernel id -> when its last websocket closed
+        self._disconnected_callback: PeriodicCallback | None = None
+        self._ending: set[asyncio.Future[None]] = set()  # shutdowns of kernels that died
         self._cleanup: asyncio.TimerHandle | None = None
         self.log.info("At most %d kernels at once (the preheated pool included).", self.max_kernels)
         fix_mmap_threshold()
@@ -180,6 +203,7 @@ class ServingKernelManager(AsyncMappingKernelManager):
             if page is not None:
                 page.kernel_id = kernel_id
         self._start_unconnected_check()
+        self._watch_lifetime(kernel_id)
         return kernel_id
 
     # -- Voilà's pool -------------------------------------------------------------------------
@@ -258,6 +282,7 @@ class ServingKernelManager(AsyncMappingKernelManager):
     def notify_connect(self, kernel_id: str) -> None:
         """A websocket opened: the kernel's page is there (culled as usual from now on)."""
         self._served.pop(kernel_id, None)
+        self._left.pop(kernel_id, None)
         super().notify_connect(kernel_id)
 
     def _start_unconnected_check(self) -> None:
@@ -290,12 +315,85 @@ class ServingKernelManager(AsyncMappingKernelManager):
                 except Exception:
                     self.log.exception("could not shut down kernel %s", kernel_id)
 
+    # -- kernels whose page vanished, and pages whose kernel ended ----------------------------
+    def notify_disconnect(self, kernel_id: str) -> None:
+        """A websocket closed: with none left, the kernel's page has until
+        `disconnected_timeout` to reconnect."""
+        super().notify_disconnect(kernel_id)
+        if kernel_id in self._kernels and self._kernel_connections.get(kernel_id, 0) <= 0:
+            self._left[kernel_id] = time.monotonic()
+
+    def _watch_lifetime(self, kernel_id: str) -> None:
+        """Check for vanished pages from the first kernel on; end `kernel_id` if it dies."""
+        if self._disconnected_callback is None and self.disconnected_timeout > 0:
+            self._disconnected_callback = PeriodicCallback(
+                self.end_disconnected, 1000 * self.disconnected_interval
+            )
+            self._disconnected_callback.start()
+            self.log.info(
+                "Ending kernels whose page has not reconnected %s s after its last websocket "
+                "closed.",
+                self.disconnected_timeout,
+            )
+
+        def died(restarting: bool) -> None:
+            self.log.warning(
+                "Shutting down kernel %s: it died (its page's state is gone).", kernel_id
+            )
+            before = getattr(self._kernels.get(kernel_id), "ready", None) if restarting else None
+            task = asyncio.ensure_future(self._end_died(kernel_id, before))
+            self._ending.add(task)  # a task needs a reference until done
+            task.add_done_callback(self._ending.discard)
+
+        # Restarted after dying (the restarter calls back just before it restarts), or dead.
+        self.add_restart_callback(kernel_id, lambda: died(True), "restart")
+        self.add_restart_callback(kernel_id, lambda: died(False), "dead")
+
+    async def _end_died(self, kernel_id: str, before: Any) -> None:
+        """Shut down a kernel that died; when it is being restarted (`before`: its `ready`
+        future then), once that restart is done (shutting down in the middle of it fails)."""
+        kernel = self._kernels.get(kernel_id)
+        for _ in range(int(RESTART_WAIT / 0.2)):
+            if before is None or kernel_id not in self._kernels:
+                break
+            await asyncio.sleep(0.2)
+            ready = getattr(kernel, "ready", None)  # a restart starts with a new future
+            if ready is not before and ready is not None and ready.done():
+                break
+        await self._shutdown_quietly(kernel_id)
+
+    async def end_disconnected(self) -> None:
+        """Shut down every kernel whose page left over `disconnected_timeout` s ago and has
+        not come back (`abandoned_kernels`)."""
+        connections = {k: self._kernel_connections.get(k, 0) for k in self._kernels}
+        for kernel_id in list(self._left):
+            if kernel_id not in connections:
+                self._left.pop(kernel_id, None)
+        now = time.monotonic()
+        for kernel_id in abandoned_kernels(self._left, connections, now, self.disconnected_timeout):
+            self.log.warning(
+                "Shutting down kernel %s: its page left %.0f s ago and has not reconnected.",
+                kernel_id,
+                now - self._left.pop(kernel_id),
+            )
+            await self._shutdown_quietly(kernel_id)
+
+    async def _shutdown_quietly(self, kernel_id: str) -> None:
+        if kernel_id not in self._kernels:
+            return
+        try:
+            await self.shutdown_kernel(kernel_id)
+        except Exception:
+            self.log.exception("could not shut down kernel %s", kernel_id)
+
     # -- ending ------------------------------------------------------------------------------
     def remove_kernel(self, kernel_id: str) -> Any:
         """Forget a kernel (shut down or died): also Voilà's request info kept for it, and
         give freed memory back to the system; a waiting pool refill may start now."""
         removed = super().remove_kernel(kernel_id)
         self._served.pop(kernel_id, None)
+        self._left.pop(kernel_id, None)
+        close_kernel_websockets(kernel_id)
         forget_request_info(kernel_id)
         self._schedule_cleanup()
         self._schedule_refill()
