@@ -30,6 +30,7 @@ from types import TracebackType
 
 from harness.voila import DEFAULT_NOTEBOOK, VoilaServer, free_port
 from woonlib.serving.balancer import Options, Worker, busy_response, config, workers
+from woonlib.serving.worker import WORKER_TAG_ENV, tag_for
 
 DEBIAN_HAPROXY = "/usr/sbin/haproxy"
 # An httplog line: ... <frontend> voila/<server> <timers> <status> ... "<method> <path> ..."
@@ -248,23 +249,21 @@ def start_workers(
     notebook: str | None = None,
 ) -> tuple[list[Worker], list[VoilaServer]]:
     """`n` Voilà workers on free loopback ports, each with its tag and (if given) its own cap
-    of `max_kernels`; they are stopped again if one fails to start."""
+    of `max_kernels`; they are stopped again if one fails to start. Their addresses are the
+    ports they listen on (Voilà moves on if a kernel took the port meanwhile)."""
     servers: list[VoilaServer] = []
-    ports = [free_port() for _ in range(n)]
-    ws = workers([f"127.0.0.1:{p}" for p in ports])
     try:
-        for w, port in zip(ws, ports, strict=True):
-            wenv = {**(env or {}), "WOONLIB_WORKER_TAG": w.tag}
+        for i in range(1, n + 1):
+            wenv = {**(env or {}), WORKER_TAG_ENV: tag_for(i)}
             if max_kernels is not None:
                 wenv["WOONLIB_MAX_KERNELS"] = str(max_kernels)
-            args = ["--Voila.port_retries=0", *extra_args]
-            server = VoilaServer(notebook or DEFAULT_NOTEBOOK, port, args, env=wenv)
+            server = VoilaServer(notebook or DEFAULT_NOTEBOOK, None, extra_args, env=wenv)
             servers.append(server.start())
     except BaseException:
         for s in servers:
             s.stop()
         raise
-    return ws, servers
+    return workers([f"127.0.0.1:{s.port}" for s in servers]), servers
 
 
 @dataclass
