@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from harness.voila import DEFAULT_NOTEBOOK, VoilaServer, free_port
+from harness.voila import DEFAULT_NOTEBOOK, VoilaServer, _die_with_parent, free_port
 from woonlib.serving.balancer import Options, Worker, busy_response, config, workers
 from woonlib.serving.worker import WORKER_TAG_ENV, tag_for
 
@@ -127,6 +127,7 @@ class HAProxy:
             encoding="utf-8",
             errors="replace",
             start_new_session=True,
+            preexec_fn=_die_with_parent,  # a killed test runner leaves no HAProxy behind
         )
         self._reader = threading.Thread(target=self._read_log, daemon=True)
         self._reader.start()
