@@ -7,6 +7,7 @@ offline template, loopback only, kernels ended on stop) without a second copy of
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -45,7 +46,20 @@ def kernel_pid(server: object, kernel_id: str) -> int | None:
 
 
 def server_rss_mb(server: object) -> float:
-    """Voilà's own RSS plus every live kernel's [MB]."""
-    proc = server.proc  # type: ignore[attr-defined]
-    own = rss_mb(proc.pid) if proc is not None else 0.0
+    """Voilà's own RSS plus every live kernel's [MB]; for several workers behind HAProxy
+    (an object with `own_pids()`), every worker's and HAProxy's own."""
+    if hasattr(server, "own_pids"):
+        own = sum(rss_mb(pid) for pid in server.own_pids())
+    else:
+        proc = server.proc  # type: ignore[attr-defined]
+        own = rss_mb(proc.pid) if proc is not None else 0.0
     return own + sum(rss_mb(pid) for pid in server.kernel_pids())  # type: ignore[attr-defined]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time process `pid` has used so far [s]; 0 if gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

@@ -19,7 +19,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks import floor, machine, model, prof_kernel, render, report, slider, soak, viewers
+from benchmarks import (
+    floor,
+    machine,
+    model,
+    prof_kernel,
+    render,
+    report,
+    slider,
+    soak,
+    viewers,
+    workers,
+)
 from benchmarks.harness import REPO_ROOT, launch_chromium, start_voila
 from benchmarks.pages import SERVER_ARGS
 from benchmarks.report import Row
@@ -28,7 +39,7 @@ from benchmarks.stats import median
 STARTED = time.monotonic()
 DEFAULT_OUT = REPO_ROOT / "benchmarks" / "results.md"
 DASHBOARD = "notebooks/dashboard.ipynb"
-MEASUREMENTS = ("model", "slider", "render", "viewers", "soak")  # render includes memory
+MEASUREMENTS = ("model", "slider", "render", "viewers", "soak", "workers")  # render: memory too
 
 
 @dataclass(frozen=True)
@@ -43,10 +54,12 @@ class Plan:
     cull_s: int  # idle seconds before a crowd's kernels are culled
     soak: int  # moves in one page
     quiet_ms: int  # page quiet time between moves
+    behind_haproxy: int  # viewers at once through HAProxy with two workers (and direct)
+    proxy_moves: int  # slider moves through HAProxy (and as many straight to the worker)
 
 
-FULL = Plan(500, 50, True, 5, (10, 20), 30, 1000, 150)
-QUICK = Plan(20, 5, False, 0, (2,), 5, 20, 100)
+FULL = Plan(500, 50, True, 5, (10, 20), 30, 1000, 150, 40, 50)
+QUICK = Plan(20, 5, False, 0, (2,), 5, 20, 100, 2, 5)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -156,6 +169,33 @@ def browser_sections(browser: Any, floor_nb: Path, plan: Plan, only: set[str]) -
         render.Notebook(DASHBOARD, ".wl-chart", 0),
     )
     sections: dict[str, list[Row]] = {}
+    if only & {"render", "slider"}:
+        preheated_sections(browser, floor_nb, plan, only, sides, sections)
+    if only & {"render", "viewers"}:
+        cold_sections(browser, floor_nb, plan, only, sides, sections)
+    if "workers" in only:
+        sections["workers"] = workers.section(
+            browser,
+            sides.dashboard,
+            plan.behind_haproxy,
+            plan.proxy_moves,
+            plan.cull_s,
+            plan.quiet_ms,
+        )
+        progress("workers behind HAProxy: done")
+    order = ("slider", "render", "viewers", "soak", "workers")
+    return [row for key in order for row in sections.get(key, [])]
+
+
+def preheated_sections(
+    browser: Any,
+    floor_nb: Path,
+    plan: Plan,
+    only: set[str],
+    sides: Sides,
+    sections: dict[str, list[Row]],
+) -> None:
+    """First render on preheated servers, the sliders and the soak."""
     with servers(floor_nb) as (fs, ds):
         progress("preheated servers up")
         if "render" in only:
@@ -167,6 +207,17 @@ def browser_sections(browser: Any, floor_nb: Path, plan: Plan, only: set[str]) -
             if sides.soak is not None:
                 sections["soak"] = report.soak_rows(sides.soak)
             progress("slider and soak: done")
+
+
+def cold_sections(
+    browser: Any,
+    floor_nb: Path,
+    plan: Plan,
+    only: set[str],
+    sides: Sides,
+    sections: dict[str, list[Row]],
+) -> None:
+    """First render on cold servers, then the crowds."""
     cold_args = ["--VoilaConfiguration.preheat_kernel=False", *viewers.cull_args(plan.cull_s)]
     with servers(floor_nb, cold_args) as (fs, ds):
         progress("cold servers up")
@@ -179,8 +230,6 @@ def browser_sections(browser: Any, floor_nb: Path, plan: Plan, only: set[str]) -
         if "viewers" in only:
             sections["viewers"] = crowd_section(browser, fs, ds, sides, plan)
             progress("viewers: done")
-    order = ("slider", "render", "viewers", "soak")
-    return [row for key in order for row in sections.get(key, [])]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -169,6 +169,18 @@ class VoilaServer:
         if self._conn_root:
             shutil.rmtree(self._conn_root, ignore_errors=True)
 
+    def kill(self, timeout: float = 15.0) -> None:
+        """Kill Voilà and its kernels at once (SIGKILL, no shutdown): a worker that dies.
+        ``stop()`` afterwards still cleans up."""
+        pids = self.kernel_pids()
+        proc = self.proc
+        if proc is not None and proc.poll() is None:
+            _signal_group(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=timeout)
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
+
     def __enter__(self) -> VoilaServer:
         if self.proc is None:
             self.start()

@@ -1,16 +1,18 @@
 """Voilà's page handler, for serving: admission against the kernel cap, a 503 "busy" page
 beyond it, the XSRF cookie the page's shutdown request needs, and the page's kernel
-marked as served once the page is sent."""
+marked as served once the page is sent; and the health route HAProxy checks."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from jupyter_server.utils import url_path_join
 from tornado.web import HTTPError
 from voila.tornado.handler import TornadoVoilaHandler
 
 from woonlib.serving.admission import CapacityError, current_page
 from woonlib.serving.busy import RETRY_AFTER, busy_page
+from woonlib.serving.health import HEALTH_PATH, HealthHandler
 
 
 class ServingVoilaHandler(TornadoVoilaHandler):
@@ -73,11 +75,16 @@ class ServingVoilaHandler(TornadoVoilaHandler):
         self.finish(busy_page())
 
 
-def serving_handlers(handlers: list[Any]) -> list[Any]:
-    """Voilà's route list with its page handler replaced by ServingVoilaHandler."""
-    return [
+def serving_handlers(handlers: list[Any], server_url: str = "/") -> list[Any]:
+    """Voilà's route list with its page handler replaced by ServingVoilaHandler, and
+    `/woonlib/health` (under `server_url`) before Voilà's catch-all page route."""
+    routes = [
         (route[0], ServingVoilaHandler, *route[2:])
         if isinstance(route, tuple) and len(route) > 1 and route[1] is TornadoVoilaHandler
         else route
         for route in handlers
     ]
+    health = (url_path_join(server_url, HEALTH_PATH), HealthHandler)
+    pages = [i for i, r in enumerate(routes) if isinstance(r, tuple) and ServingVoilaHandler in r]
+    routes.insert(pages[0] if pages else len(routes), health)
+    return routes

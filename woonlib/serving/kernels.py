@@ -17,6 +17,9 @@
   are closed (jupyter_server leaves them open and silent), and a kernel that died is shut
   down rather than restarted blank (a restarted kernel holds none of its page's widgets):
   the page's template then tells its reader (`lifetime.close_kernel_websockets`).
+- **Its worker's tag in every kernel id** ($WOONLIB_WORKER_TAG, `worker.py`), so that HAProxy
+  in front of several workers routes a kernel's requests to this one (`balancer.py`), and
+  the page slots it has free, which `/woonlib/health` reports (`health.py`).
 - **The page's handler.** Voilà has no setting for its page handler; the kernel manager is
   the hook voila.json offers, so it puts `ServingVoilaHandler` in place when Voilà builds
   its routes (standalone Voilà only; under a Jupyter server nothing changes there).
@@ -35,11 +38,12 @@ from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from tornado.ioloop import PeriodicCallback
-from traitlets import Float, Int, default
+from traitlets import Float, Int, Unicode, default
 
 from woonlib.serving.admission import CapacityError, PageRequest, Promise, current_page
 from woonlib.serving.capacity import default_max_kernels, max_kernels_from_env
 from woonlib.serving.lifetime import abandoned_kernels, close_kernel_websockets
+from woonlib.serving.worker import check_tag, tagged_kernel_id, worker_tag_from_env
 
 PREHEAT_ENV = "VOILA_PREHEAT"  # "True" in a kernel Voilà starts for its pool
 CLEANUP_DELAY = 2.0  # [s] after a kernel ends: collect and trim (once per burst of ends)
@@ -119,6 +123,12 @@ class ServingKernelManager(AsyncMappingKernelManager):
     disconnected_interval = Float(
         5.0, config=True, help="Seconds between checks for kernels whose page vanished."
     )
+    worker_tag = Unicode(
+        "",
+        config=True,
+        help="Four hex digits that start every kernel id of this worker (several workers "
+        "behind HAProxy); '' for none. $WOONLIB_WORKER_TAG wins.",
+    )
 
     @default("max_kernels")
     def _default_max_kernels(self) -> int:
@@ -144,6 +154,7 @@ class ServingKernelManager(AsyncMappingKernelManager):
         fix_mmap_threshold()
         self._wrap_voila_pool()
         self._install_page_handler()
+        self.worker_tag = worker_tag_from_env() or check_tag(self.worker_tag, "worker_tag")
 
     # -- the cap ----------------------------------------------------------------------------
     def committed(self) -> int:
@@ -409,6 +420,18 @@ class ServingKernelManager(AsyncMappingKernelManager):
         self._cleanup = None
         release_free_memory()
 
+    # -- several workers behind HAProxy ------------------------------------------------------
+    def new_kernel_id(self, **kwargs: Any) -> str:
+        """A kernel id that starts with this worker's tag (`worker.py`), so that HAProxy
+        routes the kernel's websocket and API requests here even without the cookie."""
+        return tagged_kernel_id(self.worker_tag)
+
+    def page_slots(self) -> int:
+        """How many more pages this worker can serve now: its free slots, and the
+        preheated kernels (ready or starting) that a page takes without a new slot."""
+        pools: dict[Any, list[Any]] = getattr(self, "_pools", None) or {}
+        return self.free_slots() + sum(len(items) for items in pools.values())
+
     # -- Voilà's routes ----------------------------------------------------------------------
     def _install_page_handler(self) -> None:
         try:
@@ -423,6 +446,6 @@ class ServingKernelManager(AsyncMappingKernelManager):
         build: Callable[[], list[Any]] = app.init_handlers
 
         def init_handlers() -> list[Any]:
-            return serving_handlers(build())
+            return serving_handlers(build(), app.server_url or app.base_url)
 
         app.init_handlers = init_handlers
