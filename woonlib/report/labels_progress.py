@@ -313,8 +313,8 @@ _CHARTS: dict[str, L] = {
         "en": "Realised cumulative (net)",
     },
     "chart_path_to_ambition": {
-        "nl": "De weg naar de ambitie: bouwpad, gerealiseerd en onzekerheid",
-        "en": "The path to the ambition: build path, realised and uncertainty",
+        "nl": "De weg naar de ambitie",
+        "en": "The path to the ambition",
     },
     "chart_fan": {
         "nl": "Waaier: cumulatief opgeleverd, 10%–90% van de trekkingen",
