@@ -70,6 +70,7 @@ SHOWN_ON_DUTCH_PAGE = (
     "English",  # the language switch names the other language in that language
     "stay-rate",  # the Woonvisie's own word (line 1617), quoted in the targets register
     "python -m woonlib",  # the command line that reads a saved scenario
+    "year, measure, value, unit, source, note",  # a monitor file's column names (its format)
 )
 SHOWN_ON_ENGLISH_PAGE = (
     "Nederlands",  # the language switch
