@@ -120,7 +120,7 @@ LABELS: dict[str, L] = {
     "programme_net": {"nl": "Programma, netto (na sloop)", "en": "Programme, net of demolition"},
     "gross": {
         "nl": "Bruto: nieuwbouw vóór sloop (Woonvisie)",
-        "en": "Gross: new build before demolition (Woonvisie)",
+        "en": "Gross: before demolition (Woonvisie)",
     },
     "net": {
         "nl": "Netto: na sloop (strengere lezing)",

@@ -203,8 +203,9 @@ export default {
       const file = input.files && input.files[0];
       if (!file) return;
       const content = await file.arrayBuffer();
+      // send(content, callbacks, buffers): the file's bytes go as a binary buffer
       model.send({ event: 'file', name: file.name, type: file.type, size: file.size,
-                   last_modified: file.lastModified }, [content]);
+                   last_modified: file.lastModified }, undefined, [content]);
     });
     model.on('change', show);
     el.append(button, input);

@@ -127,7 +127,7 @@ class Dashboard(W.VBox):
         """The page's own texts in the active language (the panels relabel themselves)."""
         self.reset_button.description = self.reset_button.tooltip = label("reset_all")
         self.title.value = (
-            f"<h1 class='wl-title'>{escape(label('title'))}</h1>"
+            f"<h2 class='wl-title'>{escape(label('title'))}</h2>"  # h3 in the tabs
             f"<p class='wl-subtitle'>{escape(label('subtitle'))}</p>"
         )
         self.tabs.titles = [label(cls.title_key) for cls in PANELS]
